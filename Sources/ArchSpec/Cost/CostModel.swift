@@ -1,0 +1,43 @@
+/// Everything the cost model says about one spec at one workload.
+public struct Estimate: Hashable, Codable, Sendable {
+    public var name: String
+    /// Tokens per sequence the estimate is for.
+    public var context: Int
+    /// Sequences the estimate is for.
+    public var batch: Int
+    public var parameters: ParameterBreakdown
+    public var weights: WeightsMemory
+    public var kvCache: KVCacheMemory
+    public var flops: FlopsEstimate
+    /// The conventions used (attention FLOPs, logits positions).
+    public var options: CostOptions
+}
+
+/// The analytical cost model: exact integer counts from a resolved spec.
+///
+/// Every formula is documented term by term in `docs/cost-model.md`.
+public enum CostModel {
+    /// Computes parameters, weight and KV-cache bytes, and prefill and decode FLOPs.
+    ///
+    /// - Parameters:
+    ///   - spec: A resolved architecture.
+    ///   - options: Context, batch, dtypes and counting conventions.
+    /// - Returns: The estimate, every count exact.
+    /// - Throws: `CostError.invalidOption` for a context or batch below 1, `CostError.tooLarge` when a count
+    ///   would not fit in 128 bits.
+    public static func estimate(_ spec: ArchitectureSpec, options: CostOptions = CostOptions()) throws(CostError) -> Estimate {
+        let context = options.context ?? spec.contextLength
+        guard context >= 1 else { throw .invalidOption("context must be at least 1, got \(context)") }
+        guard options.batch >= 1 else { throw .invalidOption("batch must be at least 1, got \(options.batch)") }
+        let weightsDType = options.weightsDType ?? spec.dtype
+        let kvDType = options.kvDType ?? weightsDType
+
+        let parameters = try ParameterCount.breakdown(spec)
+        return Estimate(
+            name: spec.name, context: context, batch: options.batch, parameters: parameters,
+            weights: try MemoryCount.weights(parameters, dtype: weightsDType),
+            kvCache: try MemoryCount.kvCache(spec, dtype: kvDType, context: context, batch: options.batch),
+            flops: try FlopCount.estimate(spec, context: context, batch: options.batch, options: options),
+            options: options)
+    }
+}

@@ -1,0 +1,41 @@
+/// How prefill attention FLOPs are counted.
+public enum AttentionFlopsConvention: String, Hashable, Codable, Sendable, CaseIterable {
+    /// Causal: position i attends to i + 1 keys (what a causal kernel computes). Default.
+    case causal
+    /// The whole S x S score matrix, as a plain framework forward or a training step counts it.
+    case full
+}
+
+/// Which prefill positions compute logits through the lm_head.
+public enum LogitsConvention: String, Hashable, Codable, Sendable, CaseIterable {
+    /// Only the last position of each sequence (what generation needs). Default.
+    case last
+    /// Every position (a training step, or a plain framework forward).
+    case all
+}
+
+/// The workload and conventions an estimate is computed for.
+public struct CostOptions: Hashable, Codable, Sendable {
+    /// Tokens per sequence: prompt length for prefill, tokens already cached for decode. `nil`: the spec's context.
+    public var context: Int?
+    /// Sequences processed together.
+    public var batch: Int
+    /// Weight dtype override. `nil`: the spec's dtype.
+    public var weightsDType: DType?
+    /// KV-cache dtype. `nil`: the weights' dtype.
+    public var kvDType: DType?
+    public var attentionFlops: AttentionFlopsConvention
+    public var logits: LogitsConvention
+
+    public init(
+        context: Int? = nil, batch: Int = 1, weightsDType: DType? = nil, kvDType: DType? = nil,
+        attentionFlops: AttentionFlopsConvention = .causal, logits: LogitsConvention = .last
+    ) {
+        self.context = context
+        self.batch = batch
+        self.weightsDType = weightsDType
+        self.kvDType = kvDType
+        self.attentionFlops = attentionFlops
+        self.logits = logits
+    }
+}

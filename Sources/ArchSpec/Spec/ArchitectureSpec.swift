@@ -1,0 +1,138 @@
+/// A transformer architecture, fully resolved: every default applied, every derived size filled in.
+///
+/// Sizes are counts (not bytes). A value of this type is produced by `SpecLoader` from an archspec YAML file
+/// (or a Hugging Face `config.json`) and consumed by the cost model, the linter and the sizing model.
+public struct ArchitectureSpec: Hashable, Codable, Sendable {
+    /// The model's name, as written in the spec (`name:`), or the file's base name.
+    public var name: String
+    /// Number of token embeddings (rows of the embedding matrix).
+    public var vocabSize: Int
+    /// Width of the residual stream (d_model).
+    public var hiddenSize: Int
+    /// Number of transformer blocks.
+    public var layers: Int
+    /// The model's maximum context, in tokens.
+    public var contextLength: Int
+    /// The dtype the weights are stored in.
+    public var dtype: DType
+    /// Whether the lm_head shares the input embedding matrix.
+    public var tieEmbeddings: Bool
+    public var attention: AttentionSpec
+    public var mlp: MLPSpec
+    public var norm: NormSpec
+    public var position: PositionSpec
+
+    public init(
+        name: String, vocabSize: Int, hiddenSize: Int, layers: Int, contextLength: Int, dtype: DType,
+        tieEmbeddings: Bool, attention: AttentionSpec, mlp: MLPSpec, norm: NormSpec, position: PositionSpec
+    ) {
+        self.name = name
+        self.vocabSize = vocabSize
+        self.hiddenSize = hiddenSize
+        self.layers = layers
+        self.contextLength = contextLength
+        self.dtype = dtype
+        self.tieEmbeddings = tieEmbeddings
+        self.attention = attention
+        self.mlp = mlp
+        self.norm = norm
+        self.position = position
+    }
+}
+
+/// The attention block of every layer.
+public struct AttentionSpec: Hashable, Codable, Sendable {
+    /// Query heads per layer.
+    public var heads: Int
+    /// Key/value heads per layer: `heads` is MHA, 1 is MQA, a divisor in between is GQA.
+    public var kvHeads: Int
+    /// Width of one head, in elements.
+    public var headDim: Int
+    /// Whether the q, k and v projections carry a bias.
+    public var qkvBias: Bool
+    /// Whether the output projection carries a bias.
+    public var outBias: Bool
+
+    public init(heads: Int, kvHeads: Int, headDim: Int, qkvBias: Bool = false, outBias: Bool = false) {
+        self.heads = heads
+        self.kvHeads = kvHeads
+        self.headDim = headDim
+        self.qkvBias = qkvBias
+        self.outBias = outBias
+    }
+
+    /// Query heads that share one key/value head.
+    public var groupSize: Int { kvHeads > 0 ? heads / kvHeads : 0 }
+}
+
+/// The feed-forward block of every layer.
+public struct MLPSpec: Hashable, Codable, Sendable {
+    public var kind: MLPKind
+    /// Width of the hidden (intermediate) projection.
+    public var intermediateSize: Int
+    /// Activation function name (informational: it does not change the matmul count).
+    public var activation: String
+    /// Whether the projections carry biases.
+    public var bias: Bool
+
+    public init(kind: MLPKind, intermediateSize: Int, activation: String, bias: Bool = false) {
+        self.kind = kind
+        self.intermediateSize = intermediateSize
+        self.activation = activation
+        self.bias = bias
+    }
+}
+
+/// How the feed-forward block is built.
+public enum MLPKind: String, Hashable, Codable, Sendable, CaseIterable {
+    /// Gate, up and down projections (SwiGLU, GeGLU): three matrices.
+    case gated
+    /// Up and down projections: two matrices.
+    case plain
+
+    /// Weight matrices of hidden x intermediate size in one block.
+    public var matrices: Int { self == .gated ? 3 : 2 }
+}
+
+/// The normalisation layers.
+public struct NormSpec: Hashable, Codable, Sendable {
+    public var kind: NormKind
+    /// Whether each norm has a bias vector (LayerNorm only).
+    public var bias: Bool
+
+    public init(kind: NormKind, bias: Bool) {
+        self.kind = kind
+        self.bias = bias
+    }
+
+    /// Learned vectors of `hidden_size` elements in one norm.
+    public var vectorsPerNorm: Int { kind == .layernorm && bias ? 2 : 1 }
+}
+
+public enum NormKind: String, Hashable, Codable, Sendable, CaseIterable {
+    case rmsnorm
+    case layernorm
+}
+
+/// How positions enter the model.
+public struct PositionSpec: Hashable, Codable, Sendable {
+    public var kind: PositionKind
+    /// RoPE base frequency, when given (informational).
+    public var ropeTheta: Double?
+
+    public init(kind: PositionKind, ropeTheta: Double? = nil) {
+        self.kind = kind
+        self.ropeTheta = ropeTheta
+    }
+}
+
+public enum PositionKind: String, Hashable, Codable, Sendable, CaseIterable {
+    /// Rotary embeddings: no parameters.
+    case rope
+    /// A learned table of context_length x hidden_size.
+    case learned
+    /// ALiBi biases: no parameters.
+    case alibi
+    /// No positional signal.
+    case none
+}
