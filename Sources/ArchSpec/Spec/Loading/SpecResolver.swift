@@ -27,7 +27,7 @@ struct SpecResolver {
         else { return nil }
 
         let normKind = string("norm.kind").flatMap(NormKind.init(rawValue:)) ?? .rmsnorm
-        return ArchitectureSpec(
+        var spec = ArchitectureSpec(
             name: string("name") ?? defaultName,
             vocabSize: vocab, hiddenSize: hidden, layers: layers, contextLength: context,
             dtype: string("dtype").flatMap(DType.init(rawValue:)) ?? .bf16,
@@ -41,6 +41,10 @@ struct SpecResolver {
             position: PositionSpec(
                 kind: string("position.kind").flatMap(PositionKind.init(rawValue:)) ?? .rope,
                 ropeTheta: values["position.rope_theta"]?.number))
+        spec.parallelism = ParallelismSpec(
+            tensor: int("parallelism.tensor") ?? 1, pipeline: int("parallelism.pipeline") ?? 1,
+            expert: int("parallelism.expert") ?? 1)
+        return spec
     }
 
     private mutating func checkVersion() {

@@ -21,6 +21,8 @@ public enum SpecSchema {
         SchemaField("mlp", .section(mlp), required: true, "The feed-forward block of every layer."),
         SchemaField("norm", .section(norm), "The normalisation layers (two per block and one final)."),
         SchemaField("position", .section(position), "How positions enter the model."),
+        SchemaField("parallelism", .section(parallelism),
+                    "Parallelism degrees the model is deployed or trained with; lint checks the sizes against them."),
     ]
 
     static let attention: [SchemaField] = [
@@ -52,5 +54,11 @@ public enum SpecSchema {
         SchemaField("kind", .choice(PositionKind.allCases.map(\.rawValue)), default: "rope",
                     "rope, learned (a context_length x hidden_size table), alibi or none."),
         SchemaField("rope_theta", .number, "RoPE base frequency (informational)."),
+    ]
+
+    static let parallelism: [SchemaField] = [
+        SchemaField("tensor", .integer(minimum: 1), default: "1", "Tensor-parallel degree (devices a layer is split across)."),
+        SchemaField("pipeline", .integer(minimum: 1), default: "1", "Pipeline-parallel degree (stages the layers are split into)."),
+        SchemaField("expert", .integer(minimum: 1), default: "1", "Expert-parallel degree (devices the experts are spread across)."),
     ]
 }
