@@ -55,8 +55,8 @@ func naiveGEMM(m: Int, n: Int, k: Int, a: [Float], b: [Float], transposed: Bool)
     @Test(arguments: KernelVariant.allCases)
     func gemvFormatsMatchDefinition(variant: KernelVariant) {
         let backend = KernelBackend(variant: variant, threads: 2)
-        let n = 70, k = 96, group = 32
-        let w = pseudoRandom(n * k, seed: 3), x = pseudoRandom(k, seed: 4)
+        var n = 70, k = 101, group = 32  // k = 101: six 16-element blocks and a 5-element tail
+        var w = pseudoRandom(n * k, seed: 3), x = pseudoRandom(k, seed: 4)
         var y = [Float](repeating: .nan, count: n)
         backend.gemvF32(n: n, k: k, w: w, x: x, y: &y)
         #expect(maxRelativeError(y, naiveGEMM(m: 1, n: n, k: k, a: x, b: w, transposed: true)) < 1e-5)
@@ -67,7 +67,9 @@ func naiveGEMM(m: Int, n: Int, k: Int, a: [Float], b: [Float], transposed: Bool)
         backend.gemvBF16(n: n, k: k, w: bits, x: x, y: &y)
         #expect(maxRelativeError(y, naiveGEMM(m: 1, n: n, k: k, a: x, b: widened, transposed: true)) < 1e-5)
 
-        // int8: q in [-127, 127], one scale per 32 elements of a row.
+        // int8: q in [-127, 127], one scale per 32 elements of a row (k a multiple of the group).
+        (n, k) = (70, 96)
+        (w, x) = (pseudoRandom(n * k, seed: 3), pseudoRandom(k, seed: 4))
         let q = w.map { Int8(($0 * 127).rounded()) }
         let scales = pseudoRandom(n * k / group, seed: 5).map { abs($0) + 0.01 }
         let dequantised = (0..<(n * k)).map { Float(q[$0]) * scales[($0 / k) * (k / group) + ($0 % k) / group] }

@@ -6,6 +6,10 @@ protocol RowFormat: SendableMetatype {
     static func load8(_ p: UnsafeRawPointer, _ i: Int) -> SIMD8<Float>
     /// Element i of the row at `p`, as fp32.
     static func load1(_ p: UnsafeRawPointer, _ i: Int) -> Float
+    /// Elements [i, i+16) of the row as two vectors, in the lane order `arrange` gives x.
+    static func load16(_ p: UnsafeRawPointer, _ i: Int) -> (SIMD8<Float>, SIMD8<Float>)
+    /// Reorders each full 16-element block of x to match `load16`'s lane order.
+    static func arrange(_ x: UnsafePointer<Float>, count: Int, into out: UnsafeMutablePointer<Float>)
 }
 
 enum F32Format: RowFormat {
@@ -15,6 +19,12 @@ enum F32Format: RowFormat {
     }
     @inline(__always) static func load1(_ p: UnsafeRawPointer, _ i: Int) -> Float {
         p.loadUnaligned(fromByteOffset: i &* 4, as: Float.self)
+    }
+    @inline(__always) static func load16(_ p: UnsafeRawPointer, _ i: Int) -> (SIMD8<Float>, SIMD8<Float>) {
+        (load8(p, i), load8(p, i &+ 8))
+    }
+    static func arrange(_ x: UnsafePointer<Float>, count: Int, into out: UnsafeMutablePointer<Float>) {
+        out.update(from: x, count: count)
     }
 }
 
@@ -27,6 +37,27 @@ enum BF16Format: RowFormat {
     }
     @inline(__always) static func load1(_ p: UnsafeRawPointer, _ i: Int) -> Float {
         Float(bitPattern: UInt32(p.loadUnaligned(fromByteOffset: i &* 2, as: UInt16.self)) &<< 16)
+    }
+    /// 16 bf16 values read as eight 32-bit words: the even elements are each word's low half (shift left),
+    /// the odd ones its high half (mask), so widening is two integer ops with no lane shuffles.
+    @inline(__always) static func load16(_ p: UnsafeRawPointer, _ i: Int) -> (SIMD8<Float>, SIMD8<Float>) {
+        let v = p.loadUnaligned(fromByteOffset: i &* 2, as: SIMD8<UInt32>.self)
+        return (unsafeBitCast(v &<< 16, to: SIMD8<Float>.self),
+                unsafeBitCast(v & SIMD8(repeating: 0xFFFF_0000), to: SIMD8<Float>.self))
+    }
+    static func arrange(_ x: UnsafePointer<Float>, count: Int, into out: UnsafeMutablePointer<Float>) {
+        var b = 0
+        while b &+ 16 <= count {
+            for l in 0..<8 {
+                out[b &+ l] = x[b &+ 2 &* l]
+                out[b &+ 8 &+ l] = x[b &+ 2 &* l &+ 1]
+            }
+            b &+= 16
+        }
+        while b < count {
+            out[b] = x[b]
+            b &+= 1
+        }
     }
 }
 
@@ -55,7 +86,10 @@ extension Kernels {
         y: UnsafeMutablePointer<Float>, threads: Int
     ) {
         let parts = max(1, min(threads, n / 64))
-        let sw = SharedRaw(p: w), sx = SharedPointer(x), sy = SharedPointer(y)
+        let arranged = UnsafeMutablePointer<Float>.allocate(capacity: max(1, k))
+        defer { arranged.deallocate() }
+        F.arrange(x, count: k, into: arranged)
+        let sw = SharedRaw(p: w), sx = SharedPointer(x), sy = SharedPointer(y), sa = SharedPointer(arranged)
         let rowBytes = k &* F.elementBytes
         parallel(parts) { t in
             let range = split(n, parts: parts, align: 4, index: t)
@@ -63,7 +97,7 @@ extension Kernels {
             while row < range.upperBound {
                 let count = min(4, range.upperBound &- row)
                 dotRows(F.self, count: count, rows: sw.p + row &* rowBytes, rowBytes: rowBytes, k: k,
-                        x: UnsafePointer(sx.p), y: sy.p + row)
+                        x: UnsafePointer(sx.p), arranged: UnsafePointer(sa.p), y: sy.p + row)
                 row &+= count
             }
         }
@@ -73,7 +107,7 @@ extension Kernels {
     @inline(__always)
     static func dotRows<F: RowFormat>(
         _ format: F.Type, count: Int, rows: UnsafeRawPointer, rowBytes: Int, k: Int, x: UnsafePointer<Float>,
-        y: UnsafeMutablePointer<Float>
+        arranged: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>
     ) {
         let p0 = rows
         let p1 = count > 1 ? rows + rowBytes : rows
@@ -83,11 +117,13 @@ extension Kernels {
         var a20 = SIMD8<Float>(), a21 = SIMD8<Float>(), a30 = SIMD8<Float>(), a31 = SIMD8<Float>()
         var i = 0
         while i &+ 16 <= k {
-            let x0 = load8(x + i), x1 = load8(x + (i &+ 8))
-            a00 = fma8(a00, F.load8(p0, i), x0); a01 = fma8(a01, F.load8(p0, i &+ 8), x1)
-            a10 = fma8(a10, F.load8(p1, i), x0); a11 = fma8(a11, F.load8(p1, i &+ 8), x1)
-            a20 = fma8(a20, F.load8(p2, i), x0); a21 = fma8(a21, F.load8(p2, i &+ 8), x1)
-            a30 = fma8(a30, F.load8(p3, i), x0); a31 = fma8(a31, F.load8(p3, i &+ 8), x1)
+            let x0 = load8(arranged + i), x1 = load8(arranged + (i &+ 8))
+            let (w00, w01) = F.load16(p0, i), (w10, w11) = F.load16(p1, i)
+            let (w20, w21) = F.load16(p2, i), (w30, w31) = F.load16(p3, i)
+            a00 = fma8(a00, w00, x0); a01 = fma8(a01, w01, x1)
+            a10 = fma8(a10, w10, x0); a11 = fma8(a11, w11, x1)
+            a20 = fma8(a20, w20, x0); a21 = fma8(a21, w21, x1)
+            a30 = fma8(a30, w30, x0); a31 = fma8(a31, w31, x1)
             i &+= 16
         }
         var s0 = (a00 + a01).sum(), s1 = (a10 + a11).sum(), s2 = (a20 + a21).sum(), s3 = (a30 + a31).sum()

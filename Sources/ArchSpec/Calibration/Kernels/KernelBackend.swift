@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import KernelsFMA
 import KernelsPortable
 
@@ -7,6 +12,9 @@ public enum KernelVariant: String, Hashable, Codable, Sendable, CaseIterable {
     case fma
     /// Built for the architecture's baseline (x86_64: SSE2, no fused multiply-add).
     case portable
+
+    /// The value of `ARCHCALC_KERNELS`, if set.
+    public static var environmentOverride: String? { getenv("ARCHCALC_KERNELS").map { String(cString: $0) } }
 
     /// How this variant was compiled, in words.
     public var codegen: String {
@@ -19,8 +27,8 @@ public enum KernelVariant: String, Hashable, Codable, Sendable, CaseIterable {
     /// The fastest variant this CPU can run: `fma` when the CPU reports AVX2 and FMA (x86_64) or on arm64.
     ///
     /// The environment variable `ARCHCALC_KERNELS=portable` forces the baseline copy.
-    public static func best(features: CPUFeatures = .detect(), environment: [String: String] = [:]) -> KernelVariant {
-        if environment["ARCHCALC_KERNELS"] == "portable" { return .portable }
+    public static func best(features: CPUFeatures = .detect(), override: String? = environmentOverride) -> KernelVariant {
+        if override == "portable" { return .portable }
         #if arch(x86_64)
         return features.avx2 && features.fma ? .fma : .portable
         #elseif arch(arm64)
