@@ -36,22 +36,22 @@ extension Kernels {
         }
     }
 
-    /// Rotary embedding, "rotate half" convention: for each head, pairs (i, i + d/2) rotate by
-    /// angle position * theta^(-2i/d). `x` is rows x (heads * headDim); row r sits at position `start + r`.
+    /// Rotary embedding, "rotate half" convention: in each head, pairs (i, i + d/2) rotate by the angle whose
+    /// cosine and sine are `cos[r * d/2 + i]` and `sin[r * d/2 + i]` (tables built once per forward call).
+    /// Row r of `x` starts at `x + r * rowStride`; its `heads` heads are contiguous.
     public static func rope(
-        _ x: UnsafeMutablePointer<Float>, rows: Int, heads: Int, headDim: Int, start: Int, theta: Double
+        _ x: UnsafeMutablePointer<Float>, rows: Int, heads: Int, headDim: Int, rowStride: Int,
+        cos: UnsafePointer<Float>, sin: UnsafePointer<Float>
     ) {
         let half = headDim / 2
         for r in 0..<rows {
-            let position = Double(start &+ r)
-            for i in 0..<half {
-                let angle = position * pow(theta, -2 * Double(i) / Double(headDim))
-                let c = Float(cos(angle)), s = Float(sin(angle))
-                for h in 0..<heads {
-                    let p = x + (r &* heads &* headDim &+ h &* headDim)
+            let c = cos + r &* half, s = sin + r &* half
+            for h in 0..<heads {
+                let p = x + (r &* rowStride &+ h &* headDim)
+                for i in 0..<half {
                     let a = p[i], b = p[i &+ half]
-                    p[i] = a * c - b * s
-                    p[i &+ half] = b * c + a * s
+                    p[i] = a * c[i] - b * s[i]
+                    p[i &+ half] = b * c[i] + a * s[i]
                 }
             }
         }

@@ -30,12 +30,15 @@ extension KernelBackend {
         }
     }
 
-    /// Rotary embedding in place ("rotate half"); row r is at position `start + r`.
-    public func rope(_ x: UnsafeMutablePointer<Float>, rows: Int, heads: Int, headDim: Int, start: Int, theta: Double) {
+    /// Rotary embedding in place ("rotate half") from cosine/sine tables of rows x headDim/2.
+    public func rope(_ x: UnsafeMutablePointer<Float>, rows: Int, heads: Int, headDim: Int, rowStride: Int,
+                     cos: UnsafePointer<Float>, sin: UnsafePointer<Float>) {
         switch variant {
-        case .fma: KernelsFMA.Kernels.rope(x, rows: rows, heads: heads, headDim: headDim, start: start, theta: theta)
+        case .fma:
+            KernelsFMA.Kernels.rope(x, rows: rows, heads: heads, headDim: headDim, rowStride: rowStride, cos: cos, sin: sin)
         case .portable:
-            KernelsPortable.Kernels.rope(x, rows: rows, heads: heads, headDim: headDim, start: start, theta: theta)
+            KernelsPortable.Kernels.rope(x, rows: rows, heads: heads, headDim: headDim, rowStride: rowStride,
+                                         cos: cos, sin: sin)
         }
     }
 
