@@ -20,6 +20,7 @@ struct Archcalc: ParsableCommand {
         subcommands: [
             Estimate.self,
             Calibrate.self,
+            Validate.self,
         ]
     )
 

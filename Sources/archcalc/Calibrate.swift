@@ -58,15 +58,16 @@ extension Archcalc {
             let host = HostInfo.detect()
             let maxThreads = threads ?? max(1, host.logicalCPUs)
             if let probe { return try runProbe(probe, threads: maxThreads) }
-            var shapes: [GEMMShape] = [], attention: [AttentionHeads] = []
+            var shapes: [GEMMShape] = [], gemv: [GEMVShape] = [], attention: [AttentionHeads] = []
             for path in specs {
                 let loaded = SpecLoader.load(path: path)
                 Output.report(loaded.diagnostics)
                 guard let spec = loaded.spec else { throw ExitCode(2) }
                 shapes += SpecShapes.gemm(spec, rows: quick ? [1, 8, 64, 512] : [1, 2, 4, 8, 16, 32, 64, 128, 256, 512])
+                gemv += SpecShapes.gemv(spec)
                 attention.append(SpecShapes.attention(spec))
             }
-            let plan = CalibrationPlan.make(quick: quick, maxThreads: maxThreads, host: host, extraShapes: shapes,
+            let plan = CalibrationPlan.make(quick: quick, maxThreads: maxThreads, host: host, extraShapes: shapes, gemvShapes: gemv,
                                             extraAttention: attention, blasPath: blas, measureBLAS: !noBlas)
             let bar = ProgressBar(total: plan.steps)
             let result = Calibrator.run(plan, host: host) { bar.step($0) }

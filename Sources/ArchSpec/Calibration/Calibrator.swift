@@ -7,6 +7,8 @@ public struct CalibrationPlan: Hashable, Sendable {
     /// Bytes per STREAM array and minimum GEMV matrix size (4x the last-level cache).
     public var streamBytes: Int
     public var gemmShapes: [GEMMShape]
+    /// Spec weight shapes (N, K) measured with the rotating fp32 GEMV probe.
+    public var gemvShapes: [GEMVShape]
     /// Reduction length of the GEMV probe matrices.
     public var gemvK: Int
     public var formats: [WeightFormat]
@@ -20,7 +22,7 @@ public struct CalibrationPlan: Hashable, Sendable {
     /// The default plan: M = 1...512 against 4096x4096 and 14336x4096 weights, plus `extraShapes` and
     /// `extraAttention` (a spec's own shapes).
     public static func make(
-        quick: Bool, maxThreads: Int, host: HostInfo, extraShapes: [GEMMShape] = [],
+        quick: Bool, maxThreads: Int, host: HostInfo, extraShapes: [GEMMShape] = [], gemvShapes: [GEMVShape] = [],
         extraAttention: [AttentionHeads] = [], blasPath: String? = nil, measureBLAS: Bool = true
     ) -> CalibrationPlan {
         let threads = quick ? [maxThreads] : Array(1...max(1, maxThreads))
@@ -31,6 +33,7 @@ public struct CalibrationPlan: Hashable, Sendable {
             quick: quick, threads: threads, protocolSettings: quick ? .quick : .full,
             streamBytes: max(4 * host.lastLevelCache, 64 << 20),
             gemmShapes: Array(Set(GEMMShape.sweep(weights: weights, rows: rows) + extraShapes)).sorted(),
+            gemvShapes: Array(Set(gemvShapes)).sorted { ($0.k, $0.n) < ($1.k, $1.n) },
             gemvK: 4096, formats: WeightFormat.allCases, attention: Array(Set(attention)).sorted { $0.headDim < $1.headDim },
             decodeContexts: quick ? [256, 4096] : [128, 512, 2048, 8192],
             prefillLengths: quick ? [128, 512] : [64, 128, 256, 512, 1024],
@@ -39,7 +42,7 @@ public struct CalibrationPlan: Hashable, Sendable {
 
     /// Rough count of progress steps, for a progress bar.
     public var steps: Int {
-        threads.count * (3 + gemmShapes.count * (measureBLAS ? 2 : 1) + formats.count
+        threads.count * (3 + gemmShapes.count * (measureBLAS ? 2 : 1) + formats.count + gemvShapes.count
                          + attention.count * (decodeContexts.count + prefillLengths.count))
     }
 }
@@ -63,6 +66,8 @@ public enum Calibrator {
         }
         let gemv = GEMVProbe.run(k: plan.gemvK, minimumBytes: plan.streamBytes, formats: plan.formats,
                                  threads: plan.threads, variant: variant, protocol: p, progress: progress)
+            + GEMVProbe.runShapes(plan.gemvShapes.map { ($0.n, $0.k) }, minimumBytes: plan.streamBytes,
+                                  threads: plan.threads, variant: variant, protocol: p, progress: progress)
         var decode: [AttentionPoint] = [], prefill: [AttentionPoint] = []
         for heads in plan.attention {
             decode += AttentionProbe.decode(heads: heads, contexts: plan.decodeContexts, threads: plan.threads,

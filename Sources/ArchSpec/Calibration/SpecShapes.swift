@@ -28,7 +28,23 @@ public enum SpecShapes {
         Array(Set(linears(spec).flatMap { l in rows.map { GEMMShape(m: $0, n: l.n, k: l.k) } })).sorted()
     }
 
+    /// The (N, K) weight shapes of the spec's linears, for the rotating GEMV probe.
+    public static func gemv(_ spec: ArchitectureSpec) -> [GEMVShape] {
+        Array(Set(linears(spec).map { GEMVShape(n: $0.n, k: $0.k) }))
+    }
+
     public static func attention(_ spec: ArchitectureSpec) -> AttentionHeads {
         AttentionHeads(heads: spec.attention.heads, kvHeads: spec.attention.kvHeads, headDim: spec.attention.headDim)
+    }
+}
+
+/// A weight matrix shape for the GEMV probe: N rows (outputs) of K inputs.
+public struct GEMVShape: Hashable, Codable, Sendable {
+    public var n: Int
+    public var k: Int
+
+    public init(n: Int, k: Int) {
+        self.n = n
+        self.k = k
     }
 }

@@ -43,6 +43,9 @@ public final class ForwardPass: @unchecked Sendable {
         ropeSin = FloatBuffer(rows * a.headDim / 2)
     }
 
+    /// Empties the KV cache (its contents are overwritten by the next prefill).
+    public func reset() { position = 0 }
+
     /// Runs `tokens` (at positions position..<position+count) through the model and returns the logits of the
     /// last one. Prefill (count > 1) must start at position 0.
     public func forward(_ tokens: [Int]) throws -> [Float] {
