@@ -93,13 +93,14 @@ public enum Calibrator {
         let bw = bandwidth.max { $0.rate.sustained < $1.rate.sustained }
         let top = gemm.max { $0.rate.sustained < $1.rate.sustained }
         let own = gemm.filter { $0.source == .archcalc }.map(\.rate.sustained).max() ?? 0
-        let perCycle: Double? = host.features.avx512f ? 64 : host.features.avx2 && host.features.fma ? 32 : nil
+        // The kernels use 256-bit FMA; parts with two 512-bit FMA pipes could do twice this with AVX-512 code.
+        let perCycle: Double? = host.features.avx2 && host.features.fma ? 32 : nil
         let peak = zip(perCycle, host.nominalClockHz).map { $0 * $1 * Double(host.logicalCPUs) }
         return CalibrationSummary(
             theoreticalFP32: peak,
             theoreticalBasis: perCycle.map {
-                "\(host.logicalCPUs) logical CPUs x nominal clock x \(Int($0)) FP32 FLOP/cycle (2 FMA pipes x "
-                    + "\(Int($0) / 4) lanes x 2); a hypervisor's nominal clock can be below the live clock"
+                "\(host.logicalCPUs) logical CPUs x nominal clock x \(Int($0)) FP32 FLOP/cycle (2 FMA pipes x 8 lanes x 2, "
+                    + "the kernels' 256-bit ISA); a hypervisor's nominal clock can be below the live clock"
             } ?? "not derived (no AVX2+FMA flags)",
             memoryBandwidth: bw?.rate.sustained ?? 0, memoryBandwidthBest: bw?.rate.best ?? 0,
             memoryBandwidthSource: bw.map { "archcalc \($0.kernel.rawValue), \($0.threads) threads" } ?? "none",

@@ -62,4 +62,11 @@ public struct CalibrationSummary: Hashable, Codable, Sendable {
     public var fp32FlopsSource: String
     /// The same from archcalc's own kernel only (equal to `fp32Flops` when no BLAS was measured).
     public var fp32FlopsArchcalc: Double
+
+    enum CodingKeys: String, CodingKey {
+        case theoreticalFP32 = "theoretical_fp32_flops", theoreticalBasis = "theoretical_basis"
+        case memoryBandwidth = "memory_bandwidth", memoryBandwidthBest = "memory_bandwidth_best"
+        case memoryBandwidthSource = "memory_bandwidth_source", fp32Flops = "fp32_flops", fp32FlopsBest = "fp32_flops_best"
+        case fp32FlopsSource = "fp32_flops_source", fp32FlopsArchcalc = "fp32_flops_archcalc"
+    }
 }
