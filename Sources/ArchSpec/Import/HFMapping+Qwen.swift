@@ -58,6 +58,7 @@ extension HFMapping {
         if gemma3 {
             fixed("attention.qk_norm", .string(QKNormKind.head.rawValue), "\(cls): q_norm and k_norm over head_dim")
         }
+        config.markRead(["sliding_window_size"])  // older Gemma 2 configs repeat sliding_window under this name
         window(key: "sliding_window", default: 4096)
         guard values["attention.sliding_window"] != nil, !layerTypes() else { return }
         if gemma3 {
