@@ -55,8 +55,8 @@ struct WindowTests {
         let spec = try ArchFixtures.load(ArchFixtures.hf("Gemma-2-9B"))
         // The config's torch_dtype is float32; count the cache at bf16.
         let e = try ArchFixtures.estimate(spec, context: 32768, CostOptions(kvDType: .bf16))
-        // 8 kv heads x 256 x 2 (K, V) x 2 bytes = 8192 per layer and token (x 42 = 688,128); 21 layers capped at 4096.
-        #expect(e.kvCache.bytesPerToken == 688_128)
+        // 8 kv heads x 256 x 2 (K, V) x 2 bytes = 8192 per layer and token (x 42 = 344,064); 21 layers capped at 4096.
+        #expect(e.kvCache.bytesPerToken == 344_064)
         #expect(e.kvCache.bytes == 8192 * (21 * 32768 + 21 * 4096))
     }
 
