@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Each folder of the library has a README.md saying what it owns; they are documentation, not sources.
+let folderReadmes = [
+    "Cost/README.md", "Diagnostics/README.md", "Reporting/README.md", "Spec/README.md", "YAML/README.md",
+]
+
 let package = Package(
     name: "archcalc",
     platforms: [.macOS(.v13)],
@@ -15,7 +20,8 @@ let package = Package(
     targets: [
         .target(
             name: "ArchSpec",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            exclude: folderReadmes
         ),
         .executableTarget(
             name: "archcalc",
@@ -23,6 +29,11 @@ let package = Package(
                 "ArchSpec",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // A libFuzzer target (scripts/fuzz.sh); a normal build makes a corpus replayer.
+        .executableTarget(
+            name: "archcalc-fuzz",
+            dependencies: ["ArchSpec"]
         ),
         .testTarget(
             name: "ArchSpecTests",
