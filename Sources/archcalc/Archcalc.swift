@@ -20,6 +20,8 @@ struct Archcalc: ParsableCommand {
         subcommands: [
             Estimate.self,
             Schema.self,
+            Convert.self,
+            Compare.self,
         ]
     )
 

@@ -59,6 +59,8 @@ struct SchemaReader {
             if case .sequence = node { readList(node, minimum: minimum, path: path) } else {
                 readScalar(node, kind: .integer(minimum: minimum), path: path)
             }
+        case .choiceList(let options):
+            readChoiceList(node, options: options, path: path)
         default:
             readScalar(node, kind: field.kind, path: path)
         }
@@ -75,6 +77,26 @@ struct SchemaReader {
             result.append(value)
         }
         values[path] = .integers(result)
+    }
+
+    private mutating func readChoiceList(_ node: YAMLNode, options: [String], path: String) {
+        guard case .sequence(let sequence) = node else {
+            return mismatch(path, expected: "a list of \(options.joined(separator: " or "))", found: node)
+        }
+        guard !sequence.items.isEmpty else {
+            return report(.invalidValue, "\(path) must not be empty", at: sequence.location, path: path)
+        }
+        var result: [String] = []
+        for (index, item) in sequence.items.enumerated() {
+            guard case .scalar(let scalar) = item, options.contains(scalar.value) else {
+                let found = item.scalar.map { "'\(Escaping.short($0.value))'" } ?? item.kindDescription
+                return report(.invalidValue,
+                              "\(path)[\(index)] must be one of \(options.joined(separator: ", ")), got \(found)",
+                              at: item.location, path: path)
+            }
+            result.append(scalar.value)
+        }
+        values[path] = .strings(result)
     }
 
     private mutating func readScalar(_ node: YAMLNode, kind: SchemaField.Kind, path: String) {
@@ -164,6 +186,7 @@ struct SchemaReader {
         case .section: "a mapping"
         case .integerList: "a list of integers"
         case .integerOrList: "an integer or a list of integers"
+        case .choiceList(let options): "a list of \(options.joined(separator: " or "))"
         }
     }
 
