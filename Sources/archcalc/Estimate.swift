@@ -1,9 +1,43 @@
+import ArchSpec
 import ArgumentParser
 
 extension Archcalc {
     struct Estimate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Estimate the cost of one or more specs.")
-        @Argument(help: "Spec files.") var specs: [String] = []
-        func run() throws {}
+        static let configuration = CommandConfiguration(
+            abstract: "Parameters, weight and KV-cache bytes, and prefill and decode FLOPs of each spec.",
+            discussion: """
+                Each SPEC is an archspec YAML file or a Hugging Face config.json (- reads standard input). \
+                FLOPs count matrix multiplies only, 2 per multiply-add; docs/cost-model.md gives every formula.
+
+                Exit codes: 0 every spec was estimated; 1 a spec could not be loaded or estimated (the others \
+                are still reported); 2 a usage error.
+                """)
+
+        @Argument(help: "Spec files: archspec YAML or Hugging Face config.json; - for standard input.")
+        var specs: [String]
+
+        @OptionGroup var workload: WorkloadOptions
+
+        @Option(help: "Output format: text, json, markdown or csv.")
+        var format: EstimateFormat = .text
+
+        @Flag(help: "Add a column with each formula's exact integer to the text output.")
+        var exact = false
+
+        @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")
+        var output: String?
+
+        func validate() throws {
+            if specs.isEmpty { throw ValidationError("name at least one spec file") }
+        }
+
+        func run() throws {
+            let run = Estimator.run(paths: specs, options: workload.costOptions)
+            Output.report(run.diagnostics)
+            if !run.reports.isEmpty || format == .json {
+                try Output.emit(format.renderer(exact: exact).render(run.reports), to: output)
+            }
+            if run.failed { throw ExitCode(1) }
+        }
     }
 }

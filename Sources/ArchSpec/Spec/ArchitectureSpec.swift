@@ -21,6 +21,8 @@ public struct ArchitectureSpec: Hashable, Codable, Sendable {
     public var mlp: MLPSpec
     public var norm: NormSpec
     public var position: PositionSpec
+    /// Parallelism degrees the spec declares (all 1 when absent).
+    public var parallelism: ParallelismSpec = ParallelismSpec()
 
     public init(
         name: String, vocabSize: Int, hiddenSize: Int, layers: Int, contextLength: Int, dtype: DType,
@@ -135,4 +137,20 @@ public enum PositionKind: String, Hashable, Codable, Sendable, CaseIterable {
     case alibi
     /// No positional signal.
     case none
+}
+
+/// Parallelism degrees a spec declares for deployment or training.
+public struct ParallelismSpec: Hashable, Codable, Sendable {
+    /// Tensor-parallel degree.
+    public var tensor: Int
+    /// Pipeline-parallel degree.
+    public var pipeline: Int
+    /// Expert-parallel degree.
+    public var expert: Int
+
+    public init(tensor: Int = 1, pipeline: Int = 1, expert: Int = 1) {
+        self.tensor = tensor
+        self.pipeline = pipeline
+        self.expert = expert
+    }
 }

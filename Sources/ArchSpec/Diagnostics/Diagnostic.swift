@@ -1,0 +1,76 @@
+/// How serious a finding is.
+public enum Severity: String, Hashable, Codable, Sendable, CaseIterable, Comparable {
+    case info, warning, error
+
+    private var rank: Int {
+        switch self {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// One located finding: a load problem or a lint result. Every output format renders this value.
+public struct Diagnostic: Hashable, Codable, Sendable {
+    /// A related place, such as the first occurrence of a duplicated key.
+    public struct Note: Hashable, Codable, Sendable {
+        public var message: String
+        public var location: SourceLocation?
+
+        public init(_ message: String, at location: SourceLocation? = nil) {
+            self.message = message
+            self.location = location
+        }
+    }
+
+    public var severity: Severity
+    /// Stable identifier: a `LoadProblem` raw value for loading problems, a rule code for lint findings.
+    public var code: String
+    /// Lowercase, no trailing period, names the values and the expectation.
+    public var message: String
+    /// The file as the user named it (`-` for standard input).
+    public var file: String
+    /// 1-based position, when the problem has one.
+    public var location: SourceLocation?
+    /// Dotted key path such as `attention.kv_heads`.
+    public var keyPath: String?
+    public var notes: [Note]
+
+    public init(
+        severity: Severity, code: String, message: String, file: String, location: SourceLocation?,
+        keyPath: String? = nil, notes: [Note] = []
+    ) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.file = file
+        self.location = location
+        self.keyPath = keyPath
+        self.notes = notes
+    }
+
+    /// `file:line:col: severity: message`, the one-line form every text output starts with.
+    public var oneLine: String {
+        let position = location.map { "\(file):\($0.line):\($0.column)" } ?? file
+        return "\(position): \(severity.rawValue): \(message)"
+    }
+}
+
+/// The kinds of problem found while loading a spec; their raw values are `Diagnostic.code`s.
+public enum LoadProblem: String, Hashable, Codable, Sendable, CaseIterable {
+    case fileError = "file-error"
+    case yamlSyntax = "yaml-syntax"
+    case aliasBomb = "alias-bomb"
+    case duplicateKey = "duplicate-key"
+    case notASpec = "not-a-spec"
+    case unknownKey = "unknown-key"
+    case wrongType = "wrong-type"
+    case outOfRange = "out-of-range"
+    case missingField = "missing-field"
+    case invalidValue = "invalid-value"
+    case inconsistent = "inconsistent"
+    case unsupported = "unsupported"
+}

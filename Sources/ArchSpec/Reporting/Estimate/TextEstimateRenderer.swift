@@ -1,0 +1,83 @@
+/// The default output: one readable block per spec, human units, exact integers with `--exact`.
+public struct TextEstimateRenderer: EstimateRenderer {
+    /// Whether to add a column with every formula's exact integer.
+    public var exact: Bool
+
+    public init(exact: Bool = false) { self.exact = exact }
+
+    public func render(_ reports: [EstimateReport]) -> String {
+        reports.map(block).joined(separator: "\n")
+    }
+
+    struct Row {
+        var label: String
+        var human: String
+        var exact: String
+        var note: String = ""
+    }
+
+    func block(_ report: EstimateReport) -> String {
+        let e = report.estimate
+        let p = e.parameters
+        let tokens = HumanUnits.grouped(Int128(e.context))
+        var rows: [Row] = [
+            Row(label: "Parameters", human: HumanUnits.count(p.total), exact: HumanUnits.grouped(p.total)),
+            Row(label: "  embedding", human: HumanUnits.count(p.embedding), exact: HumanUnits.grouped(p.embedding)),
+        ]
+        if p.position > 0 {
+            rows.append(Row(label: "  position", human: HumanUnits.count(p.position), exact: HumanUnits.grouped(p.position)))
+        }
+        rows += [
+            Row(label: "  attention", human: HumanUnits.count(p.attention), exact: HumanUnits.grouped(p.attention)),
+            Row(label: "  mlp", human: HumanUnits.count(p.mlp), exact: HumanUnits.grouped(p.mlp)),
+            Row(label: "  norm", human: HumanUnits.count(p.norm), exact: HumanUnits.grouped(p.norm)),
+            Row(label: "  lm_head", human: HumanUnits.count(p.lmHead), exact: HumanUnits.grouped(p.lmHead),
+                note: p.lmHead == 0 ? "tied to the embedding" : ""),
+            Row(label: "  active per token", human: HumanUnits.count(p.active), exact: HumanUnits.grouped(p.active)),
+            Row(label: "Weights (\(e.weights.dtype.rawValue))", human: HumanUnits.bytes(e.weights.bytes),
+                exact: HumanUnits.grouped(e.weights.bytes)),
+            Row(label: "KV cache per token (\(e.kvCache.dtype.rawValue))", human: HumanUnits.bytes(e.kvCache.bytesPerToken),
+                exact: HumanUnits.grouped(e.kvCache.bytesPerToken), note: "K and V, all layers, one sequence"),
+            Row(label: "KV cache", human: HumanUnits.bytes(e.kvCache.bytes), exact: HumanUnits.grouped(e.kvCache.bytes),
+                note: "\(plural(e.context, "token")) x \(plural(e.batch, "sequence"))"),
+        ]
+        rows += flopRows("Prefill", e.flops.prefill, note: "\(plural(e.batch, "sequence")) of \(plural(e.context, "token")) from an empty cache")
+        let perToken = e.flops.decode.total / Int128(e.batch)
+        rows += flopRows("Decode step", e.flops.decode,
+                         note: "\(plural(e.batch, "new token")) on \(tokens) cached; \(HumanUnits.flops(perToken))/token")
+        let title = "\(Escaping.short(e.name, limit: 200)) (\(Escaping.short(report.source, limit: 400)))"
+        let conventions = "attention FLOPs: \(e.options.attentionFlops.rawValue); logits: \(e.options.logits.rawValue) "
+            + (e.options.logits == .last ? "position" : "positions")
+        return title + "\n" + conventions + "\n\n" + table(rows)
+    }
+
+    func flopRows(_ label: String, _ flops: FlopBreakdown, note: String) -> [Row] {
+        [
+            Row(label: "\(label) FLOPs", human: HumanUnits.flops(flops.total), exact: HumanUnits.grouped(flops.total), note: note),
+            Row(label: "  linear", human: HumanUnits.flops(flops.linear), exact: HumanUnits.grouped(flops.linear)),
+            Row(label: "  attention", human: HumanUnits.flops(flops.attention), exact: HumanUnits.grouped(flops.attention)),
+        ]
+    }
+
+    func table(_ rows: [Row]) -> String {
+        let labelWidth = rows.map(\.label.count).max() ?? 0
+        let humanWidth = rows.map(\.human.count).max() ?? 0
+        let exactWidth = rows.map(\.exact.count).max() ?? 0
+        return rows.map { row in
+            var line = row.label.padding(labelWidth) + "  " + row.human.leftPadding(humanWidth)
+            if exact { line += "  " + row.exact.leftPadding(exactWidth) }
+            if !row.note.isEmpty { line += "  " + row.note }
+            return line
+        }.joined(separator: "\n") + "\n"
+    }
+}
+
+/// `1 sequence`, `8,192 tokens`.
+func plural(_ count: Int, _ noun: String) -> String {
+    "\(HumanUnits.grouped(Int128(count))) \(noun)\(count == 1 ? "" : "s")"
+}
+
+extension String {
+    func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
+    func leftPadding(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+}

@@ -1,0 +1,80 @@
+/// Strict scalar conversions for spec values: quoted scalars are strings, YAML 1.1 spellings are refused.
+enum ScalarParsing {
+    enum Outcome<Value> {
+        case value(Value)
+        /// A message fragment: what was found instead.
+        case mismatch(String)
+        case outOfRange(String)
+    }
+
+    static func integer(_ scalar: YAMLScalar) -> Outcome<Int> {
+        let text = scalar.value
+        if scalar.isQuoted { return .mismatch("the string \"\(Escaping.short(text))\"") }
+        if isNull(text) { return .mismatch("no value") }
+        var digits = Substring(text)
+        var negative = false
+        if let sign = digits.first, sign == "+" || sign == "-" {
+            negative = sign == "-"
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            if Double(text) != nil { return .mismatch(Escaping.short(text)) }
+            return .mismatch("'\(Escaping.short(text))'")
+        }
+        guard let magnitude = Int(digits) else { return .outOfRange(Escaping.short(text)) }
+        return .value(negative ? -magnitude : magnitude)
+    }
+
+    static func number(_ scalar: YAMLScalar) -> Outcome<Double> {
+        let text = scalar.value
+        if scalar.isQuoted { return .mismatch("the string \"\(Escaping.short(text))\"") }
+        if isNull(text) { return .mismatch("no value") }
+        guard let value = Double(text), value.isFinite else { return .mismatch("'\(Escaping.short(text))'") }
+        return .value(value)
+    }
+
+    static func boolean(_ scalar: YAMLScalar) -> Outcome<Bool> {
+        if scalar.isQuoted { return .mismatch("the string \"\(Escaping.short(scalar.value))\"") }
+        switch scalar.value {
+        case "true", "True", "TRUE": return .value(true)
+        case "false", "False", "FALSE": return .value(false)
+        default: return .mismatch("'\(Escaping.short(scalar.value))'")
+        }
+    }
+
+    static func string(_ scalar: YAMLScalar) -> Outcome<String> {
+        if !scalar.isQuoted, isNull(scalar.value) { return .mismatch("no value") }
+        return .value(scalar.value)
+    }
+
+    static func isNull(_ text: String) -> Bool {
+        text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+    }
+}
+
+/// Makes file contents safe to echo in one-line messages.
+public enum Escaping {
+    /// Control characters escaped, long text cut to `limit` characters.
+    public static func short(_ text: String, limit: Int = 60) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if result.unicodeScalars.count >= limit {
+                result += "..."
+                break
+            }
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
+                    || scalar.properties.generalCategory == .format {
+                    result += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,166 @@
+/// Walks a YAML mapping against the schema, collecting typed values and located problems.
+struct SchemaReader {
+    let file: String
+    var values: [String: FieldValue] = [:]
+    var sourceMap = SourceMap()
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    mutating func read(_ mapping: YAMLMapping, fields: [SchemaField], prefix: String = "") {
+        for entry in mapping.entries {
+            guard let key = entry.key.scalar?.value else {
+                report(.wrongType, "keys must be plain strings, found \(entry.key.kindDescription)",
+                       at: entry.key.location, path: prefix)
+                continue
+            }
+            let path = prefix.isEmpty ? key : "\(prefix).\(key)"
+            guard let field = fields.first(where: { $0.key == key }) else {
+                reportUnknown(key, path: path, at: entry.key.location, fields: fields, prefix: prefix)
+                continue
+            }
+            sourceMap.keys[path] = entry.key.location
+            sourceMap.values[path] = entry.value.location
+            if let tag = entry.value.tag, !Self.standardTags.contains(tag) {
+                report(.unsupported, "tag \(Escaping.short(tag)) is not supported in specs", at: entry.value.location,
+                       path: path)
+                continue
+            }
+            readValue(entry.value, field: field, path: path)
+        }
+        for field in fields where field.required {
+            let path = prefix.isEmpty ? field.key : "\(prefix).\(field.key)"
+            if mapping[field.key] == nil {
+                let within = prefix.isEmpty ? "" : " in \(prefix)"
+                report(.missingField, "missing required key '\(field.key)'\(within)", at: mapping.location, path: path)
+            }
+        }
+    }
+
+    static let standardTags: Set<String> = [
+        "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "!",
+    ]
+
+    private mutating func readValue(_ node: YAMLNode, field: SchemaField, path: String) {
+        switch field.kind {
+        case .section(let children):
+            guard case .mapping(let mapping) = node else {
+                return mismatch(path, expected: "a mapping", found: node)
+            }
+            read(mapping, fields: children, prefix: path)
+        case .integerList(let minimum):
+            readList(node, minimum: minimum, path: path)
+        case .integerOrList(let minimum):
+            if case .sequence = node { readList(node, minimum: minimum, path: path) } else {
+                readScalar(node, kind: .integer(minimum: minimum), path: path)
+            }
+        default:
+            readScalar(node, kind: field.kind, path: path)
+        }
+    }
+
+    private mutating func readList(_ node: YAMLNode, minimum: Int, path: String) {
+        guard case .sequence(let sequence) = node else { return mismatch(path, expected: "a list of integers", found: node) }
+        var result: [Int] = []
+        for (index, item) in sequence.items.enumerated() {
+            guard case .scalar(let scalar) = item else {
+                return mismatch("\(path)[\(index)]", expected: "an integer", found: item)
+            }
+            guard let value = integer(scalar, minimum: minimum, path: "\(path)[\(index)]") else { return }
+            result.append(value)
+        }
+        values[path] = .integers(result)
+    }
+
+    private mutating func readScalar(_ node: YAMLNode, kind: SchemaField.Kind, path: String) {
+        guard case .scalar(let scalar) = node else {
+            return mismatch(path, expected: Self.expectation(kind), found: node)
+        }
+        switch kind {
+        case .integer(let minimum):
+            if let value = integer(scalar, minimum: minimum, path: path) { values[path] = .integer(value) }
+        case .number:
+            switch ScalarParsing.number(scalar) {
+            case .value(let value): values[path] = .number(value)
+            case .mismatch(let found), .outOfRange(let found):
+                report(.wrongType, "\(path) must be a number, got \(found)", at: scalar.location, path: path)
+            }
+        case .boolean:
+            switch ScalarParsing.boolean(scalar) {
+            case .value(let value): values[path] = .boolean(value)
+            case .mismatch(let found), .outOfRange(let found):
+                report(.wrongType, "\(path) must be true or false, got \(found)", at: scalar.location, path: path)
+            }
+        case .string:
+            switch ScalarParsing.string(scalar) {
+            case .value(let value): values[path] = .string(value)
+            case .mismatch(let found), .outOfRange(let found):
+                report(.wrongType, "\(path) must be a string, got \(found)", at: scalar.location, path: path)
+            }
+        case .choice(let options):
+            readChoice(scalar, options: options, path: path)
+        default:
+            break
+        }
+    }
+
+    private mutating func readChoice(_ scalar: YAMLScalar, options: [String], path: String) {
+        let text = scalar.value
+        if options.contains(text) { return values[path] = .string(text) }
+        if options == SpecSchema.dtypes, let dtype = DType.parse(text) { return values[path] = .string(dtype.rawValue) }
+        let hint = Suggestion.nearest(to: text, among: options, path: "").map { "; did you mean \($0)?" } ?? ""
+        report(.invalidValue,
+               "\(path) must be one of \(options.joined(separator: ", ")), got '\(Escaping.short(text))'\(hint)",
+               at: scalar.location, path: path)
+    }
+
+    private mutating func integer(_ scalar: YAMLScalar, minimum: Int, path: String) -> Int? {
+        switch ScalarParsing.integer(scalar) {
+        case .value(let value):
+            guard value >= minimum else {
+                report(.outOfRange, "\(path) must be at least \(minimum), got \(value)", at: scalar.location, path: path)
+                return nil
+            }
+            return value
+        case .mismatch(let found):
+            report(.wrongType, "\(path) must be an integer, got \(found)", at: scalar.location, path: path)
+        case .outOfRange(let found):
+            report(.outOfRange, "\(path) is out of range: \(found) does not fit in a 64-bit integer",
+                   at: scalar.location, path: path)
+        }
+        return nil
+    }
+
+    private mutating func mismatch(_ path: String, expected: String, found node: YAMLNode) {
+        report(.wrongType, "\(path) must be \(expected), got \(node.kindDescription)", at: node.location, path: path)
+    }
+
+    private mutating func reportUnknown(
+        _ key: String, path: String, at location: SourceLocation, fields: [SchemaField], prefix: String
+    ) {
+        let suggestion = Suggestion.nearest(to: key, among: fields.map(\.key), path: prefix)
+        let hint = suggestion.map { "; did you mean \($0)?" } ?? ""
+        let within = prefix.isEmpty ? "" : " in \(prefix)"
+        report(.unknownKey, "unknown key '\(Escaping.short(key))'\(within)\(hint)", at: location, path: path)
+    }
+
+    static func expectation(_ kind: SchemaField.Kind) -> String {
+        switch kind {
+        case .integer: "an integer"
+        case .number: "a number"
+        case .boolean: "true or false"
+        case .string: "a string"
+        case .choice(let options): "one of \(options.joined(separator: ", "))"
+        case .section: "a mapping"
+        case .integerList: "a list of integers"
+        case .integerOrList: "an integer or a list of integers"
+        }
+    }
+
+    mutating func report(_ problem: LoadProblem, _ message: String, at location: SourceLocation?, path: String?) {
+        diagnostics.append(Diagnostic(
+            severity: .error, code: problem.rawValue, message: message, file: file, location: location,
+            keyPath: path))
+    }
+}

@@ -1,0 +1,105 @@
+/// Everything loading a spec file produced: the resolved spec when it is valid, and every located problem.
+public struct SpecLoadResult: Sendable {
+    /// The file as the user named it.
+    public var file: String
+    /// The resolved spec, or `nil` when any error was found.
+    public var spec: ArchitectureSpec?
+    /// Problems in source order; errors mean `spec` is `nil`.
+    public var diagnostics: [Diagnostic]
+    /// The composed YAML, when the file parsed.
+    public var document: YAMLDocument?
+    /// Typed values of the keys that were read, by dotted path (before defaults).
+    public var values: [String: FieldValue]
+    /// Where each key was written.
+    public var sourceMap: SourceMap
+    /// Which format the file was read as.
+    public var format: SpecFormat
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// The input formats archcalc reads.
+public enum SpecFormat: String, Hashable, Codable, Sendable {
+    case archspec
+    case huggingFace = "hf-config"
+}
+
+/// Loads archspec YAML files into resolved specs with source locations.
+public enum SpecLoader {
+    /// Loads a spec from a path (`-` for standard input). Never throws: every failure is a diagnostic.
+    public static func load(path: String, limits: YAMLLimits = .default) -> SpecLoadResult {
+        do {
+            let bytes = try FileInput.read(path, limit: limits.maxBytes)
+            return load(bytes: bytes, file: path, limits: limits)
+        } catch {
+            let problem: LoadProblem = if case .tooLarge = error { .yamlSyntax } else { .fileError }
+            return failure(file: path, Diagnostic(
+                severity: .error, code: problem.rawValue, message: error.description, file: path, location: nil))
+        }
+    }
+
+    /// Loads a spec from bytes already read.
+    ///
+    /// - Parameters:
+    ///   - bytes: File contents.
+    ///   - file: The name to report in diagnostics.
+    public static func load(bytes: [UInt8], file: String, limits: YAMLLimits = .default) -> SpecLoadResult {
+        let document: YAMLDocument
+        do {
+            document = try YAMLComposer.compose(bytes, limits: limits)
+        } catch {
+            let problem: LoadProblem = if case .aliasExpansion = error { .aliasBomb } else { .yamlSyntax }
+            return failure(file: file, Diagnostic(
+                severity: .error, code: problem.rawValue, message: error.message, file: file, location: error.location))
+        }
+        return load(document: document, file: file)
+    }
+
+    /// Loads a spec from a composed document.
+    public static func load(document: YAMLDocument, file: String) -> SpecLoadResult {
+        var reader = SchemaReader(file: file)
+        for duplicate in document.duplicateKeys {
+            reader.diagnostics.append(Diagnostic(
+                severity: .error, code: LoadProblem.duplicateKey.rawValue,
+                message: "duplicate key '\(Escaping.short(duplicate.key))' (first written at line \(duplicate.first.line))",
+                file: file, location: duplicate.duplicate, keyPath: duplicate.key,
+                notes: [Diagnostic.Note("first written here", at: duplicate.first)]))
+        }
+        guard let root = document.root else {
+            return failure(file: file, document: document, Diagnostic(
+                severity: .error, code: LoadProblem.notASpec.rawValue,
+                message: "empty file: expected an archspec mapping", file: file, location: SourceLocation(line: 1, column: 1)))
+        }
+        guard case .mapping(let mapping) = root else {
+            return failure(file: file, document: document, Diagnostic(
+                severity: .error, code: LoadProblem.notASpec.rawValue,
+                message: "expected a mapping of spec keys at the top level, got \(root.kindDescription)",
+                file: file, location: root.location))
+        }
+        reader.read(mapping, fields: SpecSchema.root)
+        var resolver = SpecResolver(
+            values: reader.values, sourceMap: reader.sourceMap, file: file, defaultName: baseName(file))
+        let spec = reader.diagnostics.isEmpty ? resolver.resolve() : nil
+        let diagnostics = (reader.diagnostics + resolver.diagnostics).sorted(by: sourceOrder)
+        return SpecLoadResult(
+            file: file, spec: diagnostics.contains { $0.severity == .error } ? nil : spec, diagnostics: diagnostics,
+            document: document, values: reader.values, sourceMap: reader.sourceMap, format: .archspec)
+    }
+
+    static func failure(file: String, document: YAMLDocument? = nil, _ diagnostic: Diagnostic) -> SpecLoadResult {
+        SpecLoadResult(
+            file: file, spec: nil, diagnostics: [diagnostic], document: document, values: [:], sourceMap: SourceMap(),
+            format: .archspec)
+    }
+
+    static func sourceOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        (a.location ?? SourceLocation(line: 0, column: 0)) < (b.location ?? SourceLocation(line: 0, column: 0))
+    }
+
+    /// `specs/llama-3-8b.yaml` -> `llama-3-8b`.
+    static func baseName(_ path: String) -> String {
+        let last = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = last.lastIndex(of: "."), dot != last.startIndex else { return last }
+        return String(last[..<dot])
+    }
+}

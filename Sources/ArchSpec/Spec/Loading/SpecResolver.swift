@@ -1,0 +1,87 @@
+/// Turns typed key values into an `ArchitectureSpec`: applies defaults, derives sizes, checks consistency.
+///
+/// Each step is a small named pass; a failed check is a located error, never a trap.
+struct SpecResolver {
+    let values: [String: FieldValue]
+    let sourceMap: SourceMap
+    let file: String
+    let defaultName: String
+    var diagnostics: [Diagnostic] = []
+
+    init(values: [String: FieldValue], sourceMap: SourceMap, file: String, defaultName: String) {
+        self.values = values
+        self.sourceMap = sourceMap
+        self.file = file
+        self.defaultName = defaultName
+    }
+
+    func int(_ path: String) -> Int? { values[path]?.integer }
+    func bool(_ path: String, default fallback: Bool) -> Bool { values[path]?.boolean ?? fallback }
+    func string(_ path: String) -> String? { values[path]?.string }
+
+    mutating func resolve() -> ArchitectureSpec? {
+        checkVersion()
+        guard let vocab = int("vocab_size"), let hidden = int("hidden_size"), let layers = int("layers"),
+              let context = int("context_length"), let attention = resolveAttention(hidden: hidden),
+              let intermediate = int("mlp.intermediate_size"), diagnostics.isEmpty
+        else { return nil }
+
+        let normKind = string("norm.kind").flatMap(NormKind.init(rawValue:)) ?? .rmsnorm
+        var spec = ArchitectureSpec(
+            name: string("name") ?? defaultName,
+            vocabSize: vocab, hiddenSize: hidden, layers: layers, contextLength: context,
+            dtype: string("dtype").flatMap(DType.init(rawValue:)) ?? .bf16,
+            tieEmbeddings: bool("tie_embeddings", default: false),
+            attention: attention,
+            mlp: MLPSpec(
+                kind: string("mlp.kind").flatMap(MLPKind.init(rawValue:)) ?? .gated,
+                intermediateSize: intermediate, activation: string("mlp.activation") ?? "silu",
+                bias: bool("mlp.bias", default: false)),
+            norm: NormSpec(kind: normKind, bias: bool("norm.bias", default: normKind == .layernorm)),
+            position: PositionSpec(
+                kind: string("position.kind").flatMap(PositionKind.init(rawValue:)) ?? .rope,
+                ropeTheta: values["position.rope_theta"]?.number))
+        spec.parallelism = ParallelismSpec(
+            tensor: int("parallelism.tensor") ?? 1, pipeline: int("parallelism.pipeline") ?? 1,
+            expert: int("parallelism.expert") ?? 1)
+        return spec
+    }
+
+    private mutating func checkVersion() {
+        if let version = int("archspec"), version != SpecSchema.version {
+            fail(.unsupported, "archspec version \(version) is not supported; this archcalc reads version \(SpecSchema.version)",
+                 path: "archspec")
+        }
+    }
+
+    private mutating func resolveAttention(hidden: Int) -> AttentionSpec? {
+        guard let heads = int("attention.heads") else { return nil }
+        let kvHeads = int("attention.kv_heads") ?? heads
+        guard kvHeads <= heads, heads % kvHeads == 0 else {
+            fail(.inconsistent, "attention.heads \(heads) is not divisible by attention.kv_heads \(kvHeads)",
+                 path: "attention.kv_heads")
+            return nil
+        }
+        let headDim: Int
+        if let explicit = int("attention.head_dim") {
+            headDim = explicit
+        } else {
+            guard hidden % heads == 0 else {
+                fail(.inconsistent,
+                     "hidden_size \(hidden) is not divisible by attention.heads \(heads); set attention.head_dim",
+                     path: "attention.heads")
+                return nil
+            }
+            headDim = hidden / heads
+        }
+        return AttentionSpec(
+            heads: heads, kvHeads: kvHeads, headDim: headDim,
+            qkvBias: bool("attention.qkv_bias", default: false), outBias: bool("attention.out_bias", default: false))
+    }
+
+    mutating func fail(_ problem: LoadProblem, _ message: String, path: String) {
+        diagnostics.append(Diagnostic(
+            severity: .error, code: problem.rawValue, message: message, file: file,
+            location: sourceMap.location(of: path), keyPath: path))
+    }
+}

@@ -1,0 +1,42 @@
+import ArchSpec
+import ArgumentParser
+
+extension DType: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
+
+extension EstimateFormat: ExpressibleByArgument {}
+extension AttentionFlopsConvention: ExpressibleByArgument {}
+extension LogitsConvention: ExpressibleByArgument {}
+
+/// Workload flags shared by the commands that run the cost model.
+struct WorkloadOptions: ParsableArguments {
+    @Option(help: "Tokens per sequence: the prompt for prefill, the tokens already cached for decode. Default: each spec's context_length.")
+    var context: Int?
+
+    @Option(help: "Sequences processed together.")
+    var batch: Int = 1
+
+    @Option(name: [.customLong("dtype"), .customLong("weights-dtype")],
+            help: "Weight dtype, overriding the spec's (\(DType.allCases.map(\.rawValue).joined(separator: ", "))).")
+    var dtype: DType?
+
+    @Option(help: "KV-cache dtype. Default: the weight dtype.")
+    var kvDtype: DType?
+
+    @Option(help: "Prefill attention FLOPs: causal (position i attends to i+1 keys) or full (the whole S x S matrix).")
+    var attentionFlops: AttentionFlopsConvention = .causal
+
+    @Option(help: "Prefill positions that compute logits: last (generation) or all (a training step or plain forward).")
+    var logits: LogitsConvention = .last
+
+    func validate() throws {
+        if let context, context < 1 { throw ValidationError("--context must be at least 1, got \(context)") }
+        if batch < 1 { throw ValidationError("--batch must be at least 1, got \(batch)") }
+    }
+
+    var costOptions: CostOptions {
+        CostOptions(context: context, batch: batch, weightsDType: dtype, kvDType: kvDtype,
+                    attentionFlops: attentionFlops, logits: logits)
+    }
+}

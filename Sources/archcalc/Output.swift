@@ -1,0 +1,42 @@
+import ArchSpec
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes to standard output and standard error without Foundation, in whole writes.
+enum Output {
+    static func write(_ text: String) { writeAll(text, to: 1) }
+
+    static func error(_ line: String) { writeAll(line.hasSuffix("\n") ? line : line + "\n", to: 2) }
+
+    private static func writeAll(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                #if canImport(Glibc)
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                #else
+                let written = Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                #endif
+                if written < 0, errno == EINTR { continue }
+                if written <= 0 { return }
+                offset += written
+            }
+        }
+    }
+
+    /// One line per diagnostic on standard error: `file:line:col: severity: message`.
+    static func report(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { error(diagnostic.oneLine) }
+    }
+
+    /// Writes `text` to `path` atomically (temporary file, then rename), or to standard output for `nil`/`-`.
+    static func emit(_ text: String, to path: String?) throws {
+        guard let path, path != "-" else { return write(text) }
+        try AtomicFile.write(text, to: path)
+    }
+}
