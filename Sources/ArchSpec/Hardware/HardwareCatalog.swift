@@ -29,6 +29,8 @@ public enum HardwareCatalog {
 
     /// Built-in ids closest to `text` by edit distance, best first.
     static func suggestions(for text: String) -> [String] {
+        let prefixed = all.map(\.id).filter { $0.hasPrefix(text) || text.hasPrefix($0) }
+        if !text.isEmpty, !prefixed.isEmpty { return prefixed }
         let scored = all.map { ($0.id, EditDistance.between(text, $0.id)) }
         let best = scored.map(\.1).min() ?? 0
         return scored.filter { $0.1 <= max(best, 2) && $0.1 <= 4 }.map(\.0)
