@@ -19,6 +19,7 @@ struct Archcalc: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Estimate.self,
+            Schema.self,
             Size.self,
             Hardware.self,
         ]
