@@ -9,6 +9,17 @@ struct PlotArea {
     func x(_ value: Double) -> Double { left + width * fraction(value, xRange, xLog) }
     func y(_ value: Double) -> Double { top + height * (1 - fraction(value, yRange, yLog)) }
 
+    /// A linear-axis y without clamping, for series drawn under `clip(_:id:)`.
+    func yLinear(_ value: Double) -> Double {
+        top + height * (1 - (value - yRange.lowerBound) / (yRange.upperBound - yRange.lowerBound))
+    }
+
+    /// Defines a clip path of the plot rectangle named `id`.
+    func clip(_ svg: inout SVGWriter, id: String) {
+        svg.raw("<defs><clipPath id=\"\(id)\"><rect x=\"\(SVGWriter.n(left))\" y=\"\(SVGWriter.n(top))\" "
+            + "width=\"\(SVGWriter.n(width))\" height=\"\(SVGWriter.n(height))\"/></clipPath></defs>")
+    }
+
     private func fraction(_ value: Double, _ range: ClosedRange<Double>, _ log: Bool) -> Double {
         let (low, high, v) = log
             ? (log10(range.lowerBound), log10(range.upperBound), log10(max(value, range.lowerBound)))
@@ -36,17 +47,21 @@ struct PlotArea {
         }
         svg.text(left + width / 2, top - 12, title, size: 14, anchor: "middle", weight: "bold")
         svg.text(left + width / 2, top + height + 40, xTitle, size: 12, anchor: "middle")
-        svg.text(left - 52, top + height / 2, yTitle, size: 12, anchor: "middle", rotate: true)
+        let labelWidth = 6.5 * Double(yTicks.map(\.1.count).max() ?? 4)
+        svg.text(left - 22 - labelWidth, top + height / 2, yTitle, size: 12, anchor: "middle", rotate: true)
     }
 
-    /// A legend box in the top-left corner of the plot: (label, colour, dash, isBand).
+    /// A legend box below the x-axis title, in two columns: (label, colour, dash, isBand).
     func drawLegend(_ svg: inout SVGWriter, _ entries: [(String, String, String?, Bool)]) {
-        let boxWidth = 10 + 8.0 * Double(entries.map(\.0.count).max() ?? 10) + 30
-        svg.element("rect", [("x", SVGWriter.n(left + 8)), ("y", SVGWriter.n(top + 8)), ("width", SVGWriter.n(boxWidth)),
-                             ("height", SVGWriter.n(Double(entries.count) * 16 + 8)), ("fill", "white"),
-                             ("fill-opacity", "0.85"), ("stroke", "#999"), ("class", "legend")])
+        let rows = (entries.count + 1) / 2
+        let boxTop = top + height + 52
+        svg.element("rect", [("x", SVGWriter.n(left)), ("y", SVGWriter.n(boxTop)), ("width", SVGWriter.n(width)),
+                             ("height", SVGWriter.n(Double(rows) * 16 + 8)), ("fill", "white"),
+                             ("stroke", "#999"), ("class", "legend")])
         for (index, entry) in entries.enumerated() {
-            let rowY = top + 20 + Double(index) * 16
+            let column = Double(index / rows), row = Double(index % rows)
+            let left = self.left - 6 + column * width / 2
+            let rowY = boxTop + 12 + row * 16
             if entry.3 {
                 svg.element("rect", [("x", SVGWriter.n(left + 14)), ("y", SVGWriter.n(rowY - 6)), ("width", "22"),
                                      ("height", "10"), ("fill", entry.1), ("fill-opacity", "0.35")])

@@ -38,11 +38,12 @@ struct SVGWriter {
     }
 
     mutating func polyline(_ points: [(Double, Double)], stroke: String, width: Double = 2, dash: String? = nil,
-                           id: String, label: String) {
+                           id: String, label: String, clip: String? = nil) {
         var attributes = [("id", id), ("data-series", label), ("fill", "none"), ("stroke", stroke),
                           ("stroke-width", Self.n(width)),
                           ("points", points.map { "\(Self.n($0.0)),\(Self.n($0.1))" }.joined(separator: " "))]
         if let dash { attributes.append(("stroke-dasharray", dash)) }
+        if let clip { attributes.append(("clip-path", "url(#\(clip))")) }
         element("polyline", attributes)
     }
 

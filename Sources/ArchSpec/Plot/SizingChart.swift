@@ -6,7 +6,7 @@ public enum SizingChart {
     static let colors = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2"]
 
     public static func svg(result: SizingResult, curves: MemoryCurves) -> String {
-        var svg = SVGWriter(width: 1100, height: 470)
+        var svg = SVGWriter(width: 1100, height: 540)
         svg.text(550, 22, "\(result.model) on \(SizingUnits.layout(result)), weights \(result.weights.dtype.rawValue), "
                  + "KV \(result.kv.dtype.rawValue)", size: 15, anchor: "middle", weight: "bold")
         memoryPanel(&svg, result: result, curves: curves)
@@ -21,11 +21,11 @@ public enum SizingChart {
         let highest = max(capacity, curves.series.flatMap(\.totals).map(gib).max() ?? capacity)
         let yMax = min(highest, capacity * 3) * 1.08
         let first = Double(curves.contexts.first ?? 1), last = Double(max(curves.contexts.last ?? 2, 2))
-        let area = PlotArea(left: 80, top: 70, width: 400, height: 310,
+        let area = PlotArea(left: 95, top: 60, width: 400, height: 330,
                             xRange: first...max(last, first * 2), yRange: 0...yMax, xLog: true, yLog: false)
         let xTicks = curves.contexts.enumerated().filter { $0.offset % 2 == 0 || $0.offset == curves.contexts.count - 1 }
             .map { (Double($0.element), contextLabel($0.element)) }
-        let yTicks = PlotArea.linearTicks(yMax).map { ($0, HumanUnits.significant($0)) }
+        let yTicks = PlotArea.linearTicks(yMax).map { ($0, tickLabel($0)) }
         area.drawAxes(&svg, title: "Memory per device vs context", xTitle: "context length (tokens, log scale)",
                       yTitle: "memory per device (GiB)", xTicks: xTicks, yTicks: yTicks)
         let weightsTop = area.y(min(gib(curves.weights), yMax))
@@ -38,11 +38,13 @@ public enum SizingChart {
         let usable = capacity - gib(curves.reserve)
         svg.line(area.left, area.y(usable), area.left + area.width, area.y(usable), stroke: "#d62728", width: 1,
                  dash: "4 3", id: "capacity-less-reserve")
+        area.clip(&svg, id: "memory-clip")
         var legend: [(String, String, String?, Bool)] = []
         for (index, series) in curves.series.enumerated() {
             let color = colors[index % colors.count]
-            let points = zip(curves.contexts, series.totals).map { (area.x(Double($0)), area.y(min(gib($1), yMax))) }
-            svg.polyline(points, stroke: color, id: "batch-\(series.batch)", label: "batch \(series.batch)")
+            let points = zip(curves.contexts, series.totals).map { (area.x(Double($0)), area.yLinear(gib($1))) }
+            svg.polyline(points, stroke: color, id: "batch-\(series.batch)", label: "batch \(series.batch)",
+                         clip: "memory-clip")
             legend.append(("batch \(series.batch)", color, nil, false))
         }
         legend.append(("capacity \(HumanUnits.significant(capacity)) GiB", "#d62728", nil, false))
@@ -57,11 +59,11 @@ public enum SizingChart {
         let intensities = points.map(\.1).filter { $0.isFinite && $0 > 0 }
         let xMin = min(0.1, (intensities.min() ?? 1) / 3), xMax = max(1e4, (intensities.max() ?? 1) * 3)
         let yMin = bandwidth * xMin, yMax = peak * 3
-        let area = PlotArea(left: 640, top: 70, width: 400, height: 310,
+        let area = PlotArea(left: 670, top: 60, width: 400, height: 330,
                             xRange: xMin...xMax, yRange: yMin...yMax, xLog: true, yLog: true)
         area.drawAxes(&svg, title: "Roofline, one device (\(result.computeDType.rawValue) peak)",
                       xTitle: "arithmetic intensity (FLOP/byte, log scale)", yTitle: "attainable FLOP/s (log scale)",
-                      xTicks: PlotArea.decadeTicks(xMin...xMax) { HumanUnits.significant($0) },
+                      xTicks: PlotArea.decadeTicks(xMin...xMax, label: tickLabel),
                       yTicks: PlotArea.decadeTicks(yMin...yMax) { SizingUnits.flopsPerSecond($0) })
         func roof(_ computeScale: Double, _ memoryScale: Double) -> [(Double, Double)] {
             stride(from: log10(xMin), through: log10(xMax), by: (log10(xMax) - log10(xMin)) / 60).map { exponent in
@@ -79,13 +81,22 @@ public enum SizingChart {
             let color = index == 0 ? "#ff7f0e" : "#2ca02c"
             svg.element("circle", [("id", "point-\(point.0)"), ("data-series", point.0), ("cx", SVGWriter.n(area.x(point.1))),
                                    ("cy", SVGWriter.n(area.y(attained))), ("r", "6"), ("fill", color)])
-            svg.text(area.x(point.1) + 9, area.y(attained) + 16, "\(point.0) (\(HumanUnits.significant(point.1)) FLOP/B)",
-                     size: 11)
+            let nearRight = area.x(point.1) > area.left + area.width * 0.6
+            svg.text(area.x(point.1) + (nearRight ? -9 : 9), area.y(attained) + 18,
+                     "\(point.0) (\(HumanUnits.significant(point.1)) FLOP/B)", size: 11, anchor: nearRight ? "end" : "start")
         }
         area.drawLegend(&svg, [("peak \(SizingUnits.flopsPerSecond(peak)), \(SizingUnits.bandwidth(bandwidth))",
                                 "#1f77b4", nil, false),
                                ("with efficiency factors", "#1f77b4", "5 3", false),
                                ("prefill point", "#ff7f0e", nil, false), ("decode point", "#2ca02c", nil, false)])
+    }
+
+    /// `0`, `0.1`, `10`, `2.5`, `1000`: round tick values without trailing zeros.
+    static func tickLabel(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        var text = HumanUnits.fixed(value, decimals: 3)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text.hasSuffix(".") ? String(text.dropLast()) : text
     }
 
     static func contextLabel(_ tokens: Int) -> String {
