@@ -59,12 +59,15 @@ enum ProfileValidation {
         let idOK = !profile.id.isEmpty && profile.id.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }
         if !idOK { try fail("id", "'\(profile.id)' must be kebab-case (lowercase letters, digits and '-')") }
         if profile.memory.value < 1 { try fail("memory", "must be positive") }
+        if profile.memory.value > 1e30 { try fail("memory", "\(profile.memory.value) bytes is beyond any device") }
         if profile.memoryBandwidth.value <= 0 { try fail("memory_bandwidth", "must be positive") }
         if profile.peakFlops.listed.allSatisfy({ $0.figure.value <= 0 }) {
             try fail("peak_flops", "give at least one positive figure (bf16, fp16 or fp32)")
         }
         if profile.interconnect.bandwidth.value <= 0 { try fail("interconnect.bandwidth", "must be positive") }
-        if profile.devicesPerNode < 1 { try fail("devices_per_node", "must be at least 1") }
+        if profile.devicesPerNode < 1 || profile.devicesPerNode > 1 << 20 {
+            try fail("devices_per_node", "must be in 1...\(1 << 20)")
+        }
         if let reserve = profile.reserve?.value, !(0..<1).contains(reserve) {
             try fail("reserve", "must be a fraction in [0, 1), got \(reserve)")
         }

@@ -30,7 +30,7 @@ public struct MemoryCurves: Hashable, Sendable {
         let limit = max(spec.contextLength, result.context)
         var contexts: [Int] = []
         var context = min(256, limit)
-        while context < limit { contexts.append(context); context *= 2 }
+        while context < limit, context <= Int.max / 2 { contexts.append(context); context *= 2 }
         contexts.append(limit)
         let batches = Array(Set([1, 4, 16, 64, result.batch])).sorted()
         var series: [(Int, [Int128])] = []

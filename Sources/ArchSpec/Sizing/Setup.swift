@@ -35,14 +35,25 @@ struct Setup {
         }
     }
 
+    /// The most devices, tensor ranks or pipeline stages a request may name.
+    static let maxParallelism = 1 << 20
+
     static func validate(_ request: SizingRequest) throws(SizingError) {
         if let context = request.context, context < 1 { throw .invalidOption("context must be at least 1, got \(context)") }
         if request.batch < 1 { throw .invalidOption("batch must be at least 1, got \(request.batch)") }
         if request.prefillChunk < 1 { throw .invalidOption("prefill chunk must be at least 1, got \(request.prefillChunk)") }
         for (name, value) in [("devices", request.devices), ("tp", request.tp), ("pp", request.pp)] {
             if let value, value < 1 { throw .invalidOption("\(name) must be at least 1, got \(value)") }
+            if let value, value > maxParallelism {
+                throw .invalidOption("\(name) \(value) is beyond the \(maxParallelism) devices archcalc models")
+            }
         }
-        if request.maxDevices < 1 { throw .invalidOption("max devices must be at least 1") }
+        if request.maxDevices < 1 || request.maxDevices > maxParallelism {
+            throw .invalidOption("max devices must be in 1...\(maxParallelism), got \(request.maxDevices)")
+        }
+        if let tp = request.tp, let pp = request.pp, tp * pp > maxParallelism {
+            throw .invalidOption("tp \(tp) x pp \(pp) is beyond the \(maxParallelism) devices archcalc models")
+        }
         if let devices = request.devices, let tp = request.tp, let pp = request.pp, tp * pp != devices {
             throw .invalidOption("--gpus \(devices) is not tp \(tp) x pp \(pp)")
         }

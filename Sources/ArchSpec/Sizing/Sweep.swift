@@ -29,7 +29,9 @@ public struct Sweep: Hashable, Codable, Sendable {
         var points: Int?, step: Int?
         if let colon = rest.firstIndex(of: ":") {
             points = Int(rest[rest.index(after: colon)...])
-            if points == nil || points! < 2 { throw .invalidSweep("sweep '\(text)': the point count after ':' must be at least 2") }
+            if points == nil || points! < 2 || points! > 10_000 {
+                throw .invalidSweep("sweep '\(text)': the point count after ':' must be in 2...10000")
+            }
             rest = String(rest[..<colon])
         } else if let plus = rest.firstIndex(of: "+") {
             step = size(String(rest[rest.index(after: plus)...]))
@@ -47,7 +49,7 @@ public struct Sweep: Hashable, Codable, Sendable {
         var result: [Int] = []
         if let step {
             var value = from
-            while value <= to && result.count < 100_000 { result.append(value); value += step }
+            while value <= to && result.count < 10_000 { result.append(value); value += step }
         } else if let points {
             let ratio = Double(to) / Double(from)
             for index in 0..<points {
@@ -56,7 +58,7 @@ public struct Sweep: Hashable, Codable, Sendable {
             }
         } else {
             var value = from
-            while value < to { result.append(value); value *= 2 }
+            while value < to, value <= Int.max / 2 { result.append(value); value *= 2 }
             result.append(to)
         }
         return result
