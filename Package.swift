@@ -1,10 +1,13 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
-/// Each folder of the library has a README.md saying what it owns; they are documentation, not sources.
-let folderReadmes = [
-    "Cost/README.md", "Diagnostics/README.md", "Reporting/README.md", "Spec/README.md", "YAML/README.md",
-]
+/// Each folder of the library has a README.md saying what it owns: documentation, not sources.
+let folderReadmes: [String] = {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Sources/ArchSpec").path
+    let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
+    return files.filter { $0.hasSuffix("README.md") }.sorted()
+}()
 
 let package = Package(
     name: "archcalc",

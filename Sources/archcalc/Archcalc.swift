@@ -22,6 +22,8 @@ struct Archcalc: ParsableCommand {
             Schema.self,
             Convert.self,
             Compare.self,
+            Size.self,
+            Hardware.self,
         ]
     )
 
