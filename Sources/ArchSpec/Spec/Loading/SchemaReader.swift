@@ -37,6 +37,10 @@ struct SchemaReader {
         }
     }
 
+    /// The largest size any key accepts (2^32): far above every real model, small enough that products of a
+    /// few sizes stay well inside the cost model's 128-bit arithmetic.
+    static let maximumInteger = 1 << 32
+
     static let standardTags: Set<String> = [
         "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:float",
         "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "!",
@@ -140,6 +144,11 @@ struct SchemaReader {
     private mutating func integer(_ scalar: YAMLScalar, minimum: Int, path: String) -> Int? {
         switch ScalarParsing.integer(scalar) {
         case .value(let value):
+            guard value <= Self.maximumInteger else {
+                report(.outOfRange, "\(path) is too large: \(value) exceeds the limit of \(Self.maximumInteger)",
+                       at: scalar.location, path: path)
+                return nil
+            }
             guard value >= minimum else {
                 report(.outOfRange, "\(path) must be at least \(minimum), got \(value)", at: scalar.location, path: path)
                 return nil
