@@ -103,7 +103,9 @@ extension HFMapping {
         let dense = int("moe.dense_layers", _key: "first_k_dense_replace", default: v3 ? 3 : 0, minimum: 0) ?? 0
         let frequency = config.int("moe_layer_freq") ?? 1
         let layers = values["layers"]?.integer ?? 0
-        if frequency > 1, dense < layers {
+        if frequency > 1, layers > Self.maxListedLayers {
+            unsupported("moe_layer_freq", "num_hidden_layers \(layers) is too many to list the dense layers of moe_layer_freq \(frequency) for")
+        } else if frequency > 1, dense < layers {
             // DeepSeek: layer i >= first_k_dense_replace is MoE when i % moe_layer_freq == 0.
             set("moe.dense_layer_indices", .integers((dense..<layers).filter { $0 % frequency != 0 }),
                 note: "moe_layer_freq \(frequency): layers i with i % \(frequency) != 0 are dense", key: "moe_layer_freq")

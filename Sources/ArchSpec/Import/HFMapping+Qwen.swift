@@ -18,7 +18,9 @@ extension HFMapping {
             set("attention.sliding_window", .integer(windowSize), note: "sliding_window (use_sliding_window true)",
                 key: "sliding_window")
             let layers = values["layers"]?.integer ?? 0
-            if firstWindowed < layers {
+            if layers > Self.maxListedLayers {
+                unsupported("num_hidden_layers", "num_hidden_layers \(layers) is too many to list windowed layers for")
+            } else if firstWindowed < layers {
                 fixed("attention.layer_pattern", .strings([LayerAttention.full.rawValue]), "max_window_layers: the first layers attend fully")
                 set("attention.sliding_layers", .integers(Array(firstWindowed..<layers)),
                     note: "max_window_layers \(firstWindowed): layers from it on are windowed", key: "max_window_layers")
