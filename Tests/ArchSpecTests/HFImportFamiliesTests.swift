@@ -100,3 +100,39 @@ struct HFImportFamiliesTests {
         #expect(loaded.diagnostics.contains { $0.message == "layer_types lists 2 layers, but num_hidden_layers is 4" })
     }
 }
+
+/// RoPE scaling from `rope_scaling` (and the newer `rope_parameters`) is recorded and survives conversion.
+struct HFRopeScalingTests {
+    @Test func llama31RopeScalingRoundTrips() throws {
+        let text = """
+            {"model_type": "llama", "vocab_size": 128256, "hidden_size": 4096, "num_hidden_layers": 32,
+             "num_attention_heads": 32, "num_key_value_heads": 8, "intermediate_size": 14336,
+             "max_position_embeddings": 131072, "torch_dtype": "bfloat16", "rope_theta": 500000.0,
+             "rope_scaling": {"factor": 8.0, "low_freq_factor": 1.0, "high_freq_factor": 4.0,
+                              "original_max_position_embeddings": 8192, "rope_type": "llama3"}}
+            """
+        let loaded = ArchFixtures.yaml(text, file: "config.json")
+        let spec = try #require(loaded.spec)
+        #expect(spec.position.ropeScaling == RopeScalingSpec(type: "llama3", factor: 8, originalContextLength: 8192))
+        #expect(loaded.diagnostics.isEmpty)
+        let yaml = SpecWriter(notes: loaded.provenance).write(spec)
+        #expect(try ArchFixtures.spec(yaml) == spec)
+    }
+
+    @Test func ropeParametersAndDenseDeepSeek() throws {
+        let loaded = ArchFixtures.yaml("""
+            {"model_type": "qwen3", "vocab_size": 1000, "hidden_size": 64, "num_hidden_layers": 2,
+             "num_attention_heads": 2, "num_key_value_heads": 1, "head_dim": 32, "intermediate_size": 128,
+             "rope_parameters": {"rope_theta": 1000000.0, "rope_type": "yarn", "factor": 4.0}}
+            """, file: "config.json")
+        #expect(loaded.spec?.position.ropeTheta == 1_000_000)
+        #expect(loaded.spec?.position.ropeScaling?.type == "yarn")
+        let dense = ArchFixtures.yaml("{\"model_type\": \"deepseek_v2\", \"num_hidden_layers\": 2, \"num_experts_per_tok\": null}",
+                                      file: "config.json")
+        #expect(dense.spec != nil && dense.spec?.moe == nil)
+        // Without num_experts_per_tok DeepseekV2Config has no top-k: an error, not a guess.
+        let missing = ArchFixtures.yaml("{\"model_type\": \"deepseek_v2\", \"num_hidden_layers\": 2}", file: "config.json")
+        #expect(missing.spec == nil)
+        #expect(missing.diagnostics.contains { $0.message == "config.json has no num_experts_per_tok, which archcalc needs for deepseek_v2" })
+    }
+}

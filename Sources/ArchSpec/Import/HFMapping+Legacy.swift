@@ -96,10 +96,15 @@ extension HFMapping {
         int("attention.qk_rope_head_dim", _key: "qk_rope_head_dim", default: 64)
         int("attention.qk_nope_head_dim", _key: "qk_nope_head_dim", default: 128)
         int("attention.v_head_dim", _key: "v_head_dim", default: 128)
-        guard config.has("n_routed_experts") || v3 else { return config.markRead(["n_routed_experts"]) }
-        moe(experts: "n_routed_experts", v3 ? 256 : nil, topK: "num_experts_per_tok", v3 ? 8 : nil,
-            size: "moe_intermediate_size", sizeDefault: v3 ? 2048 : nil)
-        int("moe.shared_experts", _key: "n_shared_experts", default: v3 ? 1 : nil, minimum: 0)
+        // num_experts_per_tok (or n_routed_experts) null means a dense model, as DeepseekV3Config documents.
+        if (present("num_experts_per_tok") && !config.has("num_experts_per_tok"))
+            || (present("n_routed_experts") && !config.has("n_routed_experts")) {
+            return config.markRead(["num_experts_per_tok", "n_routed_experts", "n_shared_experts", "moe_intermediate_size",
+                                    "first_k_dense_replace", "moe_layer_freq", "n_group", "topk_group"])
+        }
+        moe(experts: "n_routed_experts", v3 ? 256 : 64, topK: "num_experts_per_tok", v3 ? 8 : nil,
+            size: "moe_intermediate_size", sizeDefault: v3 ? 2048 : 1407)
+        int("moe.shared_experts", _key: "n_shared_experts", default: v3 ? 1 : 2, minimum: 0)
         let dense = int("moe.dense_layers", _key: "first_k_dense_replace", default: v3 ? 3 : 0, minimum: 0) ?? 0
         let frequency = config.int("moe_layer_freq") ?? 1
         let layers = values["layers"]?.integer ?? 0
