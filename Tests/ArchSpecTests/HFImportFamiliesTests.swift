@@ -136,3 +136,26 @@ struct HFRopeScalingTests {
         #expect(missing.diagnostics.contains { $0.message == "config.json has no num_experts_per_tok, which archcalc needs for deepseek_v2" })
     }
 }
+
+/// Config values go through the schema's ranges, like YAML values.
+struct HFValueRangeTests {
+    @Test func negativeNormCountIsALocatedError() throws {
+        let loaded = ArchFixtures.yaml("""
+            {"model_type": "falcon", "new_decoder_architecture": true, "num_kv_heads": 8,
+             "num_ln_in_parallel_attn": -1}
+            """, file: "config.json")
+        #expect(loaded.spec == nil)
+        let error = try #require(loaded.diagnostics.first { $0.severity == .error })
+        #expect(error.message == "norm.per_layer must be at least 0, got -1 (from new_decoder_architecture: ln_attn and ln_mlp)")
+        #expect(error.location == SourceLocation(line: 2, column: 29))  // the value -1
+    }
+
+    @Test func negativeMaxWindowLayersCannotIndexBelowZero() throws {
+        let loaded = ArchFixtures.yaml("""
+            {"model_type": "qwen2", "use_sliding_window": true, "sliding_window": 16, "max_window_layers": -3,
+             "num_hidden_layers": 4}
+            """, file: "config.json")
+        let spec = try #require(loaded.spec)
+        #expect(spec.attention.slidingLayerCount(layers: 4) == 4)
+    }
+}

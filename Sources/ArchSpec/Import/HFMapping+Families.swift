@@ -62,10 +62,10 @@ extension HFMapping {
             key: config.has(key) ? key : nil)
     }
 
-    mutating func norms(_ kind: NormKind, perLayer: Int, _ reason: String, bias: Bool = false) {
+    mutating func norms(_ kind: NormKind, perLayer: Int, _ reason: String, bias: Bool = false, key: String? = nil) {
         fixed("norm.kind", .string(kind.rawValue), reason)
         fixed("norm.bias", .boolean(bias), reason)
-        fixed("norm.per_layer", .integer(perLayer), reason)
+        set("norm.per_layer", .integer(perLayer), note: reason, key: key)
     }
 
     /// A window on every layer from `key`, or transformers' default when the key is absent (not when it is null).

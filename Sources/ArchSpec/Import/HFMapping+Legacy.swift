@@ -29,7 +29,7 @@ extension HFMapping {
         }
         norms(.layernorm, perLayer: perLayer,
               newArchitecture ? "new_decoder_architecture: ln_attn and ln_mlp" : (parallel ? "parallel_attn: one input_layernorm" : "input and post-attention LayerNorm"),
-              bias: true)
+              bias: true, key: newArchitecture && config.has("num_ln_in_parallel_attn") ? "num_ln_in_parallel_attn" : nil)
     }
 
     /// GPT-2, GPT-J, GPT-NeoX and OPT: LayerNorm with bias, plain MLP with bias.

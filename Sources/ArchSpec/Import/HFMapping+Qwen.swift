@@ -13,7 +13,7 @@ extension HFMapping {
         // A window only when use_sliding_window; then layers from max_window_layers on are windowed.
         let useWindow = config.bool("use_sliding_window") ?? false
         let windowSize = config.int("sliding_window")
-        let firstWindowed = config.int("max_window_layers") ?? 28
+        let firstWindowed = max(0, config.int("max_window_layers") ?? 28)
         if !layerTypes(), useWindow, let windowSize {
             set("attention.sliding_window", .integer(windowSize), note: "sliding_window (use_sliding_window true)",
                 key: "sliding_window")
