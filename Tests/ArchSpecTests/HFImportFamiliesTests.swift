@@ -150,6 +150,13 @@ struct HFValueRangeTests {
         #expect(error.location == SourceLocation(line: 2, column: 29))  // the value -1
     }
 
+    @Test func sizesAboveTheSpecLimitAreRefused() {
+        let loaded = ArchFixtures.yaml("{\"model_type\": \"llama\", \"hidden_size\": 99999999999999, \"num_attention_heads\": 1}",
+                                       file: "config.json")
+        #expect(loaded.spec == nil)
+        #expect(loaded.diagnostics.contains { $0.message.hasPrefix("hidden_size is too large: 99999999999999 exceeds the limit") })
+    }
+
     @Test func negativeMaxWindowLayersCannotIndexBelowZero() throws {
         let loaded = ArchFixtures.yaml("""
             {"model_type": "qwen2", "use_sliding_window": true, "sliding_window": 16, "max_window_layers": -3,

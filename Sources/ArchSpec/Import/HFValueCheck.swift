@@ -18,8 +18,14 @@ extension HFMapping {
     static func problem(with value: FieldValue, for kind: SchemaField.Kind, path: String) -> String? {
         switch (kind, value) {
         case (.integer(let minimum), .integer(let number)), (.integerOrList(let minimum), .integer(let number)):
+            if number > SchemaReader.maximumInteger {
+                return "\(path) is too large: \(number) exceeds the limit of \(SchemaReader.maximumInteger)"
+            }
             return number < minimum ? "\(path) must be at least \(minimum), got \(number)" : nil
         case (.integerList(let minimum), .integers(let list)), (.integerOrList(let minimum), .integers(let list)):
+            if let big = list.first(where: { $0 > SchemaReader.maximumInteger }) {
+                return "\(path) is too large: \(big) exceeds the limit of \(SchemaReader.maximumInteger)"
+            }
             return list.first { $0 < minimum }.map { "\(path) must list values of at least \(minimum), got \($0)" }
         case (.choice(let options), .string(let text)):
             return options.contains(text) ? nil : "\(path) must be one of \(options.joined(separator: ", ")), got '\(Escaping.short(text))'"
