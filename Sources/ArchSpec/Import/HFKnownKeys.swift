@@ -20,7 +20,8 @@ enum HFKnownKeys {
         "temperature", "top_k", "top_p", "repetition_penalty", "length_penalty", "no_repeat_ngram_size",
         "bad_words_ids", "forced_bos_token_id", "forced_eos_token_id", "remove_invalid_values", "finetuning_task",
         "torch_dtype", "dtype", "keys_to_ignore_at_inference", "use_flash_attn", "_attn_implementation",
-        "attn_implementation", "rope_type", "mlp_only_layers", "max_window_layers", "rope_interleave",
+        "attn_implementation", "rope_type", "mlp_only_layers", "max_window_layers", "rope_interleave", "use_mrope",
+        "rotary", "gradient_checkpointing_kwargs", "use_flash_attention_2",
     ]
 
     /// Sub-keys of `rope_scaling` with no cost effect beyond the recorded type, factor and original length.
