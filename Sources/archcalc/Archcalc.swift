@@ -19,6 +19,8 @@ struct Archcalc: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Estimate.self,
+            Lint.self,
+            Rules.self,
         ]
     )
 

@@ -15,7 +15,7 @@ struct FP16LargeModelRule: LintRule {
     func check(_ context: LintContext) -> [Diagnostic] {
         guard context.string("dtype") == DType.fp16.rawValue, let layers = context.int("layers"), layers > 40 else { return [] }
         return [context.finding(Self.description,
-            "dtype fp16 for a \(layers)-layer model risks activation overflow (fp16 max 65504); prefer bf16",
+            "dtype fp16 with \(layers) layers risks activation overflow (fp16 max 65504); prefer bf16",
             at: "dtype", related: [("layers", "layers")])]
     }
 }
