@@ -24,6 +24,8 @@ struct Archcalc: ParsableCommand {
             Compare.self,
             Size.self,
             Hardware.self,
+            Lint.self,
+            Rules.self,
         ]
     )
 
