@@ -24,6 +24,10 @@ struct Archcalc: ParsableCommand {
             Compare.self,
             Size.self,
             Hardware.self,
+            Lint.self,
+            Rules.self,
+            Calibrate.self,
+            Validate.self,
         ]
     )
 
