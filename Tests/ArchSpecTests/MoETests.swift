@@ -72,3 +72,34 @@ struct MoETests {
         #expect(error?.location == SourceLocation(line: 10, column: 10))
     }
 }
+
+/// The closed-form layer counts agree with walking the layers one by one.
+struct MoELayerCountTests {
+    @Test func moeLayerCountMatchesAWalk() {
+        for layers in 1...13 {
+            for dense in 0...4 {
+                for interval in 1...4 {
+                    for indices in [[], [0], [2, 5], [5, 5, 40]] {
+                        let moe = MoESpec(experts: 4, topK: 1, expertIntermediateSize: 8, denseLayers: dense,
+                                          layerInterval: interval, denseLayerIndices: indices)
+                        let walked = (0..<layers).filter(moe.isMoELayer).count
+                        #expect(moe.moeLayerCount(layers: layers) == walked, "L \(layers) dense \(dense) every \(interval) \(indices)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func slidingLayerCountMatchesAWalk() {
+        let patterns: [[LayerAttention]] = [[], [.sliding, .full], [.full], [.sliding, .sliding, .full], [.full, .sliding]]
+        for layers in 1...13 {
+            for pattern in patterns {
+                for (full, sliding) in [([], []), ([0], []), ([], [1, 2]), ([3, 3], [4]), ([20], [30])] as [([Int], [Int])] {
+                    let window = SlidingWindowSpec(window: 8, pattern: pattern, fullLayers: full, slidingLayers: sliding)
+                    let walked = (0..<layers).filter { window.kind(ofLayer: $0) == .sliding }.count
+                    #expect(window.slidingLayerCount(layers: layers) == walked, "L \(layers) \(pattern) \(full) \(sliding)")
+                }
+            }
+        }
+    }
+}
