@@ -1,5 +1,13 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+/// Each folder of the library has a README.md saying what it owns: documentation, not sources.
+let folderReadmes: [String] = {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Sources/ArchSpec").path
+    let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
+    return files.filter { $0.hasSuffix("README.md") }.sorted()
+}()
 
 // Calibration kernels are compiled twice from the same sources (Sources/Kernels/Portable holds symlinks to
 // Sources/Kernels/FMA): `KernelsFMA` with AVX2+FMA code generation on x86_64 hosts, `KernelsPortable` for the
@@ -27,7 +35,8 @@ let package = Package(
     targets: [
         .target(
             name: "ArchSpec",
-            dependencies: [.product(name: "Yams", package: "Yams"), "KernelsFMA", "KernelsPortable"]
+            dependencies: [.product(name: "Yams", package: "Yams"), "KernelsFMA", "KernelsPortable"],
+            exclude: folderReadmes
         ),
         .target(name: "KernelsFMA", path: "Sources/Kernels/FMA", swiftSettings: fmaKernelSettings),
         .target(name: "KernelsPortable", path: "Sources/Kernels/Portable"),
@@ -37,6 +46,11 @@ let package = Package(
                 "ArchSpec",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // A libFuzzer target (scripts/fuzz.sh); a normal build makes a corpus replayer.
+        .executableTarget(
+            name: "archcalc-fuzz",
+            dependencies: ["ArchSpec"]
         ),
         .testTarget(
             name: "ArchSpecTests",

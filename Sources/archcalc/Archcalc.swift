@@ -19,6 +19,13 @@ struct Archcalc: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Estimate.self,
+            Schema.self,
+            Convert.self,
+            Compare.self,
+            Size.self,
+            Hardware.self,
+            Lint.self,
+            Rules.self,
             Calibrate.self,
             Validate.self,
         ]

@@ -1,6 +1,6 @@
 extension ForwardPass {
     /// One transformer block over `m` rows of `x`, in place (pre-norm, residual adds).
-    func block(_ w: LayerWeights, index: Int, rows m: Int) {
+    func block(_ w: ForwardLayerWeights, index: Int, rows m: Int) {
         let a = spec.attention, h = spec.hiddenSize, d = a.headDim
         let qN = a.heads * d, kvN = a.kvHeads * d, qkvN = qN + 2 * kvN
         norm(x.pointer, weight: w.norm1, bias: w.norm1Bias, rows: m)

@@ -1,5 +1,5 @@
 /// One transformer block's fp32 weights, stored out-features major (N x K), as the kernels expect.
-final class LayerWeights: @unchecked Sendable {
+final class ForwardLayerWeights: @unchecked Sendable {
     let norm1: FloatBuffer, norm1Bias: FloatBuffer?
     /// Fused [q; k; v] projection, ((heads + 2·kvHeads)·headDim) x hidden.
     let qkv: FloatBuffer, qkvBias: FloatBuffer?
@@ -40,7 +40,7 @@ final class ForwardWeights: @unchecked Sendable {
     let embedding: FloatBuffer
     /// Learned position table, context x hidden, when the spec has one.
     let positions: FloatBuffer?
-    let layers: [LayerWeights]
+    let layers: [ForwardLayerWeights]
     let finalNorm: FloatBuffer, finalNormBias: FloatBuffer?
     /// nil when tied to `embedding`.
     let lmHead: FloatBuffer?
@@ -52,7 +52,7 @@ final class ForwardWeights: @unchecked Sendable {
         let h = spec.hiddenSize
         embedding = FloatBuffer(random: spec.vocabSize * h, scale: 1, seed: seed)
         positions = spec.position.kind == .learned ? FloatBuffer(random: capacity * h, scale: 0.1, seed: seed &+ 1) : nil
-        layers = (0..<spec.layers).map { LayerWeights(spec, seed: seed &+ 100 &* UInt64($0 + 1)) }
+        layers = (0..<spec.layers).map { ForwardLayerWeights(spec, seed: seed &+ 100 &* UInt64($0 + 1)) }
         finalNorm = FloatBuffer(repeating: 1, count: h)
         finalNormBias = spec.norm.kind == .layernorm && spec.norm.bias ? FloatBuffer(h) : nil
         lmHead = spec.tieEmbeddings ? nil : FloatBuffer(random: spec.vocabSize * h, scale: 1 / Float(h).squareRoot(),
