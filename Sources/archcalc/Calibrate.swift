@@ -63,7 +63,7 @@ extension Archcalc {
                 let loaded = SpecLoader.load(path: path)
                 Output.report(loaded.diagnostics)
                 guard let spec = loaded.spec else { throw ExitCode(2) }
-                shapes += SpecShapes.gemm(spec, rows: quick ? [1, 8, 64, 512] : [1, 2, 4, 8, 16, 32, 64, 128, 256, 512])
+                shapes += SpecShapes.gemm(spec, rows: quick ? [1, 8, 32, 64, 128, 256, 512] : [1, 2, 4, 8, 16, 32, 64, 128, 256, 512])
                 gemv += SpecShapes.gemv(spec)
                 attention.append(SpecShapes.attention(spec))
             }

@@ -23,9 +23,11 @@ public enum SpecShapes {
         ]
     }
 
-    /// GEMM shapes of the spec's linears at each row count.
+    /// GEMM shapes of the spec's linears at each row count (the lm_head is left out: a forward pass computes
+    /// logits of the last position only, through the GEMV kernel).
     public static func gemm(_ spec: ArchitectureSpec, rows: [Int]) -> [GEMMShape] {
-        Array(Set(linears(spec).flatMap { l in rows.map { GEMMShape(m: $0, n: l.n, k: l.k) } })).sorted()
+        let layers = linears(spec).filter { $0.name != "lm_head" }
+        return Array(Set(layers.flatMap { l in rows.map { GEMMShape(m: $0, n: l.n, k: l.k) } })).sorted()
     }
 
     /// The (N, K) weight shapes of the spec's linears, for the rotating GEMV probe.

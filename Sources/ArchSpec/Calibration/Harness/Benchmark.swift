@@ -15,10 +15,10 @@ public struct BenchmarkProtocol: Hashable, Codable, Sendable {
         self.retries = retries
     }
 
-    /// About 5 s per probe set: used by `calibrate` without `--quick`.
-    public static let full = BenchmarkProtocol(samples: 7, minimumSeconds: 0.25, retries: 3)
-    /// Few samples and no retries: used by `calibrate --quick`.
-    public static let quick = BenchmarkProtocol(samples: 3, minimumSeconds: 0.03, retries: 0)
+    /// Used by `calibrate` without `--quick`: 7 samples, at least 0.1 s, up to 2 repeated windows.
+    public static let full = BenchmarkProtocol(samples: 7, minimumSeconds: 0.1, retries: 2)
+    /// Used by `calibrate --quick`: 3 samples, at least 0.03 s, one repeated window at most.
+    public static let quick = BenchmarkProtocol(samples: 3, minimumSeconds: 0.03, retries: 1)
     /// For tests: one sample, no minimum time.
     public static let smoke = BenchmarkProtocol(samples: 1, minimumSeconds: 0, retries: 0)
 }
