@@ -45,6 +45,21 @@ import Testing
         #expect(throws: CalibrationError.self) { try pass.forward([0, 1, 0]) }
     }
 
+    @Test(arguments: KernelVariant.allCases)
+    func activationsMatchTheirFormulas(variant: KernelVariant) {
+        let backend = KernelBackend(variant: variant, threads: 1)
+        // gelu_tanh(1) = 0.5·(1 + tanh(0.7978846·1.044715)) = 0.841192; gelu_tanh(-2) = -0.045402. Nine values
+        // exercise the 8-wide path and the scalar tail.
+        var x: [Float] = [1, -2, 1, -2, 1, -2, 1, -2, 1]
+        backend.gelu(&x, count: x.count)
+        #expect(x.enumerated().allSatisfy { abs($1 - ($0 % 2 == 0 ? 0.841_192 : -0.045_402)) < 2e-6 }, "\(x)")
+        // silu(1)·3 = 3/(1 + e^-1) = 2.193176; silu(-2)·0.5 = -1/(1 + e^2) = -0.119203.
+        var gate: [Float] = [1, -2, 1, -2, 1, -2, 1, -2, 1]
+        let up: [Float] = [3, 0.5, 3, 0.5, 3, 0.5, 3, 0.5, 3]
+        backend.siluMultiply(&gate, up, count: gate.count)
+        #expect(gate.enumerated().allSatisfy { abs($1 - ($0 % 2 == 0 ? 2.193_176 : -0.119_203)) < 2e-6 }, "\(gate)")
+    }
+
     @Test func ropeRotatesByPositionTimesFrequency() {
         // One head of width 2 at position 1 with theta^0 = 1: [1, 0] rotates by 1 rad to [cos 1, sin 1].
         var x: [Float] = [1, 0]

@@ -26,12 +26,23 @@ extension Kernels {
     ) {
         for r in 0..<rows {
             let xr = x + r &* dim, o = out + r &* dim
-            var mean: Float = 0
-            for i in 0..<dim { mean += xr[i] }
-            mean /= Float(dim)
-            var variance: Float = 0
-            for i in 0..<dim { variance += (xr[i] - mean) * (xr[i] - mean) }
-            let inv = 1 / (variance / Float(dim) + eps).squareRoot()
+            var sum = SIMD8<Float>(), squares = SIMD8<Float>()
+            var i = 0
+            while i &+ 8 <= dim {
+                let v = load8(xr + i)
+                sum += v
+                squares = fma8(squares, v, v)
+                i &+= 8
+            }
+            var total = sum.sum(), totalSquares = squares.sum()
+            while i < dim {
+                total += xr[i]
+                totalSquares += xr[i] * xr[i]
+                i &+= 1
+            }
+            let mean = total / Float(dim)
+            let variance = max(0, totalSquares / Float(dim) - mean * mean)
+            let inv = 1 / (variance + eps).squareRoot()
             for i in 0..<dim { o[i] = (xr[i] - mean) * inv * weight[i] + (bias?[i] ?? 0) }
         }
     }
@@ -57,19 +68,36 @@ extension Kernels {
         }
     }
 
-    /// gate[i] = silu(gate[i]) * up[i] (SwiGLU), in place over `count` elements.
+    /// gate[i] = silu(gate[i]) * up[i] = gate / (1 + e^-gate) * up (SwiGLU), in place over `count` elements.
     public static func siluMultiply(_ gate: UnsafeMutablePointer<Float>, _ up: UnsafePointer<Float>, count: Int) {
-        for i in 0..<count {
-            let g = gate[i]
-            gate[i] = g / (1 + cExp(-g)) * up[i]
+        var i = 0
+        while i &+ 8 <= count {
+            let g = load8(gate + i)
+            store8(g / (1 + exp8(-g)) * load8(up + i), gate + i)
+            i &+= 8
+        }
+        while i < count {
+            let g = SIMD8<Float>(repeating: gate[i])
+            gate[i] = (g / (1 + exp8(-g)))[0] * up[i]
+            i &+= 1
         }
     }
 
-    /// x[i] = gelu(x[i]) (tanh approximation), in place.
+    /// x[i] = gelu(x[i]) with the tanh approximation, tanh(u) = 1 - 2 / (e^(2u) + 1), in place.
     public static func gelu(_ x: UnsafeMutablePointer<Float>, count: Int) {
-        for i in 0..<count {
-            let v = x[i]
-            x[i] = 0.5 * v * (1 + tanhf(0.797_884_56 * (v + 0.044_715 * v * v * v)))
+        @inline(__always) func gelu8(_ v: SIMD8<Float>) -> SIMD8<Float> {
+            let u = 0.797_884_56 * (v + 0.044_715 * v * v * v)
+            let t = 1 - 2 / (exp8(2 * u) + 1)
+            return 0.5 * v * (1 + t)
+        }
+        var i = 0
+        while i &+ 8 <= count {
+            store8(gelu8(load8(x + i)), x + i)
+            i &+= 8
+        }
+        while i < count {
+            x[i] = gelu8(SIMD8(repeating: x[i]))[0]
+            i &+= 1
         }
     }
 
@@ -84,5 +112,3 @@ extension Kernels {
     }
 }
 
-@inline(__always)
-private func cExp(_ x: Float) -> Float { expf(x) }

@@ -3,8 +3,47 @@ extension ForwardPass {
     func block(_ w: ForwardLayerWeights, index: Int, rows m: Int) {
         let a = spec.attention, h = spec.hiddenSize, d = a.headDim
         let qN = a.heads * d, kvN = a.kvHeads * d, qkvN = qN + 2 * kvN
-        norm(x.pointer, weight: w.norm1, bias: w.norm1Bias, rows: m)
-        linear(normed.pointer, rows: m, weights: w.qkv, bias: w.qkvBias, n: qkvN, k: h, out: qkv.pointer, ldOut: qkvN)
+        timed("elementwise") { norm(x.pointer, weight: w.norm1, bias: w.norm1Bias, rows: m) }
+        timed("linear:qkv") {
+            linear(normed.pointer, rows: m, weights: w.qkv, bias: w.qkvBias, n: qkvN, k: h, out: qkv.pointer, ldOut: qkvN)
+        }
+        timed("elementwise") { placeQKV(rows: m, index: index) }
+        let keys = weights.keys[index].pointer, values = weights.values[index].pointer, cap = weights.capacity
+        timed("attention") {
+            if m == 1 {
+                backend.attentionDecode(q: q.pointer, keys: keys, values: values, tokens: position + 1, heads: a.heads,
+                                        kvHeads: a.kvHeads, headDim: d, capacity: cap, out: attention.pointer,
+                                        scores: scores.pointer)
+            } else {
+                backend.attentionPrefill(q: q.pointer, keys: keys, values: values, tokens: m, heads: a.heads,
+                                         kvHeads: a.kvHeads, headDim: d, capacity: cap, out: attention.pointer,
+                                         scores: scores.pointer)
+            }
+        }
+        timed("linear:attn_out") {
+            linear(attention.pointer, rows: m, weights: w.out, bias: w.outBias, n: h, k: qN, out: projected.pointer, ldOut: h)
+        }
+        timed("elementwise") {
+            backend.add(projected.pointer, into: x.pointer, count: m * h)
+            norm(x.pointer, weight: w.norm2, bias: w.norm2Bias, rows: m)
+        }
+        let inter = spec.mlp.intermediateSize, upN = spec.mlp.kind == .gated ? 2 * inter : inter
+        let upName = spec.mlp.kind == .gated ? "linear:gate_up" : "linear:up"
+        timed(upName) {
+            linear(normed.pointer, rows: m, weights: w.up, bias: w.upBias, n: upN, k: h, out: mlp.pointer, ldOut: upN)
+        }
+        timed("elementwise") { activate(rows: m, inter: inter, stride: upN) }
+        timed("linear:down") {
+            linear(mlp.pointer, rows: m, lda: upN, weights: w.down, bias: w.downBias, n: h, k: inter,
+                   out: projected.pointer, ldOut: h)
+        }
+        timed("elementwise") { backend.add(projected.pointer, into: x.pointer, count: m * h) }
+    }
+
+    /// Applies rope to q and k, copies q out and writes k and v into the cache at the current positions.
+    func placeQKV(rows m: Int, index: Int) {
+        let a = spec.attention, d = a.headDim
+        let qN = a.heads * d, kvN = a.kvHeads * d, qkvN = qN + 2 * kvN
         if spec.position.kind == .rope {
             backend.rope(qkv.pointer, rows: m, heads: a.heads, headDim: d, rowStride: qkvN, cos: ropeCos.pointer,
                          sin: ropeSin.pointer)
@@ -21,25 +60,6 @@ extension ForwardPass {
                 (values + slot).update(from: row + qN + kvN + g * d, count: d)
             }
         }
-        if m == 1 {
-            backend.attentionDecode(q: q.pointer, keys: keys, values: values, tokens: position + 1, heads: a.heads,
-                                    kvHeads: a.kvHeads, headDim: d, capacity: cap, out: attention.pointer,
-                                    scores: scores.pointer)
-        } else {
-            backend.attentionPrefill(q: q.pointer, keys: keys, values: values, tokens: m, heads: a.heads,
-                                     kvHeads: a.kvHeads, headDim: d, capacity: cap, out: attention.pointer,
-                                     scores: scores.pointer)
-        }
-        linear(attention.pointer, rows: m, weights: w.out, bias: w.outBias, n: h, k: qN, out: projected.pointer, ldOut: h)
-        backend.add(projected.pointer, into: x.pointer, count: m * h)
-
-        norm(x.pointer, weight: w.norm2, bias: w.norm2Bias, rows: m)
-        let inter = spec.mlp.intermediateSize, upN = spec.mlp.kind == .gated ? 2 * inter : inter
-        linear(normed.pointer, rows: m, weights: w.up, bias: w.upBias, n: upN, k: h, out: mlp.pointer, ldOut: upN)
-        activate(rows: m, inter: inter, stride: upN)
-        linear(mlp.pointer, rows: m, lda: upN, weights: w.down, bias: w.downBias, n: h, k: inter,
-               out: projected.pointer, ldOut: h)
-        backend.add(projected.pointer, into: x.pointer, count: m * h)
     }
 
     /// The MLP nonlinearity in place on the first `inter` columns of each row (gate · up for a gated MLP).

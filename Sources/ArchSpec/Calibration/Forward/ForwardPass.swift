@@ -19,6 +19,9 @@ public final class ForwardPass: @unchecked Sendable {
     let mlp: FloatBuffer, scores: FloatBuffer, logits: FloatBuffer, ropeCos: FloatBuffer, ropeSin: FloatBuffer
     /// Tokens already in the KV cache.
     public private(set) var position = 0
+    /// Wall time per operator group of the last `forward` call, seconds (same keys as `PhasePrediction`).
+    public private(set) var lastBreakdown: [String: Double] = [:]
+    let clock = ContinuousClock()
 
     /// - Parameters:
     ///   - capacity: KV-cache slots (prefill plus decode tokens).
@@ -58,14 +61,25 @@ public final class ForwardPass: @unchecked Sendable {
             (x.pointer + r * h).update(from: weights.embedding.pointer + t * h, count: h)
             if let table = weights.positions { backend.add(table.pointer + (position + r) * h, into: x.pointer + r * h, count: h) }
         }
-        fillRopeTables(rows: m)
+        lastBreakdown = [:]
+        timed("elementwise") { fillRopeTables(rows: m) }
         for (index, layer) in weights.layers.enumerated() { block(layer, index: index, rows: m) }
         let last = x.pointer + (m - 1) * h
-        norm(last, weight: weights.finalNorm, bias: weights.finalNormBias, rows: 1)
-        linear(normed.pointer, rows: 1, weights: weights.lmHead ?? weights.embedding, bias: nil,
-               n: spec.vocabSize, k: h, out: logits.pointer, ldOut: spec.vocabSize)
+        timed("elementwise") { norm(last, weight: weights.finalNorm, bias: weights.finalNormBias, rows: 1) }
+        timed("lm_head") {
+            linear(normed.pointer, rows: 1, weights: weights.lmHead ?? weights.embedding, bias: nil,
+                   n: spec.vocabSize, k: h, out: logits.pointer, ldOut: spec.vocabSize)
+        }
         position += m
         return Array(UnsafeBufferPointer(start: logits.pointer, count: spec.vocabSize))
+    }
+
+    /// Runs `body` and adds its wall time to `lastBreakdown[name]`.
+    @inline(__always)
+    func timed(_ name: String, _ body: () -> Void) {
+        let start = clock.now
+        body()
+        lastBreakdown[name, default: 0] += seconds(clock.now - start)
     }
 
     func fillRopeTables(rows: Int) {

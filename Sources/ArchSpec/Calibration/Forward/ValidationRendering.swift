@@ -11,6 +11,8 @@ extension ValidationReport {
             ("prefill", phase(prefill)), ("decode", phase(decode)),
             ("predicted_prefill_breakdown_s", breakdown(predictedPrefill)),
             ("predicted_decode_breakdown_s", breakdown(predictedDecode)),
+            ("measured_prefill_breakdown_s", breakdown(measuredPrefill)),
+            ("measured_decode_breakdown_s", breakdown(measuredDecode)),
             ("prefill_samples_s", .array(prefillSamples.map { .double($0) })),
             ("decode_samples_s", .array(decodeSamples.map { .double($0) })),
             ("notes", .array(notes.map { .string($0) })),

@@ -38,6 +38,9 @@ public struct ValidationReport: Hashable, Codable, Sendable {
     public var decode: PhaseComparison
     public var predictedPrefill: [String: Double]
     public var predictedDecode: [String: Double]
+    /// Measured wall time per operator group: the last timed prefill, and the mean decode step.
+    public var measuredPrefill: [String: Double]
+    public var measuredDecode: [String: Double]
     /// Every timed prefill and decode step, seconds.
     public var prefillSamples: [Double]
     public var decodeSamples: [Double]
@@ -46,6 +49,7 @@ public struct ValidationReport: Hashable, Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case spec, parameters, context, decodeSteps = "decode_steps", threads, prefill, decode
         case predictedPrefill = "predicted_prefill_breakdown_s", predictedDecode = "predicted_decode_breakdown_s"
+        case measuredPrefill = "measured_prefill_breakdown_s", measuredDecode = "measured_decode_breakdown_s"
         case prefillSamples = "prefill_samples_s", decodeSamples = "decode_samples_s", notes
     }
 }
@@ -87,12 +91,15 @@ public enum Validator {
             consume(try pass.forward(prompt))
             if warm { warm = false } else { prefillSamples.append(seconds(clock.now - start)) }
         }
+        let measuredPrefill = pass.lastBreakdown
+        var measuredDecode: [String: Double] = [:]
         var decodeSamples: [Double] = []
         var token = 1
         for _ in 0..<decodeSteps {
             let start = clock.now
             let logits = try pass.forward([token])
             decodeSamples.append(seconds(clock.now - start))
+            for (key, value) in pass.lastBreakdown { measuredDecode[key, default: 0] += value / Double(decodeSteps) }
             token = argmax(logits)
         }
         var model = LatencyModel(profile: profile, threads: threads)
@@ -104,6 +111,7 @@ public enum Validator {
             prefill: PhaseComparison(predicted: predictedPrefill.seconds, measured: Timing.median(prefillSamples)),
             decode: PhaseComparison(predicted: predictedDecode.seconds, measured: Timing.median(decodeSamples)),
             predictedPrefill: predictedPrefill.breakdown, predictedDecode: predictedDecode.breakdown,
+            measuredPrefill: measuredPrefill, measuredDecode: measuredDecode,
             prefillSamples: prefillSamples, decodeSamples: decodeSamples, notes: model.notes.sorted())
     }
 
