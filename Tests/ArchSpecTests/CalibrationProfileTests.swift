@@ -74,3 +74,21 @@ import Testing
         #expect(model.notes.contains { $0.contains("16x4 not profiled") })
     }
 }
+
+extension CalibrationProfileTests {
+    @Test func gemmCurveIgnoresDipsInM() {
+        var profile = Self.syntheticProfile()
+        func rate(_ r: Double) -> Rate {
+            var v = Rate(Timing(seconds: [1], work: r, interference: Interference(otherCores: 0, stealFraction: 0)))
+            v.sustained = r
+            return v
+        }
+        // A noisy dip at m = 4 (2e9 after 4e9 at m = 2): read as 4e9, so m = 4 costs 2·4·8·4 / 4e9 s.
+        profile.gemm = [1: 1e9, 2: 4e9, 4: 2e9, 8: 8e9].map {
+            GEMMPoint(shape: GEMMShape(m: $0.key, n: 8, k: 4), threads: 2, source: .archcalc, rate: rate($0.value))
+        }
+        var model = LatencyModel(profile: profile, threads: 2)
+        #expect(abs(model.gemmSeconds(m: 4, n: 8, k: 4) - 256 / 4e9) < 1e-15)
+        #expect(abs(model.gemmSeconds(m: 8, n: 8, k: 4) - 512 / 8e9) < 1e-15)
+    }
+}

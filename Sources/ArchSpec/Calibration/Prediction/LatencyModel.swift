@@ -26,8 +26,11 @@ public struct LatencyModel: Sendable {
     mutating func gemmSeconds(m: Int, n: Int, k: Int) -> Double {
         let points = profile.gemm.filter { $0.source == .archcalc && $0.threads == threads }
         let key = nearest(points.map { ($0.shape.n, $0.shape.k) }, n: n, k: k, what: "gemm")
-        let curve = points.filter { $0.shape.n == key.n && $0.shape.k == key.k }
-            .map { (size: Double($0.shape.m), rate: $0.rate.sustained) }
+        // GEMM throughput at a fixed weight shape does not fall as M grows (the kernel amortises packing over
+        // more rows), so a dip in the profile is read as noise: the curve is the running maximum in M.
+        var curve = points.filter { $0.shape.n == key.n && $0.shape.k == key.k }
+            .map { (size: Double($0.shape.m), rate: $0.rate.sustained) }.sorted { $0.size < $1.size }
+        for i in curve.indices.dropFirst() { curve[i].rate = max(curve[i].rate, curve[i - 1].rate) }
         guard let rate = Interpolation.rate(at: Double(m), points: curve) else { return 0 }
         return 2 * Double(m) * Double(n) * Double(k) / rate
     }
