@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Calibrates this machine with the validation specs' shapes, then runs `archcalc validate` on each spec and
-# prints a Markdown table of predicted against measured prefill and decode time.
+# For each validation spec: calibrates this machine at the spec's own shapes (`--spec S --spec-only`, right
+# before the run, so host drift between profile and measurement stays small), then runs `archcalc validate`
+# and prints a Markdown table row of predicted against measured prefill and decode time.
 # Usage: [THREADS=N] scripts/validate-specs.sh [CONTEXT] [DECODE_STEPS] [--quick]   (THREADS default 1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,15 +15,12 @@ scripts/validation-specs/qwen2.5-0.5b.yaml"
 swift build -c release >/dev/null
 BIN=.build/release/archcalc
 mkdir -p .build/bench
-PROFILE=.build/bench/validation-profile.yaml
-args=()
-for s in $SPECS; do args+=(--spec "$s"); done
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-# REUSE_PROFILE=1 skips the calibration and uses the profile of the previous run.
-if [ -z "${REUSE_PROFILE:-}" ]; then $BIN calibrate $QUICK --no-blas --threads "$THREADS" "${args[@]}" -o "$PROFILE"; fi
-echo "| spec | params | context | prefill predicted | prefill measured | error | decode/step predicted | decode/step measured | error |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| spec | params | context | prefill predicted | prefill measured | error | decode/step predicted | decode/step measured | error | other processes (cores, prefill / decode) |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for s in $SPECS; do
+  PROFILE=.build/bench/validation-$(basename "$s" .yaml).yaml
+  $BIN calibrate $QUICK --no-blas --threads "$THREADS" --spec "$s" --spec-only -o "$PROFILE" 2>/dev/null
   $BIN validate "$s" --profile "$PROFILE" --context "$CONTEXT" --decode-steps "$STEPS" --threads "$THREADS" --format json \
     | python3 scripts/validation_row.py
 done

@@ -12,7 +12,8 @@ def ms(v):
 
 cells = [d["spec"], f"{d['parameters'] / 1e6:.0f} M", str(d["context"]),
          ms(p["predicted_s"]), ms(p["measured_s"]), f"{p['error'] * 100:+.1f}%",
-         ms(q["predicted_s"]), ms(q["measured_s"]), f"{q['error'] * 100:+.1f}%"]
+         ms(q["predicted_s"]), ms(q["measured_s"]), f"{q['error'] * 100:+.1f}%",
+         f"{d['other_cores']['prefill']:.2f} / {d['other_cores']['decode']:.2f}"]
 print("| " + " | ".join(cells) + " |")
 for note in d["notes"]:
     print(f"note ({d['spec']}): {note}", file=sys.stderr)

@@ -37,6 +37,9 @@ extension Archcalc {
         @Option(name: .customLong("spec"), help: "Also measure this spec's layer and attention shapes (repeatable).")
         var specs: [String] = []
 
+        @Flag(help: "With --spec: measure only the specs' shapes (and bandwidth), not the default sweep.")
+        var specOnly = false
+
         @Option(help: "Path of a BLAS library to compare against (cblas_sgemm or an ILP64 variant).")
         var blas: String?
 
@@ -68,7 +71,8 @@ extension Archcalc {
                 attention.append(SpecShapes.attention(spec))
             }
             let plan = CalibrationPlan.make(quick: quick, maxThreads: maxThreads, host: host, extraShapes: shapes, gemvShapes: gemv,
-                                            extraAttention: attention, blasPath: blas, measureBLAS: !noBlas)
+                                            extraAttention: attention, blasPath: blas, measureBLAS: !noBlas,
+                                            specOnly: specOnly && !specs.isEmpty)
             let bar = ProgressBar(total: plan.steps)
             let result = Calibrator.run(plan, host: host) { bar.step($0) }
             bar.finish()

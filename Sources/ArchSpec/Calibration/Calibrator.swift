@@ -23,18 +23,18 @@ public struct CalibrationPlan: Hashable, Sendable {
     /// `extraAttention` (a spec's own shapes).
     public static func make(
         quick: Bool, maxThreads: Int, host: HostInfo, extraShapes: [GEMMShape] = [], gemvShapes: [GEMVShape] = [],
-        extraAttention: [AttentionHeads] = [], blasPath: String? = nil, measureBLAS: Bool = true
+        extraAttention: [AttentionHeads] = [], blasPath: String? = nil, measureBLAS: Bool = true, specOnly: Bool = false
     ) -> CalibrationPlan {
         let threads = quick ? [maxThreads] : Array(1...max(1, maxThreads))
         let rows = quick ? [1, 2, 8, 32, 128, 512] : (0...9).map { 1 << $0 }
-        let weights: [(n: Int, k: Int)] = [(4096, 4096), (14336, 4096)]
-        let attention = [AttentionHeads(heads: 32, kvHeads: 8, headDim: 128)] + extraAttention
+        let weights: [(n: Int, k: Int)] = specOnly ? [] : [(4096, 4096), (14336, 4096)]
+        let attention = (specOnly ? [] : [AttentionHeads(heads: 32, kvHeads: 8, headDim: 128)]) + extraAttention
         return CalibrationPlan(
             quick: quick, threads: threads, protocolSettings: quick ? .quick : .full,
             streamBytes: max(4 * host.lastLevelCache, 64 << 20),
             gemmShapes: Array(Set(GEMMShape.sweep(weights: weights, rows: rows) + extraShapes)).sorted(),
             gemvShapes: Array(Set(gemvShapes)).sorted { ($0.k, $0.n) < ($1.k, $1.n) },
-            gemvK: 4096, formats: WeightFormat.allCases, attention: Array(Set(attention)).sorted { $0.headDim < $1.headDim },
+            gemvK: 4096, formats: specOnly ? [] : WeightFormat.allCases, attention: Array(Set(attention)).sorted { $0.headDim < $1.headDim },
             decodeContexts: quick ? [256, 4096] : [128, 512, 2048, 8192],
             prefillLengths: quick ? [128, 512] : [64, 128, 256, 512, 1024],
             blasPath: blasPath, measureBLAS: measureBLAS)

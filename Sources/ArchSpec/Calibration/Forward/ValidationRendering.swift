@@ -15,6 +15,7 @@ extension ValidationReport {
             ("measured_decode_breakdown_s", breakdown(measuredDecode)),
             ("prefill_samples_s", .array(prefillSamples.map { .double($0) })),
             ("decode_samples_s", .array(decodeSamples.map { .double($0) })),
+            ("other_cores", breakdown(otherCores)),
             ("notes", .array(notes.map { .string($0) })),
         ])
     }
