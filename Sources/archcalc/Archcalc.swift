@@ -19,8 +19,15 @@ struct Archcalc: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Estimate.self,
+            Schema.self,
+            Convert.self,
+            Compare.self,
+            Size.self,
+            Hardware.self,
             Lint.self,
             Rules.self,
+            Calibrate.self,
+            Validate.self,
         ]
     )
 

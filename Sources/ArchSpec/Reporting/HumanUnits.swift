@@ -38,8 +38,15 @@ public enum HumanUnits {
 
     /// Three significant digits, no exponent: 8.03, 15.0, 128, 1234.
     public static func significant(_ value: Double) -> String {
-        let magnitude = abs(value)
-        let decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2
+        var decimals = 2
+        // Choose the decimals after rounding, so 9.996 becomes 10.0 rather than 10.00.
+        while decimals > 0 {
+            var factor = 1.0
+            for _ in 0..<decimals { factor *= 10 }
+            let rounded = (abs(value) * factor).rounded() / factor
+            if rounded < (decimals == 2 ? 10 : 100) { break }
+            decimals -= 1
+        }
         return fixed(value, decimals: decimals)
     }
 

@@ -5,6 +5,10 @@ enum EstimateColumns {
         "decode FLOPs", "context", "batch",
     ]
 
+    static let humanHeaders = [
+        "name", "params", "active", "weights", "KV/token", "KV cache", "prefill", "decode step", "context", "batch",
+    ]
+
     static func exact(_ report: EstimateReport) -> [String] {
         let e = report.estimate
         return [
@@ -31,8 +35,8 @@ public struct MarkdownEstimateRenderer: EstimateRenderer {
     public init() {}
 
     public func render(_ reports: [EstimateReport]) -> String {
-        var lines = ["| " + EstimateColumns.headers.joined(separator: " | ") + " |"]
-        lines.append("|" + EstimateColumns.headers.map { _ in " --- |" }.joined())
+        var lines = ["| " + EstimateColumns.humanHeaders.joined(separator: " | ") + " |"]
+        lines.append("|" + EstimateColumns.humanHeaders.map { _ in " --- |" }.joined())
         for report in reports {
             let cells = EstimateColumns.human(report).map { $0.replacingPipes() }
             lines.append("| " + cells.joined(separator: " | ") + " |")

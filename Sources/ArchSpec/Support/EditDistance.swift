@@ -1,4 +1,5 @@
-/// Optimal-string-alignment edit distance for "did you mean" hints in config keys and rule selectors.
+/// Optimal-string-alignment edit distance for every "did you mean" hint: spec keys, values, config keys,
+/// rule selectors and hardware ids.
 enum EditDistance {
     static func between(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars.prefix(64)), b = Array(b.unicodeScalars.prefix(64))

@@ -1,0 +1,76 @@
+import Foundation
+import Yams
+
+/// Text, Markdown, JSON and YAML views of hardware profiles for `archcalc hardware`.
+public enum HardwareReport {
+    /// One row per profile: id, name, memory, bandwidth, bf16 (or best) peak, interconnect.
+    public static func listText(_ profiles: [HardwareProfile]) -> String {
+        let rows = [["id", "name", "memory", "bandwidth", "peak 16-bit", "interconnect/direction"]]
+            + profiles.map(row)
+        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.indices.map { row[$0] + String(repeating: " ", count: widths[$0] - row[$0].count) }
+                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n") + "\n"
+    }
+
+    public static func listMarkdown(_ profiles: [HardwareProfile]) -> String {
+        let header = ["id", "name", "memory", "bandwidth", "peak 16-bit", "interconnect/direction"]
+        return (["| " + header.joined(separator: " | ") + " |", "|" + header.map { _ in "---|" }.joined()]
+            + profiles.map { "| " + row($0).joined(separator: " | ") + " |" }).joined(separator: "\n") + "\n"
+    }
+
+    static func row(_ p: HardwareProfile) -> [String] {
+        let peak = p.peakFlops.bf16 ?? p.peakFlops.fp16 ?? p.peakFlops.fp32
+        return [p.id, p.name, HumanUnits.bytes(Int128(p.memory.value)), SizingUnits.bandwidth(p.memoryBandwidth.value),
+                peak.map { SizingUnits.flopsPerSecond($0.value) } ?? "n/a",
+                "\(SizingUnits.bandwidth(p.interconnect.bandwidth.value)) \(p.interconnect.kind)"]
+    }
+
+    /// Every figure of one profile with its source.
+    public static func showText(_ p: HardwareProfile) -> String {
+        var lines = ["\(p.id): \(p.name) (\(p.vendor))"]
+        func add(_ label: String, _ value: String, _ source: String?) {
+            lines.append("  \(label): \(value)")
+            if let source { lines.append("      source: \(source)") }
+        }
+        add("memory", "\(HumanUnits.bytes(Int128(p.memory.value))) (\(HumanUnits.grouped(Int128(p.memory.value))) B)",
+            p.memory.source)
+        add("memory bandwidth", SizingUnits.bandwidth(p.memoryBandwidth.value), p.memoryBandwidth.source)
+        for (name, figure) in p.peakFlops.listed {
+            add("peak \(name) (dense)", SizingUnits.flopsPerSecond(figure.value), figure.source)
+        }
+        add("interconnect", "\(p.interconnect.kind), \(SizingUnits.bandwidth(p.interconnect.bandwidth.value)) per direction",
+            p.interconnect.bandwidth.source)
+        add("collective latency", HumanUnits.seconds(p.interconnect.latency?.value ?? Efficiency.defaultLatency),
+            p.interconnect.latency?.source ?? "archcalc default")
+        lines.append("  devices per node: \(p.devicesPerNode)")
+        add("runtime reserve", "\(HumanUnits.significant(p.reserveFraction * 100))% of memory",
+            p.reserve?.source ?? "archcalc default")
+        let e = p.efficiency ?? Efficiency()
+        add("efficiency compute", HumanUnits.significant(e.compute?.value ?? Efficiency.defaults.compute),
+            e.compute?.source ?? "archcalc default")
+        add("efficiency memory", HumanUnits.significant(e.memory?.value ?? Efficiency.defaults.memory),
+            e.memory?.source ?? "archcalc default")
+        add("efficiency communication",
+            HumanUnits.significant(e.communication?.value ?? Efficiency.defaults.communication),
+            e.communication?.source ?? "archcalc default")
+        for curve in e.curves {
+            add("curve \(curve.operator.rawValue)", "\(curve.points.count) points over \(curve.operator.axis)", curve.source)
+        }
+        if let notes = p.notes { lines.append("  notes: \(notes)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The profile in the YAML schema `--hardware FILE` reads (a template for your own).
+    public static func yaml(_ p: HardwareProfile) -> String {
+        (try? YAMLEncoder().encode(p)) ?? ""
+    }
+
+    /// The profile as JSON (same keys as the YAML schema).
+    public static func json(_ p: HardwareProfile) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return (try? encoder.encode(p)).flatMap { String(data: $0, encoding: .utf8) }.map { $0 + "\n" } ?? ""
+    }
+}

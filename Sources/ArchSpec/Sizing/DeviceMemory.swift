@@ -1,0 +1,74 @@
+/// Memory of the fullest device, bytes.
+public struct DeviceMemory: Hashable, Codable, Sendable {
+    /// Device memory from the hardware profile.
+    public var capacity: Int128
+    /// Weight shard, scales, norms and biases.
+    public var weights: Int128
+    /// KV cache for `batch` sequences of `context` tokens (this device's heads and layers).
+    public var kvCache: Int128
+    /// Peak transient tensors of the largest forward step (a prefill chunk), logits included.
+    public var activations: Int128
+    /// Held back for the runtime.
+    public var reserve: Int128
+    /// `weights + kvCache + activations + reserve`.
+    public var total: Int128
+
+    /// Whether `total` is within `capacity`.
+    public var fits: Bool { total <= capacity }
+    /// `capacity - total`: free bytes, negative when over.
+    public var headroom: Int128 { capacity - total }
+}
+
+enum MemoryPlan {
+    /// The device memory of the fullest stage at `batch` x `context`.
+    static func plan(
+        _ spec: ArchitectureSpec, model: ShardedModel, layout: ParallelLayout, hardware: HardwareProfile,
+        context: Int, batch: Int, request: SizingRequest, activationBits: Int
+    ) throws(SizingError) -> DeviceMemory {
+        let capacity = Int128(hardware.memory.value.rounded())
+        let reserve: Int128 = switch request.reserve ?? .fraction(hardware.reserveFraction) {
+        case .fraction(let share): Int128((hardware.memory.value * share).rounded())
+        case .bytes(let bytes): bytes
+        }
+        let tokens = try Wide.mul(Int128(context), Int128(batch), term: "KV cache")
+        let activations = try activationBytes(
+            spec, layout: layout, context: context, batch: batch, chunk: request.prefillChunk, bits: activationBits)
+        var best: DeviceMemory?
+        for stage in model.weightsPerStage.indices {
+            let kv = try Wide.add(
+                try Wide.mul(model.kvPerTokenPerStage[stage], tokens, term: "KV cache"), model.kvStaticPerStage[stage],
+                term: "KV cache")
+            let total = try Wide.add(model.weightsPerStage[stage], kv, activations, reserve, term: "memory")
+            if best == nil || total > best!.total {
+                best = DeviceMemory(
+                    capacity: capacity, weights: model.weightsPerStage[stage], kvCache: kv, activations: activations,
+                    reserve: reserve, total: total)
+            }
+        }
+        guard let best else { throw .invalidOption("the layout has no stages") }
+        return best
+    }
+
+    /// Transient tensors of one prefill step of `min(batch x context, chunk)` tokens on one device.
+    ///
+    /// Per token: the residual and the normed input (hidden each), this device's q, k and v, and its share of the
+    /// MLP intermediate (twice for gated MLPs), at the activation width; plus fp32 logits over this device's
+    /// vocabulary slice for the last position of each sequence in the step. Flash attention is assumed: no
+    /// S x S score matrix is stored.
+    static func activationBytes(
+        _ spec: ArchitectureSpec, layout: ParallelLayout, context: Int, batch: Int, chunk: Int, bits: Int
+    ) throws(SizingError) -> Int128 {
+        let tp = Int128(layout.tp)
+        let allTokens = try Wide.mul(Int128(context), Int128(batch), term: "activations")
+        let stepTokens = min(allTokens, Int128(max(chunk, 1)))
+        let hidden = Int128(spec.hiddenSize), headDim = Int128(spec.attention.headDim)
+        let qkv = (Int128(spec.attention.heads) / tp + 2 * Int128(layout.kvHeadsPerDevice(spec))) * headDim
+        let inter = (Int128(spec.mlp.intermediateSize) + tp - 1) / tp * (spec.mlp.kind == .gated ? 2 : 1)
+        let perToken = try Wide.add(2 * hidden, qkv, inter, term: "activations")
+        let hiddenBytes = try Wide.bytes(try Wide.mul(stepTokens, perToken, term: "activations"), bits: bits,
+                                         term: "activations")
+        let sequencesInStep = min(Int128(batch), stepTokens)
+        let logits = try Wide.mul(4, sequencesInStep, (Int128(spec.vocabSize) + tp - 1) / tp, term: "logits")
+        return try Wide.add(hiddenBytes, logits, term: "activations")
+    }
+}

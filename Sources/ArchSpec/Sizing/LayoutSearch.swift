@@ -1,0 +1,84 @@
+/// Picks the layout: the given one, the best for a given device count, or the smallest count that fits.
+enum LayoutSearch {
+    static func choose(_ setup: Setup) throws(SizingError) -> (best: Candidate, attempts: [LayoutAttempt]) {
+        let request = setup.request
+        if let devices = request.devices ?? request.tp.flatMap({ tp in request.pp.map { tp * $0 } }) {
+            let result = try best(at: devices, setup)
+            guard let candidate = result.candidate else {
+                throw .invalidOption("no layout of \(devices) devices can run \(setup.spec.name): "
+                    + result.attempts.map(\.reason).joined(separator: "; "))
+            }
+            return (candidate, [])
+        }
+        var attempts: [LayoutAttempt] = []
+        var closest: Candidate?
+        for count in counts(setup) {
+            let result = try best(at: count, setup)
+            guard let candidate = result.candidate else {
+                attempts += result.attempts
+                continue
+            }
+            if candidate.memory.fits { return (candidate, attempts) }
+            attempts.append(LayoutAttempt(layout: candidate.layout, fits: false, reason: overrun(candidate.memory)))
+            if closest == nil || candidate.memory.total < closest!.memory.total { closest = candidate }
+        }
+        guard let closest else {
+            throw .invalidOption("no layout up to \(request.maxDevices) devices can run \(setup.spec.name)")
+        }
+        return (closest, attempts)
+    }
+
+    /// Device counts to try: powers of two (or every integer), multiples of a given tp or pp.
+    static func counts(_ setup: Setup) -> [Int] {
+        let step = (setup.request.tp ?? 1) * (setup.request.pp ?? 1)
+        var result: [Int] = []
+        var count = step
+        while count <= setup.request.maxDevices {
+            if setup.request.anyDeviceCount || count & (count - 1) == 0 { result.append(count) }
+            count += step
+        }
+        return result
+    }
+
+    /// The best layout of exactly `devices`: fitting ones by decode time, else the smallest memory total.
+    static func best(at devices: Int, _ setup: Setup) throws(SizingError) -> (candidate: Candidate?, attempts: [LayoutAttempt]) {
+        var attempts: [LayoutAttempt] = []
+        var fitting: [(Candidate, Double)] = []
+        var closest: Candidate?
+        for tp in stride(from: 1, through: devices, by: 1) where devices % tp == 0 {
+            let layout = ParallelLayout(tp: tp, pp: devices / tp)
+            if let tpWanted = setup.request.tp, tpWanted != layout.tp { continue }
+            if let ppWanted = setup.request.pp, ppWanted != layout.pp { continue }
+            if let problem = layout.problem(for: setup.spec, on: setup.hardware) {
+                attempts.append(LayoutAttempt(layout: layout, fits: false, reason: problem))
+                continue
+            }
+            let candidate = try evaluate(layout, setup)
+            if candidate.memory.fits {
+                let decode = try Sizer.timings(setup, candidate: candidate).decode.seconds
+                fitting.append((candidate, decode))
+            } else if closest == nil || candidate.memory.total < closest!.memory.total {
+                closest = candidate
+            }
+        }
+        if let fastest = fitting.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0.layout.pp < $1.0.layout.pp) }) {
+            return (fastest.0, attempts)
+        }
+        return (closest, attempts)
+    }
+
+    static func evaluate(_ layout: ParallelLayout, _ setup: Setup) throws(SizingError) -> Candidate {
+        let model = try ShardedModel.build(setup.spec, layout: layout, weights: setup.weights, kv: setup.kv)
+        let memory = try MemoryPlan.plan(
+            setup.spec, model: model, layout: layout, hardware: setup.hardware, context: setup.context,
+            batch: setup.batch, request: setup.request, activationBits: setup.activationBits)
+        return Candidate(layout: layout, model: model, memory: memory)
+    }
+
+    /// `needs 141 GiB per device, has 80.0 GiB: over by 61.0 GiB`.
+    static func overrun(_ memory: DeviceMemory) -> String {
+        "needs \(HumanUnits.bytes(memory.total)) per device (weights \(HumanUnits.bytes(memory.weights)), KV cache "
+            + "\(HumanUnits.bytes(memory.kvCache))), has \(HumanUnits.bytes(memory.capacity)): over by "
+            + HumanUnits.bytes(-memory.headroom)
+    }
+}

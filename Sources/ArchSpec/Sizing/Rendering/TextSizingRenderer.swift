@@ -1,0 +1,88 @@
+/// Plain-text report of one configuration.
+enum TextSizingRenderer {
+    static func render(_ r: SizingResult) -> String {
+        let m = r.memory
+        var lines: [String] = []
+        lines.append("\(r.model) on \(SizingUnits.layout(r)): \(r.hardware.name)")
+        lines.append("workload: context \(r.context), batch \(r.batch); weights \(r.weights.summary); "
+            + "KV cache \(r.kv.summary); compute \(r.computeDType.rawValue)")
+        lines.append("")
+        lines.append("memory per device")
+        let rows: [(String, Int128)] = [
+            ("weights", m.weights), ("KV cache", m.kvCache), ("activations", m.activations),
+            ("runtime reserve", m.reserve), ("total", m.total), ("capacity", m.capacity),
+        ]
+        for (label, value) in rows {
+            lines.append("  " + pad(label, 17) + pad(SizingUnits.bytes(value), 11, left: true)
+                + "  " + HumanUnits.grouped(value) + " B")
+        }
+        lines.append(m.fits
+            ? "fits: yes, \(SizingUnits.bytes(m.headroom)) free per device"
+            : "fits: no, over by \(SizingUnits.bytes(-m.headroom)) per device")
+        for attempt in r.attempts {
+            lines.append("  \(attempt.layout.devices) device\(attempt.layout.devices == 1 ? "" : "s") (\(attempt.layout)): "
+                + attempt.reason)
+        }
+        lines.append("max batch at context \(r.context): \(r.maxBatch)")
+        lines.append("max context at batch \(r.batch): \(SizingUnits.maxContext(r))")
+        lines.append("")
+        lines.append("prefill (time to first token): \(HumanUnits.seconds(r.prefill.seconds)), \(r.prefill.bound)-bound")
+        lines.append("  " + parts(r.prefill))
+        lines.append("decode: \(HumanUnits.seconds(r.decode.seconds)) per token, "
+            + "\(SizingUnits.rate(r.decodeTokensPerSecond)) tokens/s per sequence, "
+            + "\(SizingUnits.rate(r.aggregateTokensPerSecond)) tokens/s in aggregate, \(r.decode.bound)-bound")
+        lines.append("  " + parts(r.decode))
+        lines.append("  datasheet roofline (no efficiency factors): "
+            + "\(HumanUnits.seconds(r.decode.idealSeconds)) per token, "
+            + "\(SizingUnits.rate(r.idealDecodeTokensPerSecond)) tokens/s per sequence")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func parts(_ phase: PhaseTiming) -> String {
+        "compute \(HumanUnits.seconds(phase.computeSeconds)), memory \(HumanUnits.seconds(phase.memorySeconds)), "
+            + "communication \(HumanUnits.seconds(phase.communicationSeconds)); "
+            + "\(HumanUnits.flops(phase.flops)), \(HumanUnits.bytes(phase.bytesPerDevice)) per device, "
+            + "intensity \(HumanUnits.significant(phase.arithmeticIntensity)) FLOP/B"
+    }
+
+    static func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, width - text.count))
+        return left ? fill + text : text + fill
+    }
+}
+
+/// Sweep tables (text and Markdown).
+enum SweepTable {
+    static let headers = ["context", "batch", "memory/device", "fits", "max batch", "prefill", "decode/token",
+                          "tokens/s/seq", "tokens/s total", "decode bound"]
+
+    static func cells(_ r: SizingResult) -> [String] {
+        [String(r.context), String(r.batch), SizingUnits.bytes(r.memory.total), r.fits ? "yes" : "no",
+         String(r.maxBatch), HumanUnits.seconds(r.prefill.seconds), HumanUnits.seconds(r.decode.seconds),
+         SizingUnits.rate(r.decodeTokensPerSecond), SizingUnits.rate(r.aggregateTokensPerSecond), r.decode.bound.rawValue]
+    }
+
+    static func title(_ sweep: Sweep, _ results: [SizingResult]) -> String {
+        guard let first = results.first else { return "empty sweep" }
+        return "\(first.model) on \(SizingUnits.layout(first)), sweeping \(sweep.axis.rawValue); capacity "
+            + SizingUnits.bytes(first.memory.capacity) + " per device"
+    }
+
+    static func text(sweep: Sweep, results: [SizingResult]) -> String {
+        let rows = [headers] + results.map(cells)
+        let widths = headers.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        var lines = [title(sweep, results)]
+        for (index, row) in rows.enumerated() {
+            lines.append(row.indices.map { TextSizingRenderer.pad(row[$0], widths[$0], left: index > 0) }
+                .joined(separator: "  "))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func markdown(sweep: Sweep, results: [SizingResult]) -> String {
+        var lines = ["**" + title(sweep, results) + "**", "", "| " + headers.joined(separator: " | ") + " |",
+                     "|" + headers.map { _ in "---:|" }.joined()]
+        lines += results.map { "| " + cells($0).joined(separator: " | ") + " |" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

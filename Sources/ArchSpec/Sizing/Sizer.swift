@@ -1,0 +1,114 @@
+/// The sizing model: memory per device, the layout that fits, the largest batch and context, and roofline
+/// latency and throughput. Formulas and defaults are in `docs/sizing.md`.
+public enum Sizer {
+    /// Sizes `spec` on `hardware` for `request`.
+    ///
+    /// - Parameters:
+    ///   - spec: A resolved architecture.
+    ///   - hardware: A built-in or user profile.
+    ///   - request: Workload, parallelism and formats; unset fields take documented defaults.
+    /// - Returns: The configuration chosen (or given) with its memory, limits and timings. When nothing fits
+    ///   within `request.maxDevices`, the closest configuration with `fits == false`.
+    /// - Throws: `SizingError` for options out of range or counts beyond 128 bits.
+    public static func size(
+        _ spec: ArchitectureSpec, on hardware: HardwareProfile, request: SizingRequest = SizingRequest()
+    ) throws(SizingError) -> SizingResult {
+        let setup = try Setup(spec, hardware: hardware, request: request)
+        let choice = try LayoutSearch.choose(setup)
+        return try evaluate(setup, candidate: choice.best, attempts: choice.attempts)
+    }
+
+    static func evaluate(
+        _ setup: Setup, candidate: Candidate, attempts: [LayoutAttempt]
+    ) throws(SizingError) -> SizingResult {
+        let limits = Limits(setup: setup, candidate: candidate)
+        let timing = try timings(setup, candidate: candidate)
+        let (maxContext, modelLimited) = limits.maxContext(batch: setup.batch)
+        return SizingResult(
+            model: setup.spec.name, hardware: setup.hardware, layout: candidate.layout, context: setup.context,
+            batch: setup.batch, weights: setup.weights, kv: setup.kv, computeDType: setup.computeDType,
+            memory: candidate.memory, maxBatch: limits.maxBatch(context: setup.context), maxContext: maxContext,
+            maxContextIsModelLimit: modelLimited, prefill: timing.prefill, decode: timing.decode, attempts: attempts)
+    }
+
+    /// Prefill and decode roofline times for one candidate layout.
+    static func timings(_ setup: Setup, candidate: Candidate) throws(SizingError) -> (prefill: PhaseTiming, decode: PhaseTiming) {
+        let spec = setup.spec, model = candidate.model, layout = candidate.layout
+        let tokens = try Wide.mul(Int128(setup.context), Int128(setup.batch), term: "tokens")
+        let chunk = Int128(setup.request.prefillChunk)
+        let chunks = (tokens + chunk - 1) / chunk
+        let weights = try Wide.add(model.weightsPerStage.reduce(0, +), term: "weights")
+        let kvPerToken = model.kvPerTokenPerStage.reduce(0, +)
+        let kv = try Wide.add(try Wide.mul(kvPerToken, tokens, term: "KV cache"), model.kvStaticPerStage.reduce(0, +),
+                              term: "KV cache")
+        let activationBytes = Int128(setup.activationBits / 8)
+        let hidden = Int128(spec.hiddenSize), layers = Int128(spec.layers)
+        let stepTokens = min(tokens, chunk)
+
+        let prefillWork = PhaseWork(
+            linearFlops: setup.estimate.flops.prefill.linear, attentionFlops: setup.estimate.flops.prefill.attention,
+            bytesPerDevice: try Wide.add(try Wide.mul(weights, chunks, term: "prefill bytes"), kv, term: "prefill bytes"),
+            allReduces: 2 * layers * chunks, allReduceBytes: try Wide.mul(stepTokens, hidden, activationBytes, term: "messages"),
+            sends: Int128(layout.pp - 1) * chunks, sendBytes: try Wide.mul(stepTokens, hidden, activationBytes, term: "messages"))
+        let decodeMessage = try Wide.mul(Int128(setup.batch), hidden, activationBytes, term: "messages")
+        let decodeWork = PhaseWork(
+            linearFlops: setup.estimate.flops.decode.linear, attentionFlops: setup.estimate.flops.decode.attention,
+            bytesPerDevice: try Wide.add(weights, kv, term: "decode bytes"),
+            allReduces: 2 * layers, allReduceBytes: decodeMessage, sends: Int128(layout.pp - 1), sendBytes: decodeMessage)
+        return (Roofline.time(prefillWork, layout: layout, hardware: setup.hardware, peak: setup.peak),
+                Roofline.time(decodeWork, layout: layout, hardware: setup.hardware, peak: setup.peak))
+    }
+}
+
+/// A layout with its sharded model and memory at the requested workload.
+struct Candidate {
+    var layout: ParallelLayout
+    var model: ShardedModel
+    var memory: DeviceMemory
+}
+
+/// Largest batch and context that fit, by doubling then bisection (memory grows monotonically in both).
+struct Limits {
+    var setup: Setup
+    var candidate: Candidate
+
+    func fits(context: Int, batch: Int) -> Bool {
+        guard let memory = try? MemoryPlan.plan(
+            setup.spec, model: candidate.model, layout: candidate.layout, hardware: setup.hardware, context: context,
+            batch: batch, request: setup.request, activationBits: setup.activationBits) else { return false }
+        return memory.fits
+    }
+
+    func maxBatch(context: Int) -> Int {
+        Self.largest(upTo: 1 << 30) { fits(context: context, batch: $0) }
+    }
+
+    func maxContext(batch: Int) -> (Int, Bool) {
+        let limit = max(setup.spec.contextLength, setup.context)
+        let best = Self.largest(upTo: limit) { fits(context: $0, batch: batch) }
+        return (best, best == limit)
+    }
+
+    /// The largest n in 1...limit with `ok(n)`, assuming `ok` is true then false; 0 when `ok(1)` is false.
+    static func largest(upTo limit: Int, _ ok: (Int) -> Bool) -> Int {
+        guard limit >= 1, ok(1) else { return 0 }
+        var low = 1
+        var high = 2
+        while high <= limit, ok(high) {
+            low = high
+            if high > limit / 2 { return ok(limit) ? limit : bisect(low, limit, ok) }
+            high *= 2
+        }
+        return bisect(low, min(high, limit + 1), ok)
+    }
+
+    /// With ok(low) true and ok(high) false (or high past the limit), the last true value.
+    static func bisect(_ low: Int, _ high: Int, _ ok: (Int) -> Bool) -> Int {
+        var low = low, high = high
+        while high - low > 1 {
+            let mid = low + (high - low) / 2
+            if ok(mid) { low = mid } else { high = mid }
+        }
+        return low
+    }
+}

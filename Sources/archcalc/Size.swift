@@ -1,0 +1,160 @@
+import ArchSpec
+import ArgumentParser
+
+extension SizingFormat: ExpressibleByArgument {}
+
+extension Archcalc {
+    struct Size: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Will a model run on that hardware: memory per device, devices needed, max batch and context, latency.",
+            discussion: """
+                Memory per device is weights (sharded by --tp and --pp; K/V heads replicate when tp exceeds \
+                kv_heads), KV cache, the activations of one prefill chunk, and a runtime reserve (the profile's, \
+                10% by default). Without --gpus the smallest power-of-two device count that fits is chosen and \
+                the smaller ones are listed with why they fail. Latency is a roofline per phase: \
+                max(compute, memory) + communication, with the profile's efficiency factors (defaults: compute \
+                0.70, memory 0.80, communication 0.75); the datasheet-only figure is printed too. \
+                docs/sizing.md gives every formula.
+
+                Exit codes: 0 the configuration fits (or a sweep ran); 1 it does not fit; 2 a usage error or a \
+                spec or hardware file that cannot be read.
+                """)
+
+        @Argument(help: "Spec file: archspec YAML or Hugging Face config.json.")
+        var spec: String
+
+        @Option(help: "Hardware: a built-in id (archcalc hardware list) or a profile YAML file.")
+        var hardware: String
+
+        @Option(name: .customLong("gpus"), help: "Devices in total. Default: the smallest count that fits.")
+        var devices: Int?
+
+        @Option(help: "Tensor-parallel degree. Default: chosen.")
+        var tp: Int?
+
+        @Option(help: "Pipeline-parallel degree. Default: chosen.")
+        var pp: Int?
+
+        @Option(help: "Tokens per sequence (4096, 8k, 128k). Default: the spec's context_length.")
+        var context: String?
+
+        @Option(help: "Sequences served together.")
+        var batch: Int = 1
+
+        @Option(help: "Weight dtype: fp32, bf16, fp16, fp8, int8 or int4. Default: the spec's dtype.")
+        var weightsDtype: DType?
+
+        @Option(help: "Quantisation group size along each row (scales and zero points are counted). Default for int4: 128.")
+        var groupSize: Int?
+
+        @Option(help: "Weight scale granularity: per-tensor, per-channel or per-group-N (overrides --group-size).")
+        var weightScales: String?
+
+        @Flag(help: "Quantise the embedding and lm_head too (default: they stay 16-bit).")
+        var quantizeEmbeddings = false
+
+        @Option(help: "KV-cache dtype (fp8 and int8 are common). Default: the 16-bit weight dtype.")
+        var kvDtype: DType?
+
+        @Option(help: "KV scale granularity: per-layer, per-head, per-token or per-group-N. Default: per-layer.")
+        var kvScales: String?
+
+        @Option(help: "Dtype the matmuls run in. Default: fp8 for fp8 weights on devices with fp8, else 16-bit.")
+        var computeDtype: DType?
+
+        @Option(help: "Largest prefill step in tokens (chunked prefill); sizes the activation workspace.")
+        var prefillChunk: Int = SizingRequest.defaultPrefillChunk
+
+        @Option(help: "Runtime reserve per device: a fraction (0.1, 10%) or bytes (2GiB). Default: the profile's.")
+        var reserve: String?
+
+        @Flag(help: "Try every device count, not only powers of two.")
+        var anyCount = false
+
+        @Option(help: "Sweep a range and print a table: context=1k..128k, batch=1..256, context=1k..128k:64 (64 points).")
+        var sweep: String?
+
+        @Flag(help: "Also print the scale-metadata bytes of each quantisation granularity for this spec.")
+        var scales = false
+
+        @Option(help: "Write an SVG chart (memory vs context for several batches, and the roofline) to this file.")
+        var plot: String?
+
+        @Option(help: "Output format: text, json or markdown.")
+        var format: SizingFormat = .text
+
+        func run() throws {
+            let loaded = SpecLoader.load(path: spec)
+            Output.report(loaded.diagnostics)
+            guard let architecture = loaded.spec else { throw ExitCode(2) }
+            let profile: HardwareProfile
+            do { profile = try HardwareCatalog.resolve(hardware) } catch {
+                Output.error("error: \(error.description)")
+                throw ExitCode(2)
+            }
+            let request = try makeRequest(specDType: architecture.dtype)
+            do {
+                if let sweep {
+                    let plan = try Sweep.parse(sweep)
+                    Output.write(format.render(sweep: plan, results: try plan.run(architecture, on: profile, request: request)))
+                    return
+                }
+                let result = try Sizer.size(architecture, on: profile, request: request)
+                Output.write(format.render(result))
+                if scales { Output.write("\n" + ScaleOverhead.report(architecture, result: result, format: format)) }
+                if let plot {
+                    let curves = try MemoryCurves.compute(architecture, on: profile, request: request, result: result)
+                    try Output.emit(SizingChart.svg(result: result, curves: curves), to: plot)
+                }
+                if !result.fits { throw ExitCode(1) }
+            } catch let error as SizingError {
+                Output.error("error: \(error.description)")
+                throw ExitCode(2)
+            }
+        }
+
+        func makeRequest(specDType: DType) throws -> SizingRequest {
+            var contextValue: Int?
+            if let context {
+                guard let parsed = Sweep.size(context), parsed >= 1 else {
+                    throw ValidationError("--context must be a positive token count such as 4096 or 128k, got '\(context)'")
+                }
+                contextValue = parsed
+            }
+            var weights: WeightQuantization?
+            if weightsDtype != nil || groupSize != nil || weightScales != nil || quantizeEmbeddings {
+                var granularity: ScaleGranularity? = groupSize.map { .perGroup($0) }
+                if let groupSize, groupSize < 1 { throw ValidationError("--group-size must be at least 1, got \(groupSize)") }
+                if let weightScales {
+                    guard let parsed = ScaleGranularity.parse(weightScales) else {
+                        throw ValidationError("--weight-scales '\(weightScales)': use per-tensor, per-channel or per-group-N")
+                    }
+                    granularity = parsed
+                }
+                weights = WeightQuantization(dtype: weightsDtype ?? specDType, granularity: granularity,
+                                             quantizeEmbeddings: quantizeEmbeddings)
+            }
+            var kv: KVQuantization?
+            if let kvDtype {
+                var granularity: ScaleGranularity?
+                if let kvScales {
+                    guard let parsed = ScaleGranularity.parse(kvScales) else {
+                        throw ValidationError("--kv-scales '\(kvScales)': use per-layer, per-head, per-token or per-group-N")
+                    }
+                    granularity = parsed
+                }
+                kv = KVQuantization(dtype: kvDtype, granularity: granularity)
+            }
+            var reserveValue: Reserve?
+            if let reserve {
+                guard let parsed = Reserve.parse(reserve) else {
+                    throw ValidationError("--reserve '\(reserve)': use a fraction (0.1 or 10%) or bytes (2GiB)")
+                }
+                reserveValue = parsed
+            }
+            return SizingRequest(
+                context: contextValue, batch: batch, devices: devices, tp: tp, pp: pp, weights: weights, kv: kv,
+                computeDType: computeDtype, prefillChunk: prefillChunk, reserve: reserveValue, anyDeviceCount: anyCount)
+        }
+    }
+}
