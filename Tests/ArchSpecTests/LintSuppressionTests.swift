@@ -44,3 +44,19 @@ import Testing
         #expect(codes(LintFixtures.lint(text: spec, settings: settings)).isEmpty)
     }
 }
+
+/// Hugging Face config.json files are linted through the importer; JSON has no ambiguous scalars.
+@Suite struct LintHuggingFaceTests {
+    @Test func configJSONGetsGeometryRulesAndNoYAMLOnlyRules() throws {
+        let report = try LintFixtures.lint("repo/models/tiny-llama/config.json")
+        #expect(report.findings.map(\.diagnostic.code) == ["AC103"])
+        #expect(report.findings.first?.diagnostic.location == SourceLocation(line: 8, column: 26))
+    }
+
+    @Test func directoryScansSkipOtherJSON() {
+        let skipped = FileLinter.lint(bytes: Array(#"{"name": "x"}"#.utf8), file: "pkg/config.json", settings: .default, explicit: false)
+        #expect(skipped.status == .skipped)
+        let other = FileLinter.lint(bytes: Array(#"{"model_type": "llama"}"#.utf8), file: "pkg/other.json", settings: .default, explicit: false)
+        #expect(other.status == .skipped)
+    }
+}

@@ -13,7 +13,8 @@ enum RuleRunner {
             let rule = claimants.first { $0.claims(diagnostic) }?.description ?? InconsistentSpecRule.description
             var mapped = diagnostic
             mapped.code = rule.code
-            mapped.severity = rule.severity
+            // Keep the loader's lower severity (unknown keys of a Hugging Face config.json are warnings).
+            mapped.severity = min(diagnostic.severity, rule.severity)
             loaderFindings.append(mapped)
         }
         var ruleFindings: [Diagnostic] = []
