@@ -66,6 +66,9 @@ extension Archcalc {
         @Option(help: "The name to report for standard input.")
         var stdinFilename = "-"
 
+        @Flag(help: "Skip named files that are not specs (no archspec: key; for JSON, not a config.json with model_type), as directory scans do. For pre-commit, which names every staged file.")
+        var skipNonSpecs = false
+
         func validate() throws {
             _ = try overrides()
             if let servingContext, servingContext < 1 { throw ValidationError("--context must be at least 1") }
@@ -73,9 +76,10 @@ extension Archcalc {
 
         func run() throws {
             let stdin = paths.contains("-") ? try? FileInput.read("-") : nil
-            let request = LintRequest(
+            var request = LintRequest(
                 paths: paths.isEmpty ? ["."] : paths, configPath: config, isolated: isolated, overrides: try overrides(),
                 stdinName: stdinFilename, stdin: stdin)
+            request.skipNonSpecs = skipNonSpecs
             let run: LintRun
             do {
                 run = try Linter.run(request)

@@ -91,6 +91,9 @@ import Testing
         #expect(!result.stdout.contains("[AC201]"))
         let named = try Self.run(["lint", "\(Self.fixtures)/repo/other/workflow.yaml"])
         #expect(named.status == 1 && named.stdout.contains("[AC008]"))
+        let precommit = try Self.run(["lint", "--skip-non-specs", "\(Self.fixtures)/repo/other/workflow.yaml",
+                                      "\(Self.fixtures)/repo/other/config.json", "\(Self.fixtures)/repo/specs/good.yaml"])
+        #expect(precommit.status == 0 && precommit.stdout.contains("1 file linted, 2 skipped"), "\(precommit.stdout)")
     }
 
     @Test func stdinIsLinted() throws {

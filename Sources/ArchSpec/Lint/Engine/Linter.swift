@@ -12,6 +12,8 @@ public struct LintRequest: Sendable {
     public var stdinName: String
     /// Standard input's bytes, read by the caller when `paths` holds `-`.
     public var stdin: [UInt8]?
+    /// Skip named files that are not specs, as directory scans do (for pre-commit, which names every file).
+    public var skipNonSpecs = false
 
     public init(paths: [String], configPath: String? = nil, isolated: Bool = false, overrides: LintOverrides = LintOverrides(),
                 stdinName: String = "-", stdin: [UInt8]? = nil) {
@@ -51,7 +53,8 @@ public enum Linter {
         if let path = request.configPath { fixed = try discovery.load(path) }
         var jobs: [Job] = []
         var thresholds: Set<FailThreshold?> = []
-        for input in found {
+        for var input in found {
+            if request.skipNonSpecs, input.path != "-" { input.explicit = false }
             let config: LintConfiguration
             if let fixed { config = fixed } else {
                 config = try discovery.configuration(forDirectory: PathText.parent(input.absolutePath))
