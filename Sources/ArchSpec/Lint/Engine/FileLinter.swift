@@ -55,8 +55,12 @@ public enum FileLinter {
         guard let location = diagnostic.location, let line = source.line(location.line) else {
             return LintFinding(diagnostic: diagnostic, ruleName: name)
         }
+        // Suppression findings (AC9xx) point at a comment, which runs to the end of the line.
+        let end = diagnostic.code.hasPrefix("AC9")
+            ? SourceLocation(line: location.line, column: max(location.column + 1, line.unicodeScalars.count + 1))
+            : SourceText.tokenEnd(on: line, at: location)
         return LintFinding(
-            diagnostic: diagnostic, ruleName: name, end: SourceText.tokenEnd(on: line, at: location),
+            diagnostic: diagnostic, ruleName: name, end: end,
             sourceLine: line.unicodeScalars.count > 500 ? nil : line)
     }
 
