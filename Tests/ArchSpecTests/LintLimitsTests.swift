@@ -63,3 +63,28 @@ import Glibc
         #expect(report.findings.map(\.diagnostic.code) == ["AC001"])
     }
 }
+
+/// Extreme sizes produce findings, never traps.
+@Suite struct LintExtremeValueTests {
+    @Test func hugeSizesDoNotTrap() {
+        let max = Int.max
+        let spec = """
+            archspec: 1
+            vocab_size: \(max)
+            hidden_size: \(max - 1)
+            layers: \(max)
+            context_length: \(max)
+            attention: {heads: \(max), kv_heads: \(max - 2), head_dim: \(max)}
+            mlp: {intermediate_size: \(max)}
+            moe: {experts: \(max), top_k: \(max), n_group: \(max - 1), topk_group: \(max)}
+            parallelism: {tensor: \(max), pipeline: \(max - 3), expert: 3}
+            position: {kind: rope, rope_scaling: {type: yarn, factor: 1e300, original_context_length: \(max)}}
+            """
+        var settings = LintSettings()
+        settings.enabled = Set(RuleCatalog.descriptions.map(\.code))
+        settings.parallelism.tensor = [ParallelDegree(value: max - 5, origin: "--tp")]
+        let report = LintFixtures.lint(text: spec, settings: settings)
+        #expect(!report.findings.isEmpty)
+        #expect(HiddenNotDivisibleByHeadsRule.decimal(max - 1, max) == "0.99")
+    }
+}
