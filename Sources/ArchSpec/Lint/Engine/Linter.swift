@@ -98,9 +98,10 @@ public enum Linter {
                 do {
                     contents = try FileInput.read(input.path)
                 } catch {
-                    guard case .tooLarge = error else { return .ioError(error.description) }
+                    guard case .tooLarge(_, let bytes, let limit) = error else { return .ioError(error.description) }
                     let rule = InputLimitsRule.description
-                    let diagnostic = Diagnostic(severity: settings.severity(of: rule), code: rule.code, message: error.description,
+                    let message = "file is too large (\(bytes) bytes; the limit is \(limit) bytes); refusing to read it"
+                    let diagnostic = Diagnostic(severity: settings.severity(of: rule), code: rule.code, message: message,
                                                 file: input.path, location: SourceLocation(line: 1, column: 1))
                     return .report(FileReport(path: input.path, status: .linted,
                                               findings: [LintFinding(diagnostic: diagnostic, ruleName: rule.name)]))
