@@ -1,5 +1,13 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+/// Each folder of the library has a README.md saying what it owns: documentation, not sources.
+let folderReadmes: [String] = {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Sources/ArchSpec").path
+    let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
+    return files.filter { $0.hasSuffix("README.md") }.sorted()
+}()
 
 let package = Package(
     name: "archcalc",
@@ -15,7 +23,8 @@ let package = Package(
     targets: [
         .target(
             name: "ArchSpec",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            exclude: folderReadmes
         ),
         .executableTarget(
             name: "archcalc",
@@ -23,6 +32,11 @@ let package = Package(
                 "ArchSpec",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // A libFuzzer target (scripts/fuzz.sh); a normal build makes a corpus replayer.
+        .executableTarget(
+            name: "archcalc-fuzz",
+            dependencies: ["ArchSpec"]
         ),
         .testTarget(
             name: "ArchSpecTests",

@@ -20,8 +20,12 @@ struct Archcalc: ParsableCommand {
         subcommands: [
             Estimate.self,
             Schema.self,
+            Convert.self,
+            Compare.self,
             Size.self,
             Hardware.self,
+            Lint.self,
+            Rules.self,
         ]
     )
 

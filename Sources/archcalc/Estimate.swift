@@ -27,11 +27,19 @@ extension Archcalc {
         @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")
         var output: String?
 
+        @Option(help: "Remove this share (30%) or number (8) of attention heads per layer and report the cost against the unpruned model; heads are removed evenly from every KV group (docs/cost-model.md).")
+        var pruneHeads: HeadPruning.Request?
+
         func validate() throws {
             if specs.isEmpty { throw ValidationError("name at least one spec file") }
         }
 
         func run() throws {
+            if let pruneHeads {
+                let format: ComparisonFormat = self.format == .json ? .json : (self.format == .markdown ? .markdown : .text)
+                return try PruneHeadsReport.run(specs: specs, request: pruneHeads, options: workload.costOptions,
+                                                format: format, exact: exact, output: output)
+            }
             let run = Estimator.run(paths: specs, options: workload.costOptions)
             Output.report(run.diagnostics)
             if !run.reports.isEmpty || format == .json {

@@ -8,6 +8,7 @@ extension DType: ExpressibleByArgument {
 extension EstimateFormat: ExpressibleByArgument {}
 extension AttentionFlopsConvention: ExpressibleByArgument {}
 extension LogitsConvention: ExpressibleByArgument {}
+extension MLADecodeForm: ExpressibleByArgument {}
 
 /// Workload flags shared by the commands that run the cost model.
 struct WorkloadOptions: ParsableArguments {
@@ -30,6 +31,9 @@ struct WorkloadOptions: ParsableArguments {
     @Option(help: "Prefill positions that compute logits: last (generation) or all (a training step or plain forward).")
     var logits: LogitsConvention = .last
 
+    @Option(help: "MLA decode attention FLOPs: absorbed (kv_b_proj folded into queries and outputs, as serving engines run it) or naive (the cache re-expanded every step).")
+    var mlaDecode: MLADecodeForm = .absorbed
+
     func validate() throws {
         if let context, context < 1 { throw ValidationError("--context must be at least 1, got \(context)") }
         if batch < 1 { throw ValidationError("--batch must be at least 1, got \(batch)") }
@@ -37,6 +41,6 @@ struct WorkloadOptions: ParsableArguments {
 
     var costOptions: CostOptions {
         CostOptions(context: context, batch: batch, weightsDType: dtype, kvDType: kvDtype,
-                    attentionFlops: attentionFlops, logits: logits)
+                    attentionFlops: attentionFlops, logits: logits, mlaDecode: mlaDecode)
     }
 }

@@ -143,3 +143,11 @@ struct LoaderErrorTests {
         #expect(d.message.contains("\\u{1b}"))
     }
 }
+
+extension LoaderErrorTests {
+    @Test func trillionLayersIsTooLarge() throws {
+        let d = try #require(only(replacing("layers: 32", with: "layers: 1000000000000")))
+        #expect(d.code == "out-of-range")
+        #expect(d.message == "layers is too large: 1000000000000 exceeds the limit of 4294967296")
+    }
+}

@@ -14,6 +14,15 @@ public enum LogitsConvention: String, Hashable, Codable, Sendable, CaseIterable 
     case all
 }
 
+/// Which form of MLA decode attention the FLOP count follows.
+public enum MLADecodeForm: String, Hashable, Codable, Sendable, CaseIterable {
+    /// kv_b_proj absorbed into the query and output sides: scores and sums run against the cached latent
+    /// (what efficient serving engines run). Default.
+    case absorbed
+    /// Every cached latent is re-expanded through kv_b_proj into per-head keys and values each step.
+    case naive
+}
+
 /// The workload and conventions an estimate is computed for.
 public struct CostOptions: Hashable, Codable, Sendable {
     /// Tokens per sequence: prompt length for prefill, tokens already cached for decode. `nil`: the spec's context.
@@ -26,11 +35,15 @@ public struct CostOptions: Hashable, Codable, Sendable {
     public var kvDType: DType?
     public var attentionFlops: AttentionFlopsConvention
     public var logits: LogitsConvention
+    /// The MLA decode form (no effect on standard attention).
+    public var mlaDecode: MLADecodeForm = .absorbed
 
     public init(
         context: Int? = nil, batch: Int = 1, weightsDType: DType? = nil, kvDType: DType? = nil,
-        attentionFlops: AttentionFlopsConvention = .causal, logits: LogitsConvention = .last
+        attentionFlops: AttentionFlopsConvention = .causal, logits: LogitsConvention = .last,
+        mlaDecode: MLADecodeForm = .absorbed
     ) {
+        self.mlaDecode = mlaDecode
         self.context = context
         self.batch = batch
         self.weightsDType = weightsDType

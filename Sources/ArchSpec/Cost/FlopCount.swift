@@ -1,8 +1,8 @@
 /// FLOPs of one phase, matrix multiplies only, 2 FLOPs per multiply-add.
 public struct FlopBreakdown: Hashable, Codable, Sendable {
-    /// Weight matmuls: q, k, v, o, MLP and the lm_head.
+    /// Weight matmuls: attention projections, MLP (active experts and router for MoE) and the lm_head.
     public var linear: Int128
-    /// Score (Q K^T) and value (A V) matmuls.
+    /// Score (Q K^T) and value (A V) matmuls, plus MLA's cache re-expansion in the naive decode form.
     public var attention: Int128
     /// `linear + attention`.
     public var total: Int128
@@ -17,55 +17,45 @@ public struct FlopsEstimate: Hashable, Codable, Sendable {
 }
 
 enum FlopCount {
-    /// Query-key pairs one sequence of `tokens` tokens scores in prefill, per head and layer.
-    static func prefillKeyPairs(tokens: Int128, convention: AttentionFlopsConvention) throws(CostError) -> Int128 {
-        switch convention {
-        case .full: try Checked.mul(tokens, tokens, term: "attention pairs")
-        case .causal: try Checked.mul(tokens, tokens + 1, term: "attention pairs") / 2
-        }
-    }
-
-    /// FLOPs of Q K^T plus A V for `pairs` query-key pairs in every head of every layer.
-    static func attentionFlops(_ spec: ArchitectureSpec, pairs: Int128) throws(CostError) -> Int128 {
-        // QK^T: head_dim multiply-adds per pair; AV: head_dim multiply-adds per pair; 2 FLOPs each.
-        try Checked.mul(
-            4, Int128(size: spec.attention.heads), Int128(size: spec.attention.headDim), pairs,
-            Int128(size: spec.layers), term: "attention FLOPs")
-    }
-
     static func estimate(
         _ spec: ArchitectureSpec, context: Int, batch: Int, options: CostOptions
     ) throws(CostError) -> FlopsEstimate {
-        let weights = try ParameterCount.matmulWeights(spec)
+        let weights = try LayerWeights(spec)
         let tokens = Int128(size: context)
         let sequences = Int128(size: batch)
-        let layerWeights = try Checked.mul(
-            weights.layers, try Checked.add(weights.attentionPerLayer, weights.mlpPerLayer, term: "layer weights"),
-            term: "layer weights")
+        let layerMatrices = try weights.layerMatricesPerToken
+        let layout = AttentionLayout(spec)
 
         // Prefill: every token goes through the layers; logits for the last position or all of them.
         let logitPositions: Int128 = options.logits == .all ? tokens : 1
         let prefillLinearOne = try Checked.add(
-            try Checked.mul(2, tokens, layerWeights, term: "prefill FLOPs"),
-            try Checked.mul(2, logitPositions, weights.lmHead, term: "prefill FLOPs"), term: "prefill FLOPs")
-        let pairs = try prefillKeyPairs(tokens: tokens, convention: options.attentionFlops)
-        let prefillAttentionOne = try attentionFlops(spec, pairs: pairs)
-        let prefillLinear = try Checked.mul(sequences, prefillLinearOne, term: "prefill FLOPs")
-        let prefillAttention = try Checked.mul(sequences, prefillAttentionOne, term: "prefill FLOPs")
+            try Checked.mul(2, tokens, layerMatrices, term: "prefill FLOPs"),
+            try Checked.mul(2, logitPositions, weights.lmHeadMatrices, term: "prefill FLOPs"), term: "prefill FLOPs")
+        let prefillPairs = try layout.prefillPairs(tokens: tokens, convention: options.attentionFlops)
+        let prefillAttentionOne = try Checked.mul(
+            layout.prefillFlopsPerPair, prefillPairs, term: "prefill attention FLOPs")
 
-        // Decode: one token through the layers and the lm_head, attending to context + 1 keys.
+        // Decode: one token through the layers and the lm_head, attending to context + 1 keys (fewer in windows).
         let decodeLinearOne = try Checked.mul(
-            2, try Checked.add(layerWeights, weights.lmHead, term: "decode FLOPs"), term: "decode FLOPs")
-        let decodeAttentionOne = try attentionFlops(spec, pairs: tokens + 1)
-        let decodeLinear = try Checked.mul(sequences, decodeLinearOne, term: "decode FLOPs")
-        let decodeAttention = try Checked.mul(sequences, decodeAttentionOne, term: "decode FLOPs")
+            2, try Checked.add(layerMatrices, weights.lmHeadMatrices, term: "decode FLOPs"), term: "decode FLOPs")
+        let decodePairs = try layout.decodePairs(context: tokens)
+        var decodeAttentionOne = try Checked.mul(
+            layout.decodeFlopsPerPair(options.mlaDecode), decodePairs, term: "decode attention FLOPs")
+        if options.mlaDecode == .naive, let expansion = try layout.naiveReexpansionFlops(context: tokens) {
+            decodeAttentionOne = try Checked.add(decodeAttentionOne, expansion, term: "decode attention FLOPs")
+        }
 
-        return FlopsEstimate(
-            prefill: FlopBreakdown(
-                linear: prefillLinear, attention: prefillAttention,
-                total: try Checked.add(prefillLinear, prefillAttention, term: "prefill FLOPs")),
-            decode: FlopBreakdown(
-                linear: decodeLinear, attention: decodeAttention,
-                total: try Checked.add(decodeLinear, decodeAttention, term: "decode FLOPs")))
+        let prefill = try phase(linear: prefillLinearOne, attention: prefillAttentionOne, sequences: sequences,
+                                term: "prefill FLOPs")
+        let decode = try phase(linear: decodeLinearOne, attention: decodeAttentionOne, sequences: sequences,
+                               term: "decode FLOPs")
+        return FlopsEstimate(prefill: prefill, decode: decode)
+    }
+
+    static func phase(linear: Int128, attention: Int128, sequences: Int128, term: String) throws(CostError)
+        -> FlopBreakdown {
+        let linear = try Checked.mul(sequences, linear, term: term)
+        let attention = try Checked.mul(sequences, attention, term: term)
+        return FlopBreakdown(linear: linear, attention: attention, total: try Checked.add(linear, attention, term: term))
     }
 }

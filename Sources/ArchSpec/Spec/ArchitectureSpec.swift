@@ -23,6 +23,13 @@ public struct ArchitectureSpec: Hashable, Codable, Sendable {
     public var position: PositionSpec
     /// Parallelism degrees the spec declares (all 1 when absent).
     public var parallelism: ParallelismSpec = ParallelismSpec()
+    /// The mixture-of-experts block, when the model has one (`nil`: every layer uses the dense MLP).
+    public var moe: MoESpec? = nil
+    /// Whether the lm_head projection carries a bias of vocab_size values (GPT-J).
+    public var lmHeadBias: Bool = false
+    /// Whether attention and the MLP read the same block input in parallel (Falcon, GPT-J, GPT-NeoX);
+    /// informational: the norm count is `norm.per_layer`.
+    public var parallelAttention: Bool = false
 
     public init(
         name: String, vocabSize: Int, hiddenSize: Int, layers: Int, contextLength: Int, dtype: DType,
@@ -54,6 +61,14 @@ public struct AttentionSpec: Hashable, Codable, Sendable {
     public var qkvBias: Bool
     /// Whether the output projection carries a bias.
     public var outBias: Bool
+    /// Standard (MHA/GQA/MQA) or latent (MLA) attention.
+    public var kind: AttentionKind = .standard
+    /// The latent-attention sizes when `kind` is `.mla`.
+    public var mla: MLASpec? = nil
+    /// The sliding window and the layers it applies to; `nil` when every layer attends to the full context.
+    public var slidingWindow: SlidingWindowSpec? = nil
+    /// Norms applied to queries and keys.
+    public var qkNorm: QKNormKind = .none
 
     public init(heads: Int, kvHeads: Int, headDim: Int, qkvBias: Bool = false, outBias: Bool = false) {
         self.heads = heads
@@ -62,6 +77,12 @@ public struct AttentionSpec: Hashable, Codable, Sendable {
         self.qkvBias = qkvBias
         self.outBias = outBias
     }
+
+    /// Width of one value head, elements (`head_dim`, or MLA's `v_head_dim`).
+    public var valueHeadDim: Int { mla?.vHeadDim ?? headDim }
+
+    /// Windowed layers among `layers`.
+    public func slidingLayerCount(layers: Int) -> Int { slidingWindow?.slidingLayerCount(layers: layers) ?? 0 }
 
     /// Query heads that share one key/value head.
     public var groupSize: Int { kvHeads > 0 ? heads / kvHeads : 0 }
@@ -101,6 +122,12 @@ public struct NormSpec: Hashable, Codable, Sendable {
     public var kind: NormKind
     /// Whether each norm has a bias vector (LayerNorm only).
     public var bias: Bool
+    /// Norms of hidden_size in each layer: 2 (pre-attention, pre-MLP), 1 (Falcon-7B, GPT-J), 4 (Gemma 2 and 3).
+    public var perLayer: Int = 2
+    /// Whether each norm has a learned weight vector (false: OLMo's non-parametric LayerNorm).
+    public var weight: Bool = true
+    /// Whether a final norm follows the last layer.
+    public var final: Bool = true
 
     public init(kind: NormKind, bias: Bool) {
         self.kind = kind
@@ -108,7 +135,7 @@ public struct NormSpec: Hashable, Codable, Sendable {
     }
 
     /// Learned vectors of `hidden_size` elements in one norm.
-    public var vectorsPerNorm: Int { kind == .layernorm && bias ? 2 : 1 }
+    public var vectorsPerNorm: Int { (weight ? 1 : 0) + (kind == .layernorm && bias ? 1 : 0) }
 }
 
 public enum NormKind: String, Hashable, Codable, Sendable, CaseIterable {
@@ -121,6 +148,10 @@ public struct PositionSpec: Hashable, Codable, Sendable {
     public var kind: PositionKind
     /// RoPE base frequency, when given (informational).
     public var ropeTheta: Double?
+    /// Extra rows of a learned position table beyond context_length (OPT: 2).
+    public var offset: Int = 0
+    /// RoPE scaling for context extension (informational).
+    public var ropeScaling: RopeScalingSpec? = nil
 
     public init(kind: PositionKind, ropeTheta: Double? = nil) {
         self.kind = kind

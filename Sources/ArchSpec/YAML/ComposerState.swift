@@ -10,9 +10,21 @@ struct ComposerState {
         var uses: Int
     }
 
-    enum Frame {
-        case mapping(MappingBuilder)
-        case sequence(items: [YAMLNode], tag: String?, anchor: String?, location: SourceLocation, weight: Int)
+    /// An open collection. A class, so appending to it mutates in place instead of copying its items.
+    final class Frame {
+        var mapping: MappingBuilder?
+        var items: [YAMLNode] = []
+        let tag: String?
+        let anchor: String?
+        let location: SourceLocation
+        var weight = 1
+
+        init(mapping: MappingBuilder?, tag: String?, anchor: String?, location: SourceLocation) {
+            self.mapping = mapping
+            self.tag = tag
+            self.anchor = anchor
+            self.location = location
+        }
     }
 
     let limits: YAMLLimits
@@ -57,15 +69,16 @@ struct ComposerState {
             case YAML_SEQUENCE_START_EVENT:
                 try push(location)
                 let start = event.data.sequence_start
-                stack.append(.sequence(
-                    items: [], tag: Self.optionalString(start.tag), anchor: Self.optionalString(start.anchor),
-                    location: location, weight: 1))
+                stack.append(Frame(
+                    mapping: nil, tag: Self.optionalString(start.tag), anchor: Self.optionalString(start.anchor),
+                    location: location))
             case YAML_MAPPING_START_EVENT:
                 try push(location)
                 let start = event.data.mapping_start
-                stack.append(.mapping(MappingBuilder(
-                    tag: Self.optionalString(start.tag), anchor: Self.optionalString(start.anchor),
-                    location: location)))
+                let tag = Self.optionalString(start.tag), anchor = Self.optionalString(start.anchor)
+                stack.append(Frame(
+                    mapping: MappingBuilder(tag: tag, anchor: anchor, location: location), tag: tag, anchor: anchor,
+                    location: location))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 try close()
             default:
@@ -95,34 +108,28 @@ struct ComposerState {
 
     /// Closes the innermost collection; its nodes were already counted one by one.
     private mutating func close() throws(YAMLError) {
-        guard let top = stack.popLast() else { return }
-        switch top {
-        case .sequence(let items, let tag, let anchor, let location, let weight):
-            let node = YAMLNode.sequence(YAMLSequence(items: items, tag: tag, location: location))
-            if let anchor { register(anchor, node: node, weight: weight, location: location) }
-            attach(node, weight: weight)
-        case .mapping(let builder):
-            let node = YAMLNode.mapping(builder.finish())
-            if let anchor = builder.anchor {
-                register(anchor, node: node, weight: builder.weight, location: builder.location)
-            }
-            attach(node, weight: builder.weight)
+        guard let frame = stack.popLast() else { return }
+        let weight = frame.mapping?.weight ?? frame.weight
+        let node: YAMLNode = if let builder = frame.mapping {
+            .mapping(builder.finish())
+        } else {
+            .sequence(YAMLSequence(items: frame.items, tag: frame.tag, location: frame.location))
         }
+        if let anchor = frame.anchor { register(anchor, node: node, weight: weight, location: frame.location) }
+        attach(node, weight: weight)
     }
 
     /// Adds a finished node to the open collection, or makes it the root.
     private mutating func attach(_ node: YAMLNode, weight: Int) {
-        guard let parent = stack.popLast() else {
+        guard let parent = stack.last else {
             root = node
             return
         }
-        switch parent {
-        case .sequence(var items, let tag, let anchor, let start, let total):
-            items.append(node)
-            stack.append(.sequence(items: items, tag: tag, anchor: anchor, location: start, weight: total + weight))
-        case .mapping(var builder):
-            builder.add(node, weight: weight, duplicates: &duplicates)
-            stack.append(.mapping(builder))
+        if parent.mapping != nil {
+            parent.mapping!.add(node, weight: weight, duplicates: &duplicates)
+        } else {
+            parent.items.append(node)
+            parent.weight += weight
         }
     }
 

@@ -1,5 +1,8 @@
 import CYaml
 
+/// libyaml's own nesting limit (its default), reported like ours.
+let yamlNestingLimit: Int32 = 1000
+
 extension ComposerState {
     static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, _ length: Int) -> String {
         guard let pointer else { return "" }
@@ -25,7 +28,9 @@ extension ComposerState {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
         let context = parser.context.map { String(cString: $0) }
         let mark = parser.problem_mark
+        let location = SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        if problem.hasPrefix("Maximum nesting level") { return .tooDeep(limit: Int(yamlNestingLimit), location) }
         let message = context.map { "\(problem) \($0)" } ?? problem
-        return .syntax(message, SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1))
+        return .syntax(message, location)
     }
 }

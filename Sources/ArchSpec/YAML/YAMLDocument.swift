@@ -67,7 +67,7 @@ public enum YAMLError: Error, Hashable, Sendable {
         case .tooLarge(let bytes, let limit): "file is too large (\(bytes) bytes; the limit is \(limit) bytes)"
         case .notText: "file is not UTF-8 text (binary data or a NUL byte)"
         case .aliasExpansion(let limit, _):
-            "aliases expand the document beyond \(limit) nodes (an alias bomb?); refusing to expand it"
+            "document expands to more than \(limit) nodes (an alias bomb or a huge list); refusing it"
         case .tooDeep(let limit, _): "nesting deeper than \(limit) levels"
         case .multipleDocuments: "expected a single YAML document, found another one"
         }

@@ -5,6 +5,7 @@ public enum FieldValue: Hashable, Sendable {
     case boolean(Bool)
     case string(String)
     case integers([Int])
+    case strings([String])
 
     public var integer: Int? {
         if case .integer(let value) = self { return value }
@@ -18,6 +19,16 @@ public enum FieldValue: Hashable, Sendable {
 
     public var string: String? {
         if case .string(let value) = self { return value }
+        return nil
+    }
+
+    public var integers: [Int]? {
+        if case .integers(let value) = self { return value }
+        return nil
+    }
+
+    public var strings: [String]? {
+        if case .strings(let value) = self { return value }
         return nil
     }
 

@@ -21,6 +21,8 @@ enum ScalarParsing {
             if Double(text) != nil { return .mismatch(Escaping.short(text)) }
             return .mismatch("'\(Escaping.short(text))'")
         }
+        // A leading zero is octal in YAML 1.1 and decimal in 1.2: refuse the ambiguity.
+        if digits.count > 1, digits.first == "0" { return .mismatch("'\(Escaping.short(text))' (a leading zero)") }
         guard let magnitude = Int(digits) else { return .outOfRange(Escaping.short(text)) }
         return .value(negative ? -magnitude : magnitude)
     }

@@ -37,6 +37,10 @@ struct SchemaReader {
         }
     }
 
+    /// The largest size any key accepts (2^32): far above every real model, small enough that products of a
+    /// few sizes stay well inside the cost model's 128-bit arithmetic.
+    static let maximumInteger = 1 << 32
+
     static let standardTags: Set<String> = [
         "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:float",
         "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "!",
@@ -55,6 +59,8 @@ struct SchemaReader {
             if case .sequence = node { readList(node, minimum: minimum, path: path) } else {
                 readScalar(node, kind: .integer(minimum: minimum), path: path)
             }
+        case .choiceList(let options):
+            readChoiceList(node, options: options, path: path)
         default:
             readScalar(node, kind: field.kind, path: path)
         }
@@ -71,6 +77,26 @@ struct SchemaReader {
             result.append(value)
         }
         values[path] = .integers(result)
+    }
+
+    private mutating func readChoiceList(_ node: YAMLNode, options: [String], path: String) {
+        guard case .sequence(let sequence) = node else {
+            return mismatch(path, expected: "a list of \(options.joined(separator: " or "))", found: node)
+        }
+        guard !sequence.items.isEmpty else {
+            return report(.invalidValue, "\(path) must not be empty", at: sequence.location, path: path)
+        }
+        var result: [String] = []
+        for (index, item) in sequence.items.enumerated() {
+            guard case .scalar(let scalar) = item, options.contains(scalar.value) else {
+                let found = item.scalar.map { "'\(Escaping.short($0.value))'" } ?? item.kindDescription
+                return report(.invalidValue,
+                              "\(path)[\(index)] must be one of \(options.joined(separator: ", ")), got \(found)",
+                              at: item.location, path: path)
+            }
+            result.append(scalar.value)
+        }
+        values[path] = .strings(result)
     }
 
     private mutating func readScalar(_ node: YAMLNode, kind: SchemaField.Kind, path: String) {
@@ -118,6 +144,11 @@ struct SchemaReader {
     private mutating func integer(_ scalar: YAMLScalar, minimum: Int, path: String) -> Int? {
         switch ScalarParsing.integer(scalar) {
         case .value(let value):
+            guard value <= Self.maximumInteger else {
+                report(.outOfRange, "\(path) is too large: \(value) exceeds the limit of \(Self.maximumInteger)",
+                       at: scalar.location, path: path)
+                return nil
+            }
             guard value >= minimum else {
                 report(.outOfRange, "\(path) must be at least \(minimum), got \(value)", at: scalar.location, path: path)
                 return nil
@@ -155,6 +186,7 @@ struct SchemaReader {
         case .section: "a mapping"
         case .integerList: "a list of integers"
         case .integerOrList: "an integer or a list of integers"
+        case .choiceList(let options): "a list of \(options.joined(separator: " or "))"
         }
     }
 

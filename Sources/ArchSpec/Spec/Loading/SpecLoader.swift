@@ -14,6 +14,9 @@ public struct SpecLoadResult: Sendable {
     public var sourceMap: SourceMap
     /// Which format the file was read as.
     public var format: SpecFormat
+    /// For a Hugging Face config: archspec key path to where its value came from (a config key, or the
+    /// transformers default applied); `model_type` holds the config's model type. Empty for archspec files.
+    public var provenance: [String: String] = [:]
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -75,6 +78,12 @@ public enum SpecLoader {
                 severity: .error, code: LoadProblem.notASpec.rawValue,
                 message: "expected a mapping of spec keys at the top level, got \(root.kindDescription)",
                 file: file, location: root.location))
+        }
+        if HFImport.isHFConfig(document) {
+            var result = HFImport.load(mapping: mapping, document: document, file: file)
+            result.diagnostics = (reader.diagnostics + result.diagnostics).sorted(by: sourceOrder)
+            if result.hasErrors { result.spec = nil }
+            return result
         }
         reader.read(mapping, fields: SpecSchema.root)
         var resolver = SpecResolver(

@@ -44,7 +44,13 @@ struct SpecResolver {
         spec.parallelism = ParallelismSpec(
             tensor: int("parallelism.tensor") ?? 1, pipeline: int("parallelism.pipeline") ?? 1,
             expert: int("parallelism.expert") ?? 1)
-        return spec
+        spec.lmHeadBias = bool("lm_head_bias", default: false)
+        spec.parallelAttention = bool("parallel_attention", default: false)
+        spec.attention.slidingWindow = resolveSlidingWindow(layers: layers)
+        spec.moe = resolveMoE(layers: layers, intermediate: intermediate)
+        spec.norm = resolveNormDetails(spec.norm, parallel: spec.parallelAttention)
+        spec.position = resolvePositionDetails(spec.position)
+        return diagnostics.contains { $0.severity == .error } ? nil : spec
     }
 
     private mutating func checkVersion() {
@@ -56,6 +62,9 @@ struct SpecResolver {
 
     private mutating func resolveAttention(hidden: Int) -> AttentionSpec? {
         guard let heads = int("attention.heads") else { return nil }
+        let kind = string("attention.kind").flatMap(AttentionKind.init(rawValue:)) ?? .standard
+        guard checkMLAKeys(kind: kind) else { return nil }
+        if kind == .mla { return resolveMLA(heads: heads) }
         let kvHeads = int("attention.kv_heads") ?? heads
         guard kvHeads <= heads, heads % kvHeads == 0 else {
             fail(.inconsistent, "attention.heads \(heads) is not divisible by attention.kv_heads \(kvHeads)",
@@ -74,9 +83,11 @@ struct SpecResolver {
             }
             headDim = hidden / heads
         }
-        return AttentionSpec(
+        var attention = AttentionSpec(
             heads: heads, kvHeads: kvHeads, headDim: headDim,
             qkvBias: bool("attention.qkv_bias", default: false), outBias: bool("attention.out_bias", default: false))
+        attention.qkNorm = string("attention.qk_norm").flatMap(QKNormKind.init(rawValue:)) ?? .none
+        return attention
     }
 
     mutating func fail(_ problem: LoadProblem, _ message: String, path: String) {

@@ -19,36 +19,6 @@ enum Suggestion {
             if synonym.hasPrefix(prefix), candidates.contains(local) { return local }
             return synonym
         }
-        let lowered = key.lowercased()
-        var best: (String, Int)?
-        for candidate in candidates {
-            let distance = editDistance(lowered, candidate)
-            if best == nil || distance < best!.1 { best = (candidate, distance) }
-        }
-        guard let (candidate, distance) = best else { return nil }
-        let allowed = max(2, candidate.count / 3)
-        return distance <= allowed ? candidate : nil
-    }
-
-    /// Levenshtein distance with transpositions counted as one edit, over Unicode scalars.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars.prefix(64)), b = Array(b.unicodeScalars.prefix(64))
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous2 = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    current[j] = min(current[j], previous2[j - 2] + 1)
-                }
-            }
-            (previous2, previous, current) = (previous, current, previous2)
-        }
-        return previous[b.count]
+        return EditDistance.nearest(to: key, among: candidates)
     }
 }

@@ -39,6 +39,11 @@ public enum JSONSchemaGenerator {
             members += object(children)
         case .integerList(let minimum):
             members += [("type", .string("array")), ("items", integer(minimum))]
+        case .choiceList(let options):
+            members += [
+                ("type", .string("array")),
+                ("items", .object([("type", .string("string")), ("enum", .array(options.map(JSONValue.string)))])),
+            ]
         case .integerOrList(let minimum):
             members.append(("oneOf", .array([
                 integer(minimum), .object([("type", .string("array")), ("items", integer(minimum))]),

@@ -18,6 +18,8 @@ public struct SchemaField: Hashable, Sendable {
         case integerList(minimum: Int)
         /// An integer, or a list of integers, one per layer.
         case integerOrList(minimum: Int)
+        /// A non-empty list of strings, each one of a closed set.
+        case choiceList([String])
     }
 
     public var key: String

@@ -17,8 +17,15 @@ public enum SpecSchema {
         SchemaField("dtype", .choice(dtypes), default: "bf16", "The dtype the weights are stored in."),
         SchemaField("tie_embeddings", .boolean, default: "false",
                     "Whether the lm_head shares the token embedding matrix."),
+        SchemaField("lm_head_bias", .boolean, default: "false",
+                    "Whether the lm_head projection has a bias of vocab_size values (GPT-J)."),
+        SchemaField("parallel_attention", .boolean, default: "false",
+                    "Whether attention and the MLP read the same block input in parallel (Falcon, GPT-J, GPT-NeoX); sets the default of norm.per_layer to 1."),
         SchemaField("attention", .section(attention), required: true, "The attention block of every layer."),
-        SchemaField("mlp", .section(mlp), required: true, "The feed-forward block of every layer."),
+        SchemaField("mlp", .section(mlp), required: true,
+                    "The feed-forward block of every layer (of the dense layers when moe is set)."),
+        SchemaField("moe", .section(moe),
+                    "Mixture of experts: routed and shared experts replacing the dense MLP in the MoE layers."),
         SchemaField("norm", .section(norm), "The normalisation layers (two per block and one final)."),
         SchemaField("position", .section(position), "How positions enter the model."),
         SchemaField("parallelism", .section(parallelism),
@@ -33,7 +40,7 @@ public enum SpecSchema {
                     "Width of one attention head; an error when hidden_size / heads does not divide and this is absent."),
         SchemaField("qkv_bias", .boolean, default: "false", "Whether the q, k and v projections carry a bias."),
         SchemaField("out_bias", .boolean, default: "false", "Whether the output projection carries a bias."),
-    ]
+    ] + attentionVariants
 
     static let mlp: [SchemaField] = [
         SchemaField("kind", .choice(MLPKind.allCases.map(\.rawValue)), default: "gated",
@@ -48,13 +55,13 @@ public enum SpecSchema {
                     "rmsnorm (a weight vector) or layernorm (a weight vector, and a bias vector when bias is true)."),
         SchemaField("bias", .boolean, default: "false for rmsnorm, true for layernorm",
                     "Whether each norm has a bias vector."),
-    ]
+    ] + normVariants
 
     static let position: [SchemaField] = [
         SchemaField("kind", .choice(PositionKind.allCases.map(\.rawValue)), default: "rope",
                     "rope, learned (a context_length x hidden_size table), alibi or none."),
         SchemaField("rope_theta", .number, "RoPE base frequency (informational)."),
-    ]
+    ] + positionVariants
 
     static let parallelism: [SchemaField] = [
         SchemaField("tensor", .integer(minimum: 1), default: "1", "Tensor-parallel degree (devices a layer is split across)."),

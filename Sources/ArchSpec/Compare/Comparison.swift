@@ -1,0 +1,86 @@
+/// The quantities `archcalc compare` puts side by side.
+public enum ComparisonMetric: String, Hashable, Codable, Sendable, CaseIterable {
+    case parameters
+    case activeParameters = "active_parameters"
+    case weightsBytes = "weights_bytes"
+    case kvBytesPerToken = "kv_bytes_per_token"
+    case kvBytes = "kv_bytes"
+    case prefillFlops = "prefill_flops"
+    case decodeFlops = "decode_flops"
+
+    public var label: String {
+        switch self {
+        case .parameters: "Parameters"
+        case .activeParameters: "Active parameters"
+        case .weightsBytes: "Weights"
+        case .kvBytesPerToken: "KV cache per token"
+        case .kvBytes: "KV cache at context"
+        case .prefillFlops: "Prefill FLOPs"
+        case .decodeFlops: "Decode step FLOPs"
+        }
+    }
+
+    /// How the value is shown in human units.
+    public func human(_ value: Int128) -> String {
+        switch self {
+        case .parameters, .activeParameters: HumanUnits.count(value)
+        case .weightsBytes, .kvBytesPerToken, .kvBytes: HumanUnits.bytes(value)
+        case .prefillFlops, .decodeFlops: HumanUnits.flops(value)
+        }
+    }
+
+    func value(of estimate: Estimate) -> Int128 {
+        switch self {
+        case .parameters: estimate.parameters.total
+        case .activeParameters: estimate.parameters.active
+        case .weightsBytes: estimate.weights.bytes
+        case .kvBytesPerToken: estimate.kvCache.bytesPerToken
+        case .kvBytes: estimate.kvCache.bytes
+        case .prefillFlops: estimate.flops.prefill.total
+        case .decodeFlops: estimate.flops.decode.total
+        }
+    }
+}
+
+/// One metric across the compared specs, with each spec's difference from the first (the baseline).
+public struct ComparisonRow: Hashable, Sendable {
+    public var metric: ComparisonMetric
+    /// One exact value per spec, in argument order.
+    public var values: [Int128]
+    /// `values[i] - values[0]`.
+    public var differences: [Int128]
+
+    /// The difference as a percentage of the baseline, or `nil` when the baseline is 0.
+    public func percent(_ index: Int) -> Double? {
+        guard let base = values.first, base != 0 else { return nil }
+        return Double(differences[index]) / Double(base) * 100
+    }
+}
+
+/// Estimates of several specs side by side: the first is the baseline every difference is taken against.
+public struct Comparison: Sendable {
+    public var reports: [EstimateReport]
+    public var rows: [ComparisonRow]
+    /// Lines stating what was compared (for example what head pruning did).
+    public var notes: [String]
+
+    public init(reports: [EstimateReport], notes: [String] = []) {
+        self.reports = reports
+        self.notes = notes
+        rows = ComparisonMetric.allCases.map { metric in
+            let values = reports.map { metric.value(of: $0.estimate) }
+            let base = values.first ?? 0
+            // Each value fits in 127 bits and is non-negative, so the difference cannot overflow.
+            return ComparisonRow(metric: metric, values: values, differences: values.map { $0 - base })
+        }
+    }
+
+    /// `+12.5%`, `-3.0%`, `0%`, or `n/a` for a zero baseline.
+    public static func formatPercent(_ percent: Double?) -> String {
+        guard let percent else { return "n/a" }
+        if percent == 0 { return "0%" }
+        let tenths = (abs(percent) * 10).rounded()
+        let text = "\(Int(tenths) / 10).\(Int(tenths) % 10)%"
+        return (percent < 0 ? "-" : "+") + text
+    }
+}

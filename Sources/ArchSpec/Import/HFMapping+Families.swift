@@ -1,0 +1,101 @@
+/// How transformers builds each supported model type, as archspec values.
+extension HFMapping {
+    mutating func mapFamily() {
+        let cls = family.configClass
+        switch family.modelType {
+        case "llama":
+            attentionBias(key: "attention_bias", default: false)
+            bool("mlp.bias", _key: "mlp_bias", default: false)
+            norms(.rmsnorm, perLayer: 2, "\(cls): input and post-attention RMSNorm")
+        case "mistral", "mixtral":
+            fixedBias(qkv: false, out: false)
+            norms(.rmsnorm, perLayer: 2, "\(cls): input and post-attention RMSNorm")
+            window(key: "sliding_window", default: family.modelType == "mistral" ? 4096 : nil)
+            if family.modelType == "mixtral" {
+                moe(experts: "num_local_experts", 8, topK: "num_experts_per_tok", 2, size: nil)
+            }
+        case "qwen2", "qwen2_moe", "qwen3", "qwen3_moe":
+            mapQwen()
+        case "gemma", "gemma2", "gemma3_text":
+            mapGemma()
+        case "phi3":
+            fixedBias(qkv: false, out: false)
+            if config.bool("attention_bias") == true {
+                warn("attention_bias", "attention_bias true is not counted: transformers' Phi3Attention builds qkv_proj and o_proj without bias")
+            }
+            norms(.rmsnorm, perLayer: 2, "\(cls): input and post-attention RMSNorm")
+            window(key: "sliding_window", default: nil)
+        case "falcon":
+            mapFalcon()
+        case "gpt2", "gptj", "gpt_neox", "opt":
+            mapGPTStyle()
+        case "starcoder2":
+            let bias = bool("attention.qkv_bias", _key: "use_bias", default: true)
+            fixed("attention.out_bias", .boolean(bias), "use_bias: o_proj bias")
+            fixed("mlp.bias", .boolean(bias), "use_bias: c_fc and c_proj biases")
+            fixed("mlp.kind", .string(MLPKind.plain.rawValue), "\(cls): c_fc and c_proj")
+            norms(.layernorm, perLayer: 2, "\(cls): LayerNorm with bias", bias: true)
+            window(key: "sliding_window", default: nil)
+        case "olmo":
+            attentionBias(key: "attention_bias", default: false)
+            norms(.layernorm, perLayer: 2, "\(cls): OlmoLayerNorm has no weight or bias", bias: false)
+            fixed("norm.weight", .boolean(false), "\(cls): OlmoLayerNorm has no learned parameters")
+        case "olmo2":
+            attentionBias(key: "attention_bias", default: false)
+            norms(.rmsnorm, perLayer: 2, "\(cls): post-attention and post-feedforward RMSNorm")
+            fixed("attention.qk_norm", .string(QKNormKind.full.rawValue), "\(cls): q_norm and k_norm over all heads")
+        case "deepseek_v2", "deepseek_v3":
+            mapDeepSeek()
+        default:
+            break
+        }
+    }
+
+    mutating func fixedBias(qkv: Bool, out: Bool) {
+        fixed("attention.qkv_bias", .boolean(qkv), "\(family.configClass): q, k, v projections \(qkv ? "with" : "without") bias")
+        fixed("attention.out_bias", .boolean(out), "\(family.configClass): o projection \(out ? "with" : "without") bias")
+    }
+
+    mutating func attentionBias(key: String, default fallback: Bool) {
+        let bias = bool("attention.qkv_bias", _key: key, default: fallback)
+        set("attention.out_bias", .boolean(bias), note: config.has(key) ? key : "\(key) absent: \(family.configClass) default",
+            key: config.has(key) ? key : nil)
+    }
+
+    mutating func norms(_ kind: NormKind, perLayer: Int, _ reason: String, bias: Bool = false) {
+        fixed("norm.kind", .string(kind.rawValue), reason)
+        fixed("norm.bias", .boolean(bias), reason)
+        fixed("norm.per_layer", .integer(perLayer), reason)
+    }
+
+    /// A window on every layer from `key`, or transformers' default when the key is absent (not when it is null).
+    mutating func window(key: String, default fallback: Int?) {
+        if let size = config.int(key) {
+            guard size >= 1 else { return }
+            set("attention.sliding_window", .integer(size), note: key, key: key)
+        } else if !present(key), let fallback {
+            set("attention.sliding_window", .integer(fallback), note: "\(key) absent: \(family.configClass) default")
+        }
+    }
+
+    mutating func moe(experts: String, _ expertsDefault: Int?, topK: String, _ topKDefault: Int?, size: String?,
+                      sizeDefault: Int? = nil) {
+        int("moe.experts", _key: experts, default: expertsDefault)
+        int("moe.top_k", _key: topK, default: topKDefault)
+        if let size { int("moe.expert_intermediate_size", _key: size, default: sizeDefault) }
+    }
+
+    /// transformers' `layer_types` list ("sliding_attention" / "full_attention") as the shortest repeating pattern.
+    mutating func layerTypes() -> Bool {
+        guard let types = config.strings("layer_types") else { return false }
+        let kinds = types.map { $0 == "sliding_attention" ? LayerAttention.sliding : ($0 == "full_attention" ? .full : nil) }
+        guard !kinds.isEmpty, kinds.allSatisfy({ $0 != nil }) else {
+            unsupported("layer_types", "layer_types holds a kind other than sliding_attention and full_attention")
+            return true
+        }
+        let list = kinds.compactMap { $0 }
+        let period = (1...list.count).first { p in list.indices.allSatisfy { list[$0] == list[$0 % p] } } ?? list.count
+        set("attention.layer_pattern", .strings(list.prefix(period).map(\.rawValue)), note: "layer_types", key: "layer_types")
+        return true
+    }
+}

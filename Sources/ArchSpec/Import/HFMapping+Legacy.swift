@@ -1,0 +1,118 @@
+extension HFMapping {
+    /// Falcon: fused query_key_value, parallel attention, LayerNorm with bias, plain GELU MLP.
+    mutating func mapFalcon() {
+        let cls = family.configClass
+        let heads = values["attention.heads"]?.integer ?? 1
+        let newArchitecture = config.bool("new_decoder_architecture") ?? false
+        let parallel = config.bool("parallel_attn") ?? true
+        if newArchitecture {
+            int("attention.kv_heads", _key: "num_kv_heads", default: heads)
+            config.markRead(["multi_query"])
+        } else if config.bool("multi_query") ?? true {
+            set("attention.kv_heads", .integer(1), note: "multi_query: one key/value head", key: "multi_query")
+            config.markRead(["num_kv_heads"])
+        } else {
+            set("attention.kv_heads", .integer(heads), note: "multi_query false: one key/value head per head", key: "multi_query")
+            config.markRead(["num_kv_heads"])
+        }
+        let bias = bool("attention.qkv_bias", _key: "bias", default: false)
+        fixed("attention.out_bias", .boolean(bias), "bias: dense projection bias")
+        fixed("mlp.bias", .boolean(bias), "bias: dense_h_to_4h and dense_4h_to_h biases")
+        fixed("mlp.kind", .string(MLPKind.plain.rawValue), "\(cls): dense_h_to_4h and dense_4h_to_h")
+        set("parallel_attention", .boolean(parallel || newArchitecture), note: "parallel_attn", key: "parallel_attn")
+        let perLayer: Int
+        if newArchitecture {
+            perLayer = config.int("num_ln_in_parallel_attn") ?? 2
+        } else {
+            perLayer = parallel ? 1 : 2
+            config.markRead(["num_ln_in_parallel_attn"])
+        }
+        norms(.layernorm, perLayer: perLayer,
+              newArchitecture ? "new_decoder_architecture: ln_attn and ln_mlp" : (parallel ? "parallel_attn: one input_layernorm" : "input and post-attention LayerNorm"),
+              bias: true)
+    }
+
+    /// GPT-2, GPT-J, GPT-NeoX and OPT: LayerNorm with bias, plain MLP with bias.
+    mutating func mapGPTStyle() {
+        let cls = family.configClass
+        fixed("mlp.kind", .string(MLPKind.plain.rawValue), "\(cls): up and down projections")
+        switch family.modelType {
+        case "gpt2":
+            if config.bool("add_cross_attention") == true {
+                unsupported("add_cross_attention", "add_cross_attention true (encoder-decoder GPT-2) is not supported")
+            }
+            fixedBias(qkv: true, out: true)
+            fixed("mlp.bias", .boolean(true), "\(cls): Conv1D layers with bias")
+            norms(.layernorm, perLayer: 2, "\(cls): ln_1 and ln_2", bias: true)
+        case "gptj":
+            fixedBias(qkv: false, out: false)
+            fixed("mlp.bias", .boolean(true), "\(cls): fc_in and fc_out with bias")
+            fixed("parallel_attention", .boolean(true), "\(cls): attention and MLP in parallel from ln_1")
+            norms(.layernorm, perLayer: 1, "\(cls): one ln_1 per layer", bias: true)
+            fixed("lm_head_bias", .boolean(true), "\(cls): lm_head is nn.Linear with bias")
+        case "gpt_neox":
+            attentionBias(key: "attention_bias", default: true)
+            fixed("mlp.bias", .boolean(true), "\(cls): dense_h_to_4h and dense_4h_to_h with bias")
+            bool("parallel_attention", _key: "use_parallel_residual", default: true)
+            norms(.layernorm, perLayer: 2, "\(cls): input and post-attention LayerNorm", bias: true)
+        default:
+            mapOPT()
+        }
+    }
+
+    mutating func mapOPT() {
+        let cls = family.configClass
+        let hidden = values["hidden_size"]?.integer ?? 0
+        if let projection = config.int("word_embed_proj_dim"), projection != hidden {
+            unsupported("word_embed_proj_dim",
+                        "word_embed_proj_dim \(projection) differs from hidden_size \(hidden); OPT's project_in/project_out layers are not supported")
+        }
+        let bias = bool("attention.qkv_bias", _key: "enable_bias", default: true)
+        fixed("attention.out_bias", .boolean(bias), "enable_bias: out_proj bias")
+        fixed("mlp.bias", .boolean(bias), "enable_bias: fc1 and fc2 biases")
+        let affine = config.bool("layer_norm_elementwise_affine") ?? true
+        norms(.layernorm, perLayer: 2, "\(cls): self_attn_layer_norm and final_layer_norm per layer", bias: affine)
+        fixed("norm.weight", .boolean(affine), "layer_norm_elementwise_affine")
+        let before = config.bool("do_layer_norm_before") ?? true
+        let removed = config.bool("_remove_final_layer_norm") ?? false
+        fixed("norm.final", .boolean(before && !removed), "do_layer_norm_before and not _remove_final_layer_norm")
+        fixed("position.offset", .integer(2), "\(cls): OPTLearnedPositionalEmbedding has max_position_embeddings + 2 rows")
+    }
+
+    /// DeepSeek-V2/V3: multi-head latent attention, shared and routed experts after `first_k_dense_replace` layers.
+    mutating func mapDeepSeek() {
+        let cls = family.configClass
+        let v3 = family.modelType == "deepseek_v3"
+        fixed("attention.kind", .string(AttentionKind.mla.rawValue), "\(cls): multi-head latent attention")
+        attentionBias(key: "attention_bias", default: false)
+        norms(.rmsnorm, perLayer: 2, "\(cls): input and post-attention RMSNorm")
+        config.markRead(["num_key_value_heads", "head_dim"])
+        if present("q_lora_rank"), !config.has("q_lora_rank") {
+            config.markRead(["q_lora_rank"])  // null: queries projected directly (DeepSeek-V2-Lite)
+        } else {
+            int("attention.q_lora_rank", _key: "q_lora_rank", default: 1536)
+        }
+        int("attention.kv_lora_rank", _key: "kv_lora_rank", default: 512)
+        int("attention.qk_rope_head_dim", _key: "qk_rope_head_dim", default: 64)
+        int("attention.qk_nope_head_dim", _key: "qk_nope_head_dim", default: 128)
+        int("attention.v_head_dim", _key: "v_head_dim", default: 128)
+        guard config.has("n_routed_experts") || v3 else { return config.markRead(["n_routed_experts"]) }
+        moe(experts: "n_routed_experts", v3 ? 256 : nil, topK: "num_experts_per_tok", v3 ? 8 : nil,
+            size: "moe_intermediate_size", sizeDefault: v3 ? 2048 : nil)
+        int("moe.shared_experts", _key: "n_shared_experts", default: v3 ? 1 : nil, minimum: 0)
+        let dense = int("moe.dense_layers", _key: "first_k_dense_replace", default: v3 ? 3 : 0, minimum: 0) ?? 0
+        let frequency = config.int("moe_layer_freq") ?? 1
+        let layers = values["layers"]?.integer ?? 0
+        if frequency > 1, dense < layers {
+            // DeepSeek: layer i >= first_k_dense_replace is MoE when i % moe_layer_freq == 0.
+            set("moe.dense_layer_indices", .integers((dense..<layers).filter { $0 % frequency != 0 }),
+                note: "moe_layer_freq \(frequency): layers i with i % \(frequency) != 0 are dense", key: "moe_layer_freq")
+        }
+        if let groups = config.int("n_group") { set("moe.n_group", .integer(groups), note: "n_group", key: "n_group") }
+        if let chosen = config.int("topk_group") { set("moe.topk_group", .integer(chosen), note: "topk_group", key: "topk_group") }
+        if let extra = config.int("num_nextn_predict_layers"), extra > 0 {
+            warn("num_nextn_predict_layers", "num_nextn_predict_layers \(extra): the multi-token-prediction layer is not counted (transformers does not build it)")
+        }
+        if v3 { notes["moe.experts"] = "n_routed_experts (the router's e_score_correction_bias is a buffer in transformers, not counted)" }
+    }
+}

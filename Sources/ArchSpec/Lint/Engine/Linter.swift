@@ -1,0 +1,138 @@
+import Dispatch
+
+/// What to lint and how: the library entry point behind `archcalc lint`.
+public struct LintRequest: Sendable {
+    public var paths: [String]
+    /// A configuration file that replaces discovery (`--config`).
+    public var configPath: String?
+    /// Ignore configuration files (`--isolated`).
+    public var isolated: Bool
+    public var overrides: LintOverrides
+    /// The name to report for standard input.
+    public var stdinName: String
+    /// Standard input's bytes, read by the caller when `paths` holds `-`.
+    public var stdin: [UInt8]?
+
+    public init(paths: [String], configPath: String? = nil, isolated: Bool = false, overrides: LintOverrides = LintOverrides(),
+                stdinName: String = "-", stdin: [UInt8]? = nil) {
+        self.paths = paths
+        self.configPath = configPath
+        self.isolated = isolated
+        self.overrides = overrides
+        self.stdinName = stdinName
+        self.stdin = stdin
+    }
+}
+
+/// The outcome of a lint run: one report per file in input order, and the I/O errors met.
+public struct LintRun: Sendable {
+    public var files: [FileReport]
+    /// Files that could not be read (exit code 2), as one-line messages.
+    public var ioErrors: [String]
+    /// `fail-on` from the configuration, when every file used the same one.
+    public var failOn: FailThreshold?
+
+    public var findings: [LintFinding] { files.flatMap(\.findings) }
+    public var lintedCount: Int { files.filter { $0.status == .linted }.count }
+    public var skippedCount: Int { files.filter { $0.status == .skipped }.count }
+
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.diagnostic.severity == severity }.count }
+}
+
+public enum Linter {
+    /// Lints every file under `request.paths` in parallel; reports keep input order.
+    ///
+    /// - Throws: `LintConfigError` when a configuration file is malformed (exit code 2).
+    public static func run(_ request: LintRequest) throws(LintConfigError) -> LintRun {
+        let cwd = PathText.currentDirectory()
+        let (found, missing) = FileDiscovery.expand(request.paths, workingDirectory: cwd)
+        let discovery = ConfigDiscovery(workingDirectory: cwd)
+        var fixed: LintConfiguration? = request.isolated ? LintConfiguration(directory: cwd) : nil
+        if let path = request.configPath { fixed = try discovery.load(path) }
+        var jobs: [Job] = []
+        var thresholds: Set<FailThreshold?> = []
+        for input in found {
+            let config: LintConfiguration
+            if let fixed { config = fixed } else {
+                config = try discovery.configuration(forDirectory: PathText.parent(input.absolutePath))
+            }
+            if !input.explicit, config.excludes(input.absolutePath) { continue }
+            thresholds.insert(config.failOn)
+            var job = Job(input: input, settings: config.settings(for: input.absolutePath, overrides: request.overrides))
+            if input.path == "-" {
+                job.input.path = request.stdinName
+                job.bytes = request.stdin ?? []
+            }
+            jobs.append(job)
+        }
+        let outcomes = parallelMap(jobs) { $0.run() }
+        var run = LintRun(files: [], ioErrors: missing.map { "\($0): no such file or directory" },
+                          failOn: thresholds.count == 1 ? thresholds.first ?? nil : nil)
+        for outcome in outcomes {
+            switch outcome {
+            case .report(let report): run.files.append(report)
+            case .ioError(let message): run.ioErrors.append(message)
+            }
+        }
+        return run
+    }
+
+    struct Job: Sendable {
+        var input: LintInput
+        var settings: LintSettings
+        var bytes: [UInt8]?
+
+        enum Outcome: Sendable {
+            case report(FileReport)
+            case ioError(String)
+        }
+
+        func run() -> Outcome {
+            let contents: [UInt8]
+            if let bytes {
+                contents = bytes
+            } else {
+                do {
+                    contents = try FileInput.read(input.path)
+                } catch {
+                    guard case .tooLarge = error else { return .ioError(error.description) }
+                    let rule = InputLimitsRule.description
+                    let diagnostic = Diagnostic(severity: settings.severity(of: rule), code: rule.code, message: error.description,
+                                                file: input.path, location: SourceLocation(line: 1, column: 1))
+                    return .report(FileReport(path: input.path, status: .linted,
+                                              findings: [LintFinding(diagnostic: diagnostic, ruleName: rule.name)]))
+                }
+            }
+            return .report(FileLinter.lint(bytes: contents, file: input.path, settings: settings, explicit: input.explicit))
+        }
+    }
+
+    /// `transform` applied to every element on all cores; results in input order.
+    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        guard items.count > 1 else { return items.map(transform) }
+        let results = ResultSlots<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            results.store(transform(items[index]), at: index)
+        }
+        return results.values()
+    }
+}
+
+/// Write-once slots filled from several threads, each index by exactly one thread.
+private final class ResultSlots<R>: @unchecked Sendable {
+    private var slots: UnsafeMutableBufferPointer<R?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func store(_ value: R, at index: Int) { slots[index] = value }
+
+    func values() -> [R] { slots.compactMap { $0 } }
+}

@@ -1,0 +1,37 @@
+/// AC403: group-limited routing whose groups do not divide.
+struct ExpertGroupsInvalidRule: LintRule {
+    static let description = RuleDescription(
+        code: "AC403", name: "expert-groups-invalid", severity: .error, category: .moe,
+        summary: "moe.experts is not divisible by moe.n_group, or topk_group / top_k exceed what the groups allow",
+        rationale: """
+            Group-limited routing (DeepSeek-V3: 256 experts in 8 groups, 4 groups per token, top_k 8) needs \
+            equal groups, at most n_group selected groups, and top_k no larger than the experts in the \
+            selected groups. Fix the counts.
+            """,
+        source: "Megatron \"num_moe_experts (...) should be divisible by moe_router_num_groups\"; transformers DeepseekV3Config n_group / topk_group",
+        requiresKeys: ["moe.experts", "moe.top_k", "moe.n_group", "moe.topk_group"],
+        triggering: [
+            Examples.spec(extra: "moe: {experts: 60, top_k: 6, n_group: ↓8, topk_group: 4, expert_intermediate_size: 1408}"),
+            Examples.spec(extra: "moe: {experts: 64, top_k: 6, n_group: 8, topk_group: ↓9, expert_intermediate_size: 1408}"),
+        ],
+        nonTriggering: [
+            Examples.spec(extra: "moe: {experts: 256, top_k: 8, n_group: 8, topk_group: 4, expert_intermediate_size: 2048}"),
+        ])
+
+    func check(_ context: LintContext) -> [Diagnostic] {
+        guard let experts = context.int("moe.experts"), let groups = context.int("moe.n_group"), groups > 0 else { return [] }
+        if experts % groups != 0 {
+            return [context.finding(Self.description, LintMessage.notDivisible("moe.experts", experts, by: "moe.n_group \(groups)"),
+                                    at: "moe.n_group", related: [("experts", "moe.experts")])]
+        }
+        guard let selected = context.int("moe.topk_group") else { return [] }
+        if selected > groups {
+            return [context.finding(Self.description, "moe.topk_group \(selected) is larger than moe.n_group \(groups)", at: "moe.topk_group")]
+        }
+        let (reachable, overflow) = selected.multipliedReportingOverflow(by: experts / groups)
+        guard let topK = context.int("moe.top_k"), !overflow, topK > reachable else { return [] }
+        return [context.finding(Self.description,
+            "moe.top_k \(topK) exceeds the \(reachable) experts in \(selected) selected groups of \(experts / groups)",
+            at: "moe.top_k")]
+    }
+}

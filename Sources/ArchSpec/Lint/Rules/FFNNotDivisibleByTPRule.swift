@@ -1,0 +1,18 @@
+/// AC305: the feed-forward width does not split evenly across tensor-parallel ranks.
+struct FFNNotDivisibleByTPRule: LintRule {
+    static let description = RuleDescription(
+        code: "AC305", name: "ffn-not-divisible-by-tp", severity: .error, category: .parallelism,
+        summary: "mlp.intermediate_size (or moe.expert_intermediate_size) is not divisible by the tensor-parallel degree",
+        rationale: """
+            Column-parallel MLP weights split the intermediate dimension evenly across TP ranks (and each \
+            expert's under expert tensor parallelism). Choose a degree that divides it, or round the width.
+            """,
+        source: "Megatron column/row-parallel linear \"output_size (...) must be divisible by tp_size\"",
+        triggering: [Examples.spec(mlp: "{intermediate_size: ↓11008}", extra: "parallelism: {tensor: 3}")],
+        nonTriggering: [Examples.spec(extra: "parallelism: {tensor: 8}")])
+
+    func check(_ context: LintContext) -> [Diagnostic] {
+        context.divisibility(Self.description, path: "mlp.intermediate_size", by: .tensor)
+            + context.divisibility(Self.description, path: "moe.expert_intermediate_size", by: .tensor)
+    }
+}

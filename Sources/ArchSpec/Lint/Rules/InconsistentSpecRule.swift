@@ -1,0 +1,16 @@
+/// AC012: a consistency problem the loader found that no more specific rule reports.
+struct InconsistentSpecRule: LintRule {
+    static let description = RuleDescription(
+        code: "AC012", name: "inconsistent-spec", severity: .error, category: .document,
+        summary: "values contradict each other in a way no more specific rule covers",
+        rationale: """
+            The loader refuses specs whose values cannot describe one model. The common cases have their own \
+            rules (AC101 hidden_size and heads, AC103 heads and kv_heads), which replace this finding at the \
+            same key; anything else the loader checks arrives here with its message. Fix the values it names.
+            """,
+        source: "archcalc's spec resolver",
+        triggering: [],
+        nonTriggering: [RuleExample(Examples.base)])
+
+    func claims(_ loaderDiagnostic: Diagnostic) -> Bool { true }
+}

@@ -1,0 +1,49 @@
+/// Versioned JSON: `{version, tool, files: [{path, status, findings}], errors, summary}`.
+public struct JSONLintRenderer: LintRenderer {
+    public let toolVersion: String
+
+    public init(toolVersion: String) { self.toolVersion = toolVersion }
+
+    public func render(_ run: LintRun) -> String {
+        let files: [JSONValue] = run.files.map { file in
+            .object([
+                ("path", .string(file.path)),
+                ("status", .string(file.status.rawValue)),
+                ("findings", .array(file.findings.map(Self.finding))),
+            ])
+        }
+        let document = JSONValue.object([
+            ("version", .int(1)),
+            ("tool", .object([("name", .string("archcalc")), ("version", .string(toolVersion))])),
+            ("files", .array(files)),
+            ("errors", .array(run.ioErrors.map(JSONValue.string))),
+            ("summary", .object([
+                ("files", .int(run.files.count)), ("linted", .int(run.lintedCount)), ("skipped", .int(run.skippedCount)),
+                ("errors", .int(run.count(.error))), ("warnings", .int(run.count(.warning))), ("infos", .int(run.count(.info))),
+            ])),
+        ])
+        return document.rendered() + "\n"
+    }
+
+    static func finding(_ finding: LintFinding) -> JSONValue {
+        let diagnostic = finding.diagnostic
+        var members: [(String, JSONValue)] = [
+            ("ruleId", .string(diagnostic.code)),
+            ("ruleName", .string(finding.ruleName)),
+            ("severity", .string(diagnostic.severity.rawValue)),
+            ("message", .string(diagnostic.message)),
+        ]
+        if let location = diagnostic.location {
+            members += [("line", .int(location.line)), ("column", .int(location.column))]
+            if let end = finding.end { members += [("endLine", .int(end.line)), ("endColumn", .int(end.column))] }
+        }
+        if let path = diagnostic.keyPath { members.append(("keyPath", .string(path))) }
+        if let pointer = finding.pointer { members.append(("pointer", .string(pointer))) }
+        members.append(("notes", .array(diagnostic.notes.map { note in
+            var fields: [(String, JSONValue)] = [("message", .string(note.message))]
+            if let location = note.location { fields += [("line", .int(location.line)), ("column", .int(location.column))] }
+            return .object(fields)
+        })))
+        return .object(members)
+    }
+}

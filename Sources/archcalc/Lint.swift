@@ -1,0 +1,132 @@
+import ArchSpec
+import ArgumentParser
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension LintFormat: ExpressibleByArgument {}
+extension FailThreshold: ExpressibleByArgument {}
+
+extension Archcalc {
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check architecture specs for errors, inefficiencies and parallelism problems.",
+            discussion: """
+                Each PATH is a spec file, a directory (searched recursively for *.yaml, *.yml and config.json; \
+                YAML files without an archspec: key are skipped) or - for standard input. Settings come from the \
+                nearest .archcalc.yaml above each file (up to the repository root); flags override them. \
+                'archcalc rules' lists the rules; docs/lint.md documents configuration and suppressions.
+
+                Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it (a file that does not \
+                parse is a finding); 2 a usage, configuration or I/O error.
+                """)
+
+        @Argument(help: "Spec files or directories to lint; - reads standard input. Default: the current directory.")
+        var paths: [String] = []
+
+        @Option(help: "Output format: text, json, sarif or github. Default: github when GITHUB_ACTIONS is true, otherwise text.")
+        var format: LintFormat?
+
+        @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")
+        var output: String?
+
+        @Option(help: "Use this configuration file instead of searching for .archcalc.yaml.")
+        var config: String?
+
+        @Flag(help: "Ignore configuration files; use built-in defaults and flags only.")
+        var isolated = false
+
+        @Option(help: "Run only these rules: codes, names or code prefixes, comma-separated (replaces the config's select).")
+        var select: [String] = []
+
+        @Option(help: "Skip these rules: codes, names or code prefixes, comma-separated (added to the config's ignore).")
+        var ignore: [String] = []
+
+        @Option(name: .customLong("tp"), help: "Tensor-parallel degrees to check against, comma-separated (replaces the config's).")
+        var tensor: [String] = []
+
+        @Option(name: .customLong("pp"), help: "Pipeline-parallel degrees to check against, comma-separated.")
+        var pipeline: [String] = []
+
+        @Option(name: .customLong("ep"), help: "Expert-parallel degrees to check against, comma-separated.")
+        var expert: [String] = []
+
+        @Option(name: .customLong("context"), help: "A serving context, in tokens, to check against each spec's context_length.")
+        var servingContext: Int?
+
+        @Option(help: "Lowest severity that makes the exit code 1: error, warning, info or never. Default: the config's fail-on, else error.")
+        var failOn: FailThreshold?
+
+        @Flag(help: "Fail on warnings too (the same as --fail-on warning).")
+        var strict = false
+
+        @Option(help: "The name to report for standard input.")
+        var stdinFilename = "-"
+
+        func validate() throws {
+            _ = try overrides()
+            if let servingContext, servingContext < 1 { throw ValidationError("--context must be at least 1") }
+        }
+
+        func run() throws {
+            let stdin = paths.contains("-") ? try? FileInput.read("-") : nil
+            let request = LintRequest(
+                paths: paths.isEmpty ? ["."] : paths, configPath: config, isolated: isolated, overrides: try overrides(),
+                stdinName: stdinFilename, stdin: stdin)
+            let run: LintRun
+            do {
+                run = try Linter.run(request)
+            } catch {
+                Output.error(error.description)
+                throw ExitCode(2)
+            }
+            let onGitHub = getenv("GITHUB_ACTIONS").map { String(cString: $0) } == "true"
+            let chosen = format ?? (onGitHub ? .github : .text)
+            try Output.emit(chosen.renderer(toolVersion: Archcalc.configuration.version).render(run), to: output)
+            for error in run.ioErrors { Output.error("error: \(error)") }
+            if !run.ioErrors.isEmpty { throw ExitCode(2) }
+            let threshold = strict ? .warning : failOn ?? run.failOn ?? .error
+            if run.findings.contains(where: { threshold.fails($0.diagnostic.severity) }) { throw ExitCode(1) }
+        }
+
+        func overrides() throws -> LintOverrides {
+            var result = LintOverrides(servingContext: servingContext)
+            if !select.isEmpty { result.select = try LintFlags.codes(select, flag: "--select") }
+            result.ignore = try LintFlags.codes(ignore, flag: "--ignore")
+            for (kind, values) in [(ParallelismKind.tensor, tensor), (.pipeline, pipeline), (.expert, expert)] where !values.isEmpty {
+                result.parallelism[kind] = try LintFlags.degrees(values, flag: kind.flag)
+            }
+            return result
+        }
+    }
+}
+
+/// Parsing of comma-separated flag values.
+enum LintFlags {
+    static func items(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",").map { String($0).filter { $0 != " " } } }.filter { !$0.isEmpty }
+    }
+
+    static func codes(_ values: [String], flag: String) throws -> Set<String> {
+        var result: Set<String> = []
+        for item in items(values) {
+            let codes = RuleCatalog.codes(matching: item)
+            if codes.isEmpty {
+                let hint = RuleCatalog.suggestion(for: item).map { "; did you mean \($0)?" } ?? ""
+                throw ValidationError("\(flag): unknown rule '\(item)'\(hint)")
+            }
+            result.formUnion(codes)
+        }
+        return result
+    }
+
+    static func degrees(_ values: [String], flag: String) throws -> [Int] {
+        try items(values).map { item in
+            guard let value = Int(item), value >= 1 else { throw ValidationError("\(flag) takes positive integers, got '\(item)'") }
+            return value
+        }
+    }
+}
