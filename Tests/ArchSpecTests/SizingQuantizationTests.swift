@@ -49,7 +49,8 @@ import Testing
         let layout = ParallelLayout(tp: 1, pp: 2)
         let model = try ShardedModel.build(
             SizingFixtures.llama2_7b, layout: layout, weights: WeightQuantization(dtype: .bf16),
-            kv: KVQuantization(dtype: .bf16))
+            kv: KVQuantization(dtype: .bf16),
+            parameters: try CostModel.estimate(SizingFixtures.llama2_7b).parameters)
         // 16 layers of 202,383,360 parameters each (4 x 4096^2 + 3 x 4096 x 11008 + 2 x 4096) per stage;
         // stage 0 adds the embedding, stage 1 the lm_head and final norm (32000 x 4096 each, + 4096).
         let layer: Int128 = 4 * 4096 * 4096 + 3 * 4096 * 11008 + 2 * 4096
