@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ArchSpec
 
@@ -87,5 +88,23 @@ import Testing
             #expect(abs(parsed.memoryBandwidth.value / profile.memoryBandwidth.value - 1) < 1e-12)
             #expect(parsed.memory.source == profile.memory.source && parsed.id == profile.id)
         }
+    }
+}
+
+@Suite struct HardwareDocsTests {
+    /// The example profile in docs/hardware.md is real: it loads and its figures come out in base units.
+    @Test func docsExampleProfileLoads() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/hardware.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        let start = try #require(text.range(of: "```yaml\n"))
+        let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
+        let profile = try HardwareLoader.parse(String(text[start.upperBound..<end.lowerBound]), path: "docs/hardware.md")
+        #expect(profile.id == "my-h100")
+        #expect(profile.memory.value == 79.6 * 1_073_741_824)
+        #expect(profile.reserveFraction == 0.08)
+        #expect(profile.interconnect.latency?.value == 12e-6)
+        #expect(profile.efficiency?.curves.map(\.operator) == [.matmul, .allreduce])
+        #expect(profile.efficiency?.fraction(for: .matmul, at: 64) == 0.35)
     }
 }
