@@ -9,6 +9,18 @@ let folderReadmes: [String] = {
     return files.filter { $0.hasSuffix("README.md") }.sorted()
 }()
 
+// Calibration kernels are compiled twice from the same sources (Sources/Kernels/Portable holds symlinks to
+// Sources/Kernels/FMA): `KernelsFMA` with AVX2+FMA code generation on x86_64 hosts, `KernelsPortable` for the
+// architecture's baseline. ArchSpec picks one at run time (CPU feature check), so a binary built here still runs
+// on x86_64 CPUs without AVX2. On arm64 both are baseline builds (NEON has FMA).
+#if arch(x86_64)
+let fmaKernelSettings: [SwiftSetting] = [
+    .define("KERNEL_FMA"), .unsafeFlags(["-target-cpu", "haswell"]),
+]
+#else
+let fmaKernelSettings: [SwiftSetting] = [.define("KERNEL_FMA")]
+#endif
+
 let package = Package(
     name: "archcalc",
     platforms: [.macOS(.v13)],
@@ -23,9 +35,11 @@ let package = Package(
     targets: [
         .target(
             name: "ArchSpec",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: [.product(name: "Yams", package: "Yams"), "KernelsFMA", "KernelsPortable"],
             exclude: folderReadmes
         ),
+        .target(name: "KernelsFMA", path: "Sources/Kernels/FMA", swiftSettings: fmaKernelSettings),
+        .target(name: "KernelsPortable", path: "Sources/Kernels/Portable"),
         .executableTarget(
             name: "archcalc",
             dependencies: [

@@ -18,4 +18,4 @@ for dir in Tests/Fixtures/adversarial Tests/Fixtures/lint; do [ -d "$dir" ] && s
 find "${seeds[@]}" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) -size -64k \
   -exec cp -n {} .fuzz/corpus/ \; 2>/dev/null || true
 "$binary" .fuzz/corpus -dict=scripts/fuzz/archspec.dict -max_total_time="$seconds" -max_len=4096 \
-  -timeout=2 -rss_limit_mb=1024 -artifact_prefix=.fuzz/crashes/ -print_final_stats=1 "$@"
+  -timeout=10 -rss_limit_mb=1024 -artifact_prefix=.fuzz/crashes/ -print_final_stats=1 "$@"

@@ -135,6 +135,16 @@ for name, old, new, frag in [
 ]:
     add(name, sub(old, new), 1, frag)
 
+# --- inputs the fuzzer found (scripts/fuzz.sh), kept as regression cases ----------------------------------
+FINDINGS = "Tests/Fixtures/fuzz-findings"
+for name, code, fragment in [
+    # A mutated DeepSeek-V3 config.json with a NUL byte: reported as a libFuzzer timeout under a loaded machine
+    # (ASan, nice 19, 2-second limit); it replays in milliseconds. Kept to pin the outcome.
+    ("timeout-deepseek-config-nul.json", 1, "not UTF-8 text"),
+]:
+    with open(os.path.join(FINDINGS, name), "rb") as f:
+        add("fuzz-" + name, f.read(), code, fragment)
+
 os.makedirs(OUT, exist_ok=True)
 for existing in os.listdir(OUT):
     os.remove(os.path.join(OUT, existing))

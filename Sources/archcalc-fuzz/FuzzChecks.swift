@@ -3,6 +3,23 @@ import ArchSpec
 /// What every input must survive, with invariants that trap (so the fuzzer reports them) when broken.
 enum FuzzChecks {
     static func run(_ bytes: [UInt8]) {
+        checkSpec(bytes)
+        checkLint(bytes)
+        // The same bytes as a lint configuration file: an error is fine, a trap is not.
+        _ = try? ConfigReader.read(bytes, file: ".archcalc.yaml", directory: "/fuzz")
+    }
+
+    static func checkLint(_ bytes: [UInt8]) {
+        let report = FileLinter.lint(bytes: bytes, file: "fuzz.yaml", settings: .default, explicit: true)
+        for finding in report.findings {
+            let d = finding.diagnostic
+            precondition(!d.message.contains("\n"), "multi-line lint message: \(d.message)")
+            precondition(d.location.map { $0.line >= 1 && $0.column >= 1 } ?? true, "bad lint location")
+            precondition(RuleCatalog.descriptions.contains { $0.code == d.code }, "finding with unknown code \(d.code)")
+        }
+    }
+
+    static func checkSpec(_ bytes: [UInt8]) {
         let result = SpecLoader.load(bytes: bytes, file: "fuzz.yaml")
         for diagnostic in result.diagnostics {
             // Diagnostics are one line: control characters from the input must be escaped.

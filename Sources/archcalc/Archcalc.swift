@@ -26,6 +26,8 @@ struct Archcalc: ParsableCommand {
             Hardware.self,
             Lint.self,
             Rules.self,
+            Calibrate.self,
+            Validate.self,
         ]
     )
 

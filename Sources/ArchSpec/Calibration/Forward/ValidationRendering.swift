@@ -1,0 +1,42 @@
+extension ValidationReport {
+    /// `{"prefill": {"predicted_s", "measured_s", "error"}, "decode": {...}, ...}` (decode per step).
+    public var json: JSONValue {
+        func phase(_ p: PhaseComparison) -> JSONValue {
+            .object([("predicted_s", .double(p.predicted)), ("measured_s", .double(p.measured)), ("error", .double(p.error))])
+        }
+        func breakdown(_ b: [String: Double]) -> JSONValue { .object(b.sorted { $0.key < $1.key }.map { ($0.key, .double($0.value)) }) }
+        return .object([
+            ("spec", .string(spec)), ("parameters", .int(parameters)), ("context", .int(context)),
+            ("decode_steps", .int(decodeSteps)), ("threads", .int(threads)),
+            ("prefill", phase(prefill)), ("decode", phase(decode)),
+            ("predicted_prefill_breakdown_s", breakdown(predictedPrefill)),
+            ("predicted_decode_breakdown_s", breakdown(predictedDecode)),
+            ("prefill_samples_s", .array(prefillSamples.map { .double($0) })),
+            ("decode_samples_s", .array(decodeSamples.map { .double($0) })),
+            ("notes", .array(notes.map { .string($0) })),
+        ])
+    }
+
+    /// A small text table: phase, predicted, measured, error.
+    public var text: String {
+        func percent(_ e: Double) -> String { (e >= 0 ? "+" : "") + HumanUnits.fixed(e * 100, decimals: 1) + "%" }
+        var lines = ["\(spec): \(HumanUnits.count(Int128(parameters))) parameters, context \(context), "
+                     + "\(decodeSteps) decode steps, \(threads) thread\(threads == 1 ? "" : "s")", ""]
+        let rows = [("phase", "predicted", "measured", "error"),
+                    ("prefill", HumanUnits.seconds(prefill.predicted), HumanUnits.seconds(prefill.measured), percent(prefill.error)),
+                    ("decode/step", HumanUnits.seconds(decode.predicted), HumanUnits.seconds(decode.measured), percent(decode.error))]
+        for r in rows {
+            lines.append(r.0.padded(12) + r.1.padded(12, left: true) + r.2.padded(12, left: true) + r.3.padded(9, left: true))
+        }
+        if !notes.isEmpty { lines.append("") }
+        lines += notes.map { "note: \($0)" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    func padded(_ width: Int, left: Bool = false) -> String {
+        let pad = String(repeating: " ", count: max(0, width - count))
+        return left ? pad + self : self + pad
+    }
+}

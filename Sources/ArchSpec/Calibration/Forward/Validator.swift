@@ -1,0 +1,127 @@
+/// Predicted against measured time of one phase.
+public struct PhaseComparison: Hashable, Codable, Sendable {
+    public var predicted: Double
+    public var measured: Double
+    /// (predicted - measured) / measured.
+    public var error: Double { measured > 0 ? (predicted - measured) / measured : 0 }
+
+    enum CodingKeys: String, CodingKey { case predicted = "predicted_s", measured = "measured_s", error }
+
+    public init(predicted: Double, measured: Double) {
+        self.predicted = predicted
+        self.measured = measured
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(predicted, forKey: .predicted)
+        try c.encode(measured, forKey: .measured)
+        try c.encode(error, forKey: .error)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(predicted: try c.decode(Double.self, forKey: .predicted), measured: try c.decode(Double.self, forKey: .measured))
+    }
+}
+
+/// The outcome of `archcalc validate`.
+public struct ValidationReport: Hashable, Codable, Sendable {
+    public var spec: String
+    /// Parameters of the model that ran (embeddings included once when tied).
+    public var parameters: Int
+    public var context: Int
+    public var decodeSteps: Int
+    public var threads: Int
+    public var prefill: PhaseComparison
+    /// Per decode step (median step, predicted at the middle of the decode window).
+    public var decode: PhaseComparison
+    public var predictedPrefill: [String: Double]
+    public var predictedDecode: [String: Double]
+    /// Every timed prefill and decode step, seconds.
+    public var prefillSamples: [Double]
+    public var decodeSamples: [Double]
+    public var notes: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case spec, parameters, context, decodeSteps = "decode_steps", threads, prefill, decode
+        case predictedPrefill = "predicted_prefill_breakdown_s", predictedDecode = "predicted_decode_breakdown_s"
+        case prefillSamples = "prefill_samples_s", decodeSamples = "decode_samples_s", notes
+    }
+}
+
+/// Builds a spec with random fp32 weights, times a real prefill and decode steps, and compares them with the
+/// latency model's predictions from a calibration profile.
+public enum Validator {
+    /// - Parameters:
+    ///   - context: Prompt tokens for prefill; decode then continues from there.
+    ///   - decodeSteps: Decode steps to time (at least 1).
+    ///   - memoryLimit: Bytes the run may use; defaults to 80% of the memory the system reports available.
+    /// - Throws: `CalibrationError.tooLarge` when the model, cache and activations would not fit;
+    ///   `.invalid` for a context or step count out of range.
+    public static func run(
+        spec: ArchitectureSpec, profile: CalibrationResult, context: Int, decodeSteps: Int, threads: Int,
+        memoryLimit: Int? = nil, variant: KernelVariant = .best()
+    ) throws -> ValidationReport {
+        guard context >= 1, decodeSteps >= 1, context <= 1 << 20, decodeSteps <= 1 << 16 else {
+            throw CalibrationError.invalid("context must be at least 1 and decode steps at least 1 (got \(context), \(decodeSteps))")
+        }
+        let capacity = context + decodeSteps
+        let needed = ForwardWeights.bytesNeeded(spec, capacity: capacity, prefill: context)
+        let limit = Int128(memoryLimit ?? availableMemory() * 8 / 10)
+        guard needed <= limit else {
+            throw CalibrationError.tooLarge(
+                "\(spec.name) needs \(gib(needed)) GiB for fp32 weights, KV cache and activations; "
+                    + "this machine allows \(gib(limit)) GiB (80% of available memory): try a smaller spec or context")
+        }
+        let pass = ForwardPass(spec: spec, backend: KernelBackend(variant: variant, threads: threads),
+                               capacity: capacity, maxRows: context)
+        let prompt = (0..<context).map { ($0 * 7919 + 13) % max(1, spec.vocabSize) }
+        let clock = ContinuousClock()
+        // Warm-up prefill, thrown away; then timed prefills (at least 1, up to 3 within ~3 s).
+        var prefillSamples: [Double] = []
+        var warm = true
+        while warm || prefillSamples.count < 1 || (prefillSamples.count < 3 && prefillSamples.reduce(0, +) < 3) {
+            pass.reset()
+            let start = clock.now
+            consume(try pass.forward(prompt))
+            if warm { warm = false } else { prefillSamples.append(seconds(clock.now - start)) }
+        }
+        var decodeSamples: [Double] = []
+        var token = 1
+        for _ in 0..<decodeSteps {
+            let start = clock.now
+            let logits = try pass.forward([token])
+            decodeSamples.append(seconds(clock.now - start))
+            token = argmax(logits)
+        }
+        var model = LatencyModel(profile: profile, threads: threads)
+        let predictedPrefill = model.prefill(spec, tokens: context)
+        let predictedDecode = model.decodeStep(spec, context: context + decodeSteps / 2)
+        let parameters = (try? ParameterCount.breakdown(spec).total).map { Int(clamping: $0) } ?? 0
+        return ValidationReport(
+            spec: spec.name, parameters: parameters, context: context, decodeSteps: decodeSteps, threads: model.threads,
+            prefill: PhaseComparison(predicted: predictedPrefill.seconds, measured: Timing.median(prefillSamples)),
+            decode: PhaseComparison(predicted: predictedDecode.seconds, measured: Timing.median(decodeSamples)),
+            predictedPrefill: predictedPrefill.breakdown, predictedDecode: predictedDecode.breakdown,
+            prefillSamples: prefillSamples, decodeSamples: decodeSamples, notes: model.notes.sorted())
+    }
+
+    static func argmax(_ v: [Float]) -> Int {
+        var best = 0
+        for i in v.indices where v[i] > v[best] { best = i }
+        return best
+    }
+
+    static func gib(_ bytes: Int128) -> String {
+        let tenths = bytes * 10 / (1 << 30)
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    /// MemAvailable from /proc/meminfo, bytes (8 GiB when it cannot be read).
+    static func availableMemory() -> Int {
+        let line = SystemFiles.read("/proc/meminfo")?.split(separator: "\n").first { $0.hasPrefix("MemAvailable") }
+        let kib = line.flatMap { $0.split(separator: " ").dropFirst().first }.flatMap { Int($0) }
+        return (kib ?? 8 << 20) * 1024
+    }
+}

@@ -1,0 +1,92 @@
+/// Predicted time of one forward phase, seconds, split by operator.
+public struct PhasePrediction: Hashable, Codable, Sendable {
+    public var seconds: Double
+    /// Seconds per operator group (`linear:qkv`, `attention`, `elementwise`, `lm_head`).
+    public var breakdown: [String: Double]
+}
+
+/// Predicts forward-pass latency from a calibration profile, per operator and shape: GEMM time from the
+/// measured FLOP/s curve of the nearest profiled weight shape, interpolated in M; decode linears from the
+/// GEMV bandwidth at the same shape (or the streaming GEMV probe); attention from the decode (bytes of KV/s)
+/// and prefill (FLOP/s) curves, interpolated in context; elementwise work from the triad bandwidth.
+public struct LatencyModel: Sendable {
+    public let profile: CalibrationResult
+    public let threads: Int
+    /// Where the model had to use a different shape or thread count than asked (for the report).
+    public private(set) var notes: Set<String> = []
+
+    public init(profile: CalibrationResult, threads: Int) {
+        self.profile = profile
+        let measured = Set(profile.gemm.map(\.threads))
+        self.threads = measured.min { abs($0 - threads) < abs($1 - threads) } ?? threads
+        if self.threads != threads { notes.insert("profile has no \(threads)-thread figures; used \(self.threads)") }
+    }
+
+    /// Seconds for x[m, k] · Wᵀ (W is n x k) with archcalc's packed GEMM.
+    mutating func gemmSeconds(m: Int, n: Int, k: Int) -> Double {
+        let points = profile.gemm.filter { $0.source == .archcalc && $0.threads == threads }
+        let key = nearest(points.map { ($0.shape.n, $0.shape.k) }, n: n, k: k, what: "gemm")
+        let curve = points.filter { $0.shape.n == key.n && $0.shape.k == key.k }
+            .map { (size: Double($0.shape.m), rate: $0.rate.sustained) }
+        guard let rate = Interpolation.rate(at: Double(m), points: curve) else { return 0 }
+        return 2 * Double(m) * Double(n) * Double(k) / rate
+    }
+
+    /// Seconds for one fp32 GEMV over an n x k matrix streamed from memory.
+    mutating func gemvSeconds(n: Int, k: Int) -> Double {
+        let points = profile.gemv.filter { $0.format == .fp32 && $0.threads == threads }
+        let key = nearest(points.map { ($0.n, $0.k) }, n: n, k: k, what: "gemv")
+        guard let point = points.first(where: { $0.n == key.n && $0.k == key.k }), point.rate.sustained > 0 else { return 0 }
+        return 4 * Double(n) * Double(k) / point.rate.sustained
+    }
+
+    /// Seconds for one layer's decode attention against `context` cached tokens.
+    mutating func decodeAttentionSeconds(_ heads: AttentionHeads, context: Int) -> Double {
+        let curve = attentionCurve(profile.attentionDecode, heads, what: "attention decode")
+        guard let rate = Interpolation.rate(at: Double(context), points: curve) else { return 0 }
+        return heads.kvBytes(tokens: context) / rate
+    }
+
+    /// Seconds for one layer's causal prefill attention over `tokens` tokens.
+    mutating func prefillAttentionSeconds(_ heads: AttentionHeads, tokens: Int) -> Double {
+        let curve = attentionCurve(profile.attentionPrefill, heads, what: "attention prefill")
+        guard let rate = Interpolation.rate(at: Double(tokens), points: curve) else { return 0 }
+        return heads.prefillFlops(tokens: tokens) / rate
+    }
+
+    /// Seconds to move `bytes` at the sustained triad bandwidth.
+    func streamSeconds(_ bytes: Double) -> Double {
+        let triad = profile.bandwidth.filter { $0.kernel == .triad }
+        let point = triad.first { $0.threads == threads } ?? triad.last
+        guard let rate = point?.rate.sustained, rate > 0 else { return 0 }
+        return bytes / rate
+    }
+
+    mutating func attentionCurve(_ all: [AttentionPoint], _ heads: AttentionHeads, what: String) -> [(size: Double, rate: Double)] {
+        let mine = all.filter { $0.threads == threads }
+        let same = mine.filter { $0.heads == heads }
+        let chosen = same.isEmpty
+            ? mine.min { distance($0.heads, heads) < distance($1.heads, heads) }.map { h in mine.filter { $0.heads == h.heads } } ?? []
+            : same
+        if same.isEmpty, let h = chosen.first?.heads {
+            notes.insert("\(what): no \(heads.heads)/\(heads.kvHeads)x\(heads.headDim) figures; used \(h.heads)/\(h.kvHeads)x\(h.headDim) (run calibrate --spec)")
+        }
+        return chosen.map { (size: Double($0.tokens), rate: $0.rate.sustained) }
+    }
+
+    func distance(_ a: AttentionHeads, _ b: AttentionHeads) -> Double {
+        abs(Interpolation.log2(Double(a.kvHeads * a.headDim)) - Interpolation.log2(Double(b.kvHeads * b.headDim)))
+            + abs(Interpolation.log2(Double(a.heads)) - Interpolation.log2(Double(b.heads)))
+    }
+
+    /// The profiled (n, k) closest to the asked one in log space; notes when it is not exact.
+    mutating func nearest(_ shapes: [(Int, Int)], n: Int, k: Int, what: String) -> (n: Int, k: Int) {
+        func d(_ s: (Int, Int)) -> Double {
+            abs(Interpolation.log2(Double(s.0)) - Interpolation.log2(Double(n)))
+                + abs(Interpolation.log2(Double(s.1)) - Interpolation.log2(Double(k)))
+        }
+        guard let best = shapes.min(by: { d($0) < d($1) }) else { return (n, k) }
+        if best != (n, k) { notes.insert("\(what) \(n)x\(k) not profiled; used \(best.0)x\(best.1) (run calibrate --spec)") }
+        return best
+    }
+}

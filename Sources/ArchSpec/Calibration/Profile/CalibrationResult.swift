@@ -1,0 +1,65 @@
+/// A measured hardware profile of the host: what `archcalc calibrate` writes and `archcalc validate` reads.
+///
+/// Until the catalog's `HardwareProfile` lands on main, measured results live here; `summary` holds the
+/// figures a `HardwareProfile` needs (bandwidth, FP32 throughput), each with the source that produced it.
+public struct CalibrationResult: Hashable, Codable, Sendable {
+    /// Schema version of this file.
+    public var version: Int
+    /// Kebab-case identifier of the profile (`host-amd-epyc-7763`).
+    public var id: String
+    /// When the run started, ISO 8601 UTC.
+    public var measuredAt: String
+    /// Whether `--quick` was used (fewer shapes, fewer samples, all cores only).
+    public var quick: Bool
+    public var host: HostInfo
+    public var build: BuildInfo
+    public var summary: CalibrationSummary
+    /// STREAM-style bandwidth, bytes/s.
+    public var bandwidth: [BandwidthPoint]
+    /// GEMM efficiency curves, FLOP/s per shape and thread count, from archcalc's kernel and (optionally) BLAS.
+    public var gemm: [GEMMPoint]
+    /// Decode GEMV, bytes of stored weights per second.
+    public var gemv: [GEMVPoint]
+    /// Decode attention, bytes of fp32 KV per second.
+    public var attentionDecode: [AttentionPoint]
+    /// Causal prefill attention, FLOP/s.
+    public var attentionPrefill: [AttentionPoint]
+
+    enum CodingKeys: String, CodingKey {
+        case version, id, measuredAt = "measured_at", quick, host, build, summary, bandwidth, gemm, gemv
+        case attentionDecode = "attention_decode", attentionPrefill = "attention_prefill"
+    }
+}
+
+/// How the measuring binary and its kernels were built.
+public struct BuildInfo: Hashable, Codable, Sendable {
+    /// The kernel copy that ran.
+    public var kernels: KernelVariant
+    /// Its code generation, in words (`x86_64, -target-cpu haswell (AVX2+FMA), fused multiply-add`).
+    public var codegen: String
+    /// False for a debug build: its figures measure the compiler, not the machine.
+    public var optimized: Bool
+    /// The dlopen'd BLAS and symbol, when one was found.
+    public var blas: String?
+}
+
+/// Headline figures with their source, for the sizing model and for people.
+public struct CalibrationSummary: Hashable, Codable, Sendable {
+    /// Theoretical FP32 peak, FLOP/s: logical CPUs x nominal clock x FLOP/cycle; nil when not derivable.
+    public var theoreticalFP32: Double?
+    /// How `theoreticalFP32` was derived.
+    public var theoreticalBasis: String
+    /// Highest sustained streaming bandwidth over kernels and thread counts, bytes/s.
+    public var memoryBandwidth: Double
+    /// Best single sample of that kernel, bytes/s.
+    public var memoryBandwidthBest: Double
+    /// Which kernel and thread count gave `memoryBandwidth`.
+    public var memoryBandwidthSource: String
+    /// Highest sustained FP32 GEMM throughput, FLOP/s.
+    public var fp32Flops: Double
+    public var fp32FlopsBest: Double
+    /// Which implementation, shape and thread count gave `fp32Flops`.
+    public var fp32FlopsSource: String
+    /// The same from archcalc's own kernel only (equal to `fp32Flops` when no BLAS was measured).
+    public var fp32FlopsArchcalc: Double
+}

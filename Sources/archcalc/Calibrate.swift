@@ -1,0 +1,106 @@
+import ArchSpec
+import ArgumentParser
+
+#if canImport(Glibc)
+import Glibc
+private let writeBytes = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let writeBytes = Darwin.write
+#endif
+
+extension Archcalc {
+    struct Calibrate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure this machine with archcalc's own kernels and write a hardware profile.",
+            discussion: """
+                Runs STREAM-style bandwidth, packed fp32 GEMM at model shapes (M = 1...512 against 4096x4096 \
+                and 14336x4096 weights, plus the shapes of each --spec), decode GEMV for fp32, bf16 and int8 \
+                weights, and attention decode and prefill. Each figure is the median of several timed runs after a \
+                warm-up, with the best run and the spread; windows where other processes or the hypervisor took \
+                CPU time are retried. A BLAS library found at run time (or given with --blas) is measured too. \
+                Progress goes to standard error, the profile (YAML) to --output or standard output. \
+                Measure on a release build (swift build -c release): a debug build measures the compiler.
+
+                Exit codes: 0 the profile was written; 2 a usage or I/O error.
+                """)
+
+        @Flag(help: "Fewer shapes and samples, all threads only: under 20 s on a 2-core machine.")
+        var quick = false
+
+        @Option(name: .shortAndLong, help: "Write the profile to this file (atomically) instead of standard output.")
+        var output: String?
+
+        @Option(help: "Most threads to measure with. Default: every online CPU.")
+        var threads: Int?
+
+        @Option(name: .customLong("spec"), help: "Also measure this spec's layer and attention shapes (repeatable).")
+        var specs: [String] = []
+
+        @Option(help: "Path of a BLAS library to compare against (cblas_sgemm or an ILP64 variant).")
+        var blas: String?
+
+        @Flag(help: "Do not look for a BLAS library.")
+        var noBlas = false
+
+        @Option(help: .hidden)
+        var probe: String?
+
+        func validate() throws {
+            if let threads, threads < 1 || threads > 1024 { throw ValidationError("--threads must be 1...1024, got \(threads)") }
+        }
+
+        func run() throws {
+            if isDebugBuild {
+                Output.error("warning: this is a debug build; calibration figures will be far below the machine's. "
+                             + "Build with: swift build -c release")
+            }
+            let host = HostInfo.detect()
+            let maxThreads = threads ?? max(1, host.logicalCPUs)
+            if let probe { return try runProbe(probe, threads: maxThreads) }
+            var shapes: [GEMMShape] = [], gemv: [GEMVShape] = [], attention: [AttentionHeads] = []
+            for path in specs {
+                let loaded = SpecLoader.load(path: path)
+                Output.report(loaded.diagnostics)
+                guard let spec = loaded.spec else { throw ExitCode(2) }
+                shapes += SpecShapes.gemm(spec, rows: quick ? [1, 8, 64, 512] : [1, 2, 4, 8, 16, 32, 64, 128, 256, 512])
+                gemv += SpecShapes.gemv(spec)
+                attention.append(SpecShapes.attention(spec))
+            }
+            let plan = CalibrationPlan.make(quick: quick, maxThreads: maxThreads, host: host, extraShapes: shapes, gemvShapes: gemv,
+                                            extraAttention: attention, blasPath: blas, measureBLAS: !noBlas)
+            let bar = ProgressBar(total: plan.steps)
+            let result = Calibrator.run(plan, host: host) { bar.step($0) }
+            bar.finish()
+            try Output.emit(result.yaml(), to: output)
+        }
+    }
+}
+
+/// A one-line progress bar on standard error.
+final class ProgressBar {
+    let total: Int
+    var done = 0
+
+    init(total: Int) { self.total = max(1, total) }
+
+    func step(_ label: String) {
+        done += 1
+        let width = 24, filled = min(width, done * width / total)
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        let text = "\r[\(bar)] \(min(done, total))/\(total) \(label)"
+        standardError(String(text.prefix(110)).padding(to: 110))
+    }
+
+    func finish() { standardError("\n") }
+}
+
+/// Writes `text` to standard error as is (no newline added).
+func standardError(_ text: String) {
+    var text = text
+    text.withUTF8 { buffer in _ = writeBytes(2, buffer.baseAddress!, buffer.count) }
+}
+
+extension String {
+    func padding(to width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}

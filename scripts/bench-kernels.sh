@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Compares archcalc's calibration kernels with references in the same run, interleaved:
+#   GEMM (packed Swift kernel)       vs numpy's bundled OpenBLAS sgemm (x @ W.T, fp32)
+#   bandwidth (Swift triad)          vs a plain C STREAM triad built with gcc -O3 -march=native -fopenmp
+#   decode GEMV (fp32 weights)       vs the same C triad
+# Each round runs both sides back to back; ratios are taken within a round and the median is printed.
+# Usage: scripts/bench-kernels.sh [ROUNDS] [THREADS...]     (defaults: 3 rounds, threads 1 and all CPUs)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS=${1:-3}
+shift || true
+THREADS=${*:-"1 $(nproc)"}
+PY=${PYTHON:-python3}
+
+swift build -c release >/dev/null
+BIN=.build/release/archcalc
+mkdir -p .build/bench
+gcc -O3 -march=native -fopenmp scripts/stream.c -o .build/bench/stream
+ARRAY=$((128 * 1024 * 1024))   # bytes per array: 4x a 32 MiB L3
+
+echo "host: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) CPUs"
+echo "kernels: $($BIN calibrate --probe triad:1048576 --threads 1 | awk '{print $6}')"
+echo "numpy: $($PY -c 'import numpy; print(numpy.__version__)')"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+ratios=$(mktemp)
+trap 'rm -f "$ratios"' EXIT
+for round in $(seq 1 "$ROUNDS"); do
+  for t in $THREADS; do
+    for shape in 64,4096,4096 128,4096,4096 512,4096,4096 512,14336,4096; do
+      IFS=, read -r m n k <<<"$shape"
+      s=$($BIN calibrate --probe "gemm:$shape" --threads "$t" | awk '{print $3}')
+      r=$(OPENBLAS_NUM_THREADS=$t $PY scripts/bench_numpy_sgemm.py "$m" "$n" "$k" | awk '{print $2}')
+      echo "gemm m=$m n=$n k=$k threads=$t $s $r" >>"$ratios"
+    done
+    c=$(OMP_NUM_THREADS=$t OMP_PROC_BIND=true .build/bench/stream $ARRAY 20 | awk '{print $2}')
+    s=$($BIN calibrate --probe "triad:$ARRAY" --threads "$t" | awk '{print $3}')
+    g=$($BIN calibrate --probe "gemv-fp32:14336,4096" --threads "$t" | awk '{print $3}')
+    echo "triad threads=$t $s $c" >>"$ratios"
+    echo "gemv-fp32(14336x4096)/triad threads=$t $g $c" >>"$ratios"
+  done
+  echo "round $round done, load $(cut -d' ' -f1 /proc/loadavg)" >&2
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "kernel | archcalc median (G/s) | reference median (G/s) | ratio median [min, max] over $ROUNDS rounds"
+$PY - "$ratios" <<'PY'
+import sys, statistics, collections
+rows = collections.OrderedDict()
+for line in open(sys.argv[1]):
+    *name, ours, ref = line.split()
+    rows.setdefault(" ".join(name), []).append((float(ours), float(ref)))
+for name, vals in rows.items():
+    r = [o / f for o, f in vals]
+    print(f"{name} | {statistics.median(o for o, _ in vals) / 1e9:.1f} | {statistics.median(f for _, f in vals) / 1e9:.1f}"
+          f" | {statistics.median(r):.2f} [{min(r):.2f}, {max(r):.2f}]")
+PY
