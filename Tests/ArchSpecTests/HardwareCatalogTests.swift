@@ -70,6 +70,25 @@ import Testing
         }
     }
 
+    @Test func aliasBombsAndSyntaxErrorsAreRefusedWithALocation() {
+        var bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        for (name, previous) in zip(["b", "c", "d", "e", "f"], ["a", "b", "c", "d", "e"]) {
+            bomb += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        #expect {
+            try HardwareLoader.parse(bomb, path: "bomb.yaml")
+        } throws: { error in
+            guard case .malformed(_, let line?, _, let message) = error as? HardwareError else { return false }
+            return line >= 1 && message.contains("100000 nodes")
+        }
+        #expect {
+            try HardwareLoader.parse("id: x\nname: [unclosed\n", path: "bad.yaml")
+        } throws: { error in
+            guard case .malformed(_, 3?, 1?, let message) = error as? HardwareError else { return false }
+            return message.hasPrefix("invalid YAML")
+        }
+    }
+
     @Test func curvesInterpolateInLogSpaceAndClamp() {
         let curve = EfficiencyCurve(operator: .matmul, points: [CurvePoint(x: 10, y: 0.2), CurvePoint(x: 1000, y: 0.8)])
         #expect(curve.value(at: 1) == 0.2)
