@@ -32,6 +32,9 @@ extension Archcalc {
 
         func validate() throws {
             if specs.isEmpty { throw ValidationError("name at least one spec file") }
+            if pruneHeads != nil, format == .csv {
+                throw ValidationError("--prune-heads reports a comparison: use --format text, json or markdown")
+            }
         }
 
         func run() throws {

@@ -17,6 +17,8 @@ public struct KVCacheMemory: Hashable, Codable, Sendable {
     public var windowedLayers: Int = 0
     /// The sliding window, tokens, when any layer is windowed.
     public var window: Int? = nil
+    /// Whether the cache holds MLA's compressed latent and rope key instead of per-head K and V.
+    public var latent: Bool = false
 }
 
 enum MemoryCount {
@@ -48,6 +50,7 @@ enum MemoryCount {
         var memory = KVCacheMemory(dtype: dtype, bytesPerToken: perToken, bytes: total)
         memory.windowedLayers = spec.attention.slidingLayerCount(layers: spec.layers)
         memory.window = memory.windowedLayers > 0 ? spec.attention.slidingWindow?.window : nil
+        memory.latent = spec.attention.mla != nil
         return memory
     }
 

@@ -66,7 +66,7 @@ struct HFFamily: Hashable, Sendable {
                  kvHeads: nil, intermediate: 11008, maxPositions: 2048, tie: false, headDim: nil, activation: "silu"),
         HFFamily(modelType: "olmo2", configClass: "Olmo2Config", vocab: 50304, hidden: 4096, layers: 32, heads: 32,
                  kvHeads: nil, intermediate: 11008, maxPositions: 2048, tie: false, headDim: nil, activation: "silu"),
-        HFFamily(modelType: "deepseek_v2", configClass: "DeepseekV2Config", vocab: 102400, hidden: 4096, layers: 30,
+        HFFamily(modelType: "deepseek_v2", configClass: "DeepseekV2Config", vocab: 32000, hidden: 4096, layers: 30,
                  heads: 32, kvHeads: nil, intermediate: 11008, maxPositions: 2048, tie: false, headDim: nil,
                  activation: "silu"),
         HFFamily(modelType: "deepseek_v3", configClass: "DeepseekV3Config", vocab: 129280, hidden: 7168, layers: 61,

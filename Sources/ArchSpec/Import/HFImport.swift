@@ -31,6 +31,7 @@ public enum HFImport {
         mapper.set("name", .string(name(for: file)), note: "from the file name")
         mapper.mapCommon()
         mapper.mapFamily()
+        mapper.checkAgainstSchema()
         mapper.warnUnknownKeys()
         let diagnostics = mapper.config.diagnostics
         guard !diagnostics.contains(where: { $0.severity == .error }) else {

@@ -20,7 +20,8 @@ enum HFKnownKeys {
         "temperature", "top_k", "top_p", "repetition_penalty", "length_penalty", "no_repeat_ngram_size",
         "bad_words_ids", "forced_bos_token_id", "forced_eos_token_id", "remove_invalid_values", "finetuning_task",
         "torch_dtype", "dtype", "keys_to_ignore_at_inference", "use_flash_attn", "_attn_implementation",
-        "attn_implementation", "rope_type", "mlp_only_layers", "max_window_layers",
+        "attn_implementation", "rope_type", "mlp_only_layers", "max_window_layers", "rope_interleave", "use_mrope",
+        "rotary", "gradient_checkpointing_kwargs", "use_flash_attention_2",
     ]
 
     /// Sub-keys of `rope_scaling` with no cost effect beyond the recorded type, factor and original length.
@@ -60,31 +61,42 @@ extension HFMapping {
         if let theta = config.number("rope_theta") {
             set("position.rope_theta", .number(theta), note: "rope_theta", key: "rope_theta")
         }
-        guard let entry = config.entry("rope_scaling"), case .mapping(let scaling) = entry.value else {
-            if config.has("rope_scaling") {
-                config.error(.wrongType, "rope_scaling must be a mapping", at: config.location("rope_scaling"))
+        // Newer transformers write rope_parameters (rope_theta and the scaling in one mapping, or one mapping
+        // per layer type for Gemma 3); read it like rope_scaling.
+        let scalingKey = config.has("rope_parameters") && !config.has("rope_scaling") ? "rope_parameters" : "rope_scaling"
+        config.markRead(["rope_parameters", "rope_scaling"])
+        if scalingKey == "rope_parameters", let parameters = config.entry(scalingKey)?.value.mapping {
+            if parameters.entries.contains(where: { $0.value.mapping != nil }) { return }  // per layer type: informational
+            if values["position.rope_theta"] == nil, let theta = parameters["rope_theta"]?.scalar,
+               case .value(let value) = ScalarParsing.number(theta) {
+                set("position.rope_theta", .number(value), note: "rope_parameters.rope_theta", key: scalingKey)
+            }
+        }
+        guard let entry = config.entry(scalingKey), case .mapping(let scaling) = entry.value else {
+            if config.has(scalingKey) {
+                config.error(.wrongType, "\(scalingKey) must be a mapping", at: config.location(scalingKey))
             }
             return
         }
         for sub in scaling.entries {
             guard let name = sub.name, !HFKnownKeys.ropeScaling.contains(name) else { continue }
-            config.warning(.unknownKey, "unknown rope_scaling key '\(Escaping.short(name))' is ignored",
-                           at: sub.key.location, key: "rope_scaling")
+            config.warning(.unknownKey, "unknown \(scalingKey) key '\(Escaping.short(name))' is ignored",
+                           at: sub.key.location, key: scalingKey)
         }
         let type = (scaling["rope_type"] ?? scaling["type"])?.scalar?.value ?? "default"
         guard type != "default" else { return }
         guard RopeScalingSpec.types.contains(type) else {
-            return config.warning(.unsupported, "rope_scaling type '\(Escaping.short(type))' is not recorded (no cost effect)",
-                                  at: entry.value.location, key: "rope_scaling")
+            return config.warning(.unsupported, "\(scalingKey) type '\(Escaping.short(type))' is not recorded (no cost effect)",
+                                  at: entry.value.location, key: scalingKey)
         }
-        set("position.rope_scaling.type", .string(type), note: "rope_scaling.type", key: "rope_scaling")
+        set("position.rope_scaling.type", .string(type), note: "\(scalingKey).type", key: scalingKey)
         if let factor = scaling["factor"]?.scalar, case .value(let value) = ScalarParsing.number(factor) {
-            set("position.rope_scaling.factor", .number(value), note: "rope_scaling.factor", key: "rope_scaling")
+            set("position.rope_scaling.factor", .number(value), note: "\(scalingKey).factor", key: scalingKey)
         }
         if let original = scaling["original_max_position_embeddings"]?.scalar,
            case .value(let value) = ScalarParsing.integer(original), value >= 1 {
             set("position.rope_scaling.original_context_length", .integer(value),
-                note: "rope_scaling.original_max_position_embeddings", key: "rope_scaling")
+                note: "\(scalingKey).original_max_position_embeddings", key: scalingKey)
         }
     }
 }

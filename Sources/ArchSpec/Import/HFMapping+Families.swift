@@ -62,10 +62,10 @@ extension HFMapping {
             key: config.has(key) ? key : nil)
     }
 
-    mutating func norms(_ kind: NormKind, perLayer: Int, _ reason: String, bias: Bool = false) {
+    mutating func norms(_ kind: NormKind, perLayer: Int, _ reason: String, bias: Bool = false, key: String? = nil) {
         fixed("norm.kind", .string(kind.rawValue), reason)
         fixed("norm.bias", .boolean(bias), reason)
-        fixed("norm.per_layer", .integer(perLayer), reason)
+        set("norm.per_layer", .integer(perLayer), note: reason, key: key)
     }
 
     /// A window on every layer from `key`, or transformers' default when the key is absent (not when it is null).
@@ -85,6 +85,9 @@ extension HFMapping {
         if let size { int("moe.expert_intermediate_size", _key: size, default: sizeDefault) }
     }
 
+    /// Layer lists are written out one index per layer; refuse sizes no real model has rather than allocate them.
+    static let maxListedLayers = 100_000
+
     /// transformers' `layer_types` list ("sliding_attention" / "full_attention") as the shortest repeating pattern.
     mutating func layerTypes() -> Bool {
         guard let types = config.strings("layer_types") else { return false }
@@ -94,7 +97,13 @@ extension HFMapping {
             return true
         }
         let list = kinds.compactMap { $0 }
-        let period = (1...list.count).first { p in list.indices.allSatisfy { list[$0] == list[$0 % p] } } ?? list.count
+        if let layers = values["layers"]?.integer, list.count != layers {
+            unsupported("layer_types", "layer_types lists \(list.count) layers, but num_hidden_layers is \(layers)")
+            return true
+        }
+        // The shortest repeating pattern (periods up to 64 are tried; otherwise the whole list is the pattern).
+        let period = (1...min(list.count, 64)).first { p in list.indices.allSatisfy { list[$0] == list[$0 % p] } }
+            ?? list.count
         set("attention.layer_pattern", .strings(list.prefix(period).map(\.rawValue)), note: "layer_types", key: "layer_types")
         return true
     }

@@ -29,7 +29,7 @@ extension HFMapping {
         }
         norms(.layernorm, perLayer: perLayer,
               newArchitecture ? "new_decoder_architecture: ln_attn and ln_mlp" : (parallel ? "parallel_attn: one input_layernorm" : "input and post-attention LayerNorm"),
-              bias: true)
+              bias: true, key: newArchitecture && config.has("num_ln_in_parallel_attn") ? "num_ln_in_parallel_attn" : nil)
     }
 
     /// GPT-2, GPT-J, GPT-NeoX and OPT: LayerNorm with bias, plain MLP with bias.
@@ -96,14 +96,21 @@ extension HFMapping {
         int("attention.qk_rope_head_dim", _key: "qk_rope_head_dim", default: 64)
         int("attention.qk_nope_head_dim", _key: "qk_nope_head_dim", default: 128)
         int("attention.v_head_dim", _key: "v_head_dim", default: 128)
-        guard config.has("n_routed_experts") || v3 else { return config.markRead(["n_routed_experts"]) }
-        moe(experts: "n_routed_experts", v3 ? 256 : nil, topK: "num_experts_per_tok", v3 ? 8 : nil,
-            size: "moe_intermediate_size", sizeDefault: v3 ? 2048 : nil)
-        int("moe.shared_experts", _key: "n_shared_experts", default: v3 ? 1 : nil, minimum: 0)
+        // num_experts_per_tok (or n_routed_experts) null means a dense model, as DeepseekV3Config documents.
+        if (present("num_experts_per_tok") && !config.has("num_experts_per_tok"))
+            || (present("n_routed_experts") && !config.has("n_routed_experts")) {
+            return config.markRead(["num_experts_per_tok", "n_routed_experts", "n_shared_experts", "moe_intermediate_size",
+                                    "first_k_dense_replace", "moe_layer_freq", "n_group", "topk_group"])
+        }
+        moe(experts: "n_routed_experts", v3 ? 256 : 64, topK: "num_experts_per_tok", v3 ? 8 : nil,
+            size: "moe_intermediate_size", sizeDefault: v3 ? 2048 : 1407)
+        int("moe.shared_experts", _key: "n_shared_experts", default: v3 ? 1 : 2, minimum: 0)
         let dense = int("moe.dense_layers", _key: "first_k_dense_replace", default: v3 ? 3 : 0, minimum: 0) ?? 0
         let frequency = config.int("moe_layer_freq") ?? 1
         let layers = values["layers"]?.integer ?? 0
-        if frequency > 1, dense < layers {
+        if frequency > 1, layers > Self.maxListedLayers {
+            unsupported("moe_layer_freq", "num_hidden_layers \(layers) is too many to list the dense layers of moe_layer_freq \(frequency) for")
+        } else if frequency > 1, dense < layers {
             // DeepSeek: layer i >= first_k_dense_replace is MoE when i % moe_layer_freq == 0.
             set("moe.dense_layer_indices", .integers((dense..<layers).filter { $0 % frequency != 0 }),
                 note: "moe_layer_freq \(frequency): layers i with i % \(frequency) != 0 are dense", key: "moe_layer_freq")

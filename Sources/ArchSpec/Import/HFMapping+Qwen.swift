@@ -13,12 +13,14 @@ extension HFMapping {
         // A window only when use_sliding_window; then layers from max_window_layers on are windowed.
         let useWindow = config.bool("use_sliding_window") ?? false
         let windowSize = config.int("sliding_window")
-        let firstWindowed = config.int("max_window_layers") ?? 28
+        let firstWindowed = max(0, config.int("max_window_layers") ?? 28)
         if !layerTypes(), useWindow, let windowSize {
             set("attention.sliding_window", .integer(windowSize), note: "sliding_window (use_sliding_window true)",
                 key: "sliding_window")
             let layers = values["layers"]?.integer ?? 0
-            if firstWindowed < layers {
+            if layers > Self.maxListedLayers {
+                unsupported("num_hidden_layers", "num_hidden_layers \(layers) is too many to list windowed layers for")
+            } else if firstWindowed < layers {
                 fixed("attention.layer_pattern", .strings([LayerAttention.full.rawValue]), "max_window_layers: the first layers attend fully")
                 set("attention.sliding_layers", .integers(Array(firstWindowed..<layers)),
                     note: "max_window_layers \(firstWindowed): layers from it on are windowed", key: "max_window_layers")

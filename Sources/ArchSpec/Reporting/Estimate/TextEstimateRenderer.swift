@@ -37,9 +37,10 @@ public struct TextEstimateRenderer: EstimateRenderer {
             Row(label: "Weights (\(e.weights.dtype.rawValue))", human: HumanUnits.bytes(e.weights.bytes),
                 exact: HumanUnits.grouped(e.weights.bytes)),
             Row(label: "KV cache per token (\(e.kvCache.dtype.rawValue))", human: HumanUnits.bytes(e.kvCache.bytesPerToken),
-                exact: HumanUnits.grouped(e.kvCache.bytesPerToken), note: "K and V, all layers, one sequence"),
+                exact: HumanUnits.grouped(e.kvCache.bytesPerToken), note: e.kvCache.latent ? "MLA latent and rope key, all layers, one sequence" : "K and V, all layers, one sequence"),
             Row(label: "KV cache", human: HumanUnits.bytes(e.kvCache.bytes), exact: HumanUnits.grouped(e.kvCache.bytes),
-                note: "\(plural(e.context, "token")) x \(plural(e.batch, "sequence"))"),
+                note: "\(plural(e.context, "token")) x \(plural(e.batch, "sequence"))"
+                    + (e.kvCache.window.map { "; \(plural(e.kvCache.windowedLayers, "windowed layer")) \(e.kvCache.windowedLayers == 1 ? "holds" : "hold") at most \(plural($0, "token"))" } ?? "")),
         ]
         rows += flopRows("Prefill", e.flops.prefill, note: "\(plural(e.batch, "sequence")) of \(plural(e.context, "token")) from an empty cache")
         let perToken = e.flops.decode.total / Int128(e.batch)
@@ -48,6 +49,7 @@ public struct TextEstimateRenderer: EstimateRenderer {
         let title = "\(Escaping.short(e.name, limit: 200)) (\(Escaping.short(report.source, limit: 400)))"
         let conventions = "attention FLOPs: \(e.options.attentionFlops.rawValue); logits: \(e.options.logits.rawValue) "
             + (e.options.logits == .last ? "position" : "positions")
+            + (e.kvCache.latent ? "; MLA decode: \(e.options.mlaDecode.rawValue)" : "")
         return title + "\n" + conventions + "\n\n" + table(rows)
     }
 

@@ -59,7 +59,7 @@ extension SpecResolver {
     }
 
     mutating func checkLayerIndices(_ indices: [Int], path: String, layers: Int) {
-        if let bad = indices.first(where: { $0 >= layers }) {
+        if let bad = indices.first(where: { $0 >= layers || $0 < 0 }) {
             fail(.outOfRange, "\(path) names layer \(bad), but layers are numbered 0 to \(layers - 1)", path: path)
         }
     }

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+/// `archcalc estimate --prune-heads`: the pruned model against the unpruned one, numbers worked by hand.
+struct PruneCommandTests {
+    static func gqa() throws -> String {
+        try ArchCLI.temporary(CompareCommandTests.variant(kvHeads: 2), name: "gqa.yaml")
+    }
+
+    @Test func halfTheHeadsOfAGQAModel() throws {
+        let outcome = try ArchCLI.run(["estimate", try Self.gqa(), "--prune-heads", "50%", "--context", "1000",
+                                       "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let metrics = try ArchCLI.metrics(outcome.stdout)
+        func row(_ name: String) -> [Int]? { metrics[name]?.values }
+        let object = try #require(try ArchCLI.json(outcome.stdout) as? [String: Any])
+        // 8 heads -> 4 (2 from each of the 2 KV groups). Attention per layer 512 x (2 x 4 x 64 + 2 x 2 x 64) = 393,216.
+        #expect(row("parameters") == [9_941_504, 4 * (393_216 + 1_572_864) + 4608 + 1_024_000])
+        // KV unchanged: kv_heads stays 2.
+        #expect(row("kv_bytes_per_token") == [2048, 2048])
+        // Decode: 2 x (4 x 1,966,080 + 512,000) + 4 x 4 heads x 64 x 1001 x 4 = 20,852,736.
+        #expect(row("decode_flops") == [27_049_984, 20_852_736])
+        let notes = try #require(object["notes"] as? [String])
+        #expect(notes == ["pruned 4 of 8 attention heads per layer (50.0%): heads 8 -> 4, kv_heads 2 -> 2"])
+    }
+
+    @Test func countIsRoundedToKeepGroupsEven() throws {
+        let outcome = try ArchCLI.run(["estimate", try Self.gqa(), "--prune-heads", "3", "--context", "1000"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("pruned 2 of 8 attention heads per layer (25.0%): heads 8 -> 6, kv_heads 2 -> 2; 3 requested, rounded down to a multiple of kv_heads 2"))
+    }
+
+    @Test func impossibleRequestIsExitCode1AndBadValueIs2() throws {
+        let path = try Self.gqa()
+        let tooFew = try ArchCLI.run(["estimate", path, "--prune-heads", "1"])
+        #expect(tooFew.status == 1)
+        #expect(tooFew.stderr.contains("needs a multiple of kv_heads 2"))
+        let bad = try ArchCLI.run(["estimate", path, "--prune-heads", "150%"])
+        #expect(bad.status == 2)
+    }
+}
