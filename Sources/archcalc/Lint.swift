@@ -75,10 +75,12 @@ extension Archcalc {
         }
 
         func run() throws {
-            let stdin = paths.contains("-") ? try? FileInput.read("-") : nil
             var request = LintRequest(
                 paths: paths.isEmpty ? ["."] : paths, configPath: config, isolated: isolated, overrides: try overrides(),
-                stdinName: stdinFilename, stdin: stdin)
+                stdinName: stdinFilename)
+            if paths.contains("-") {
+                do { request.stdin = try FileInput.read("-") } catch { request.stdinFailure = error }
+            }
             request.skipNonSpecs = skipNonSpecs
             let run: LintRun
             do {

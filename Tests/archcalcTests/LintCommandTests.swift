@@ -103,6 +103,18 @@ import Testing
         #expect(result.stdout.hasPrefix("piped.yaml:6:34: error: attention.heads 32 is not divisible by attention.kv_heads 6"))
     }
 
+    @Test func oversizedStdinIsAFinding() throws {
+        let result = try Self.run(["lint", "--isolated", "-"], stdin: String(repeating: "a", count: 5_000_000))
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("-:1:1: error: file is too large (") && result.stdout.contains("[AC003]"))
+    }
+
+    @Test func servingContextIsChecked() throws {
+        let result = try Self.run(["lint", "--isolated", "--context", "16384", "specs/llama-3-8b.yaml"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("error: the serving context 16384 (--context) exceeds context_length 8192 [AC501]"))
+    }
+
     @Test func githubFormatIsChosenOnActions() throws {
         let result = try Self.run(["lint", "--isolated", "\(Self.fixtures)/opt-13b.yaml"], environment: ["GITHUB_ACTIONS": "true"])
         #expect(result.stdout.hasPrefix("::warning file=Tests/Fixtures/lint/opt-13b.yaml,line=5,col=13,endLine=5,endColumn=18,title=AC201 vocab-not-padded::"))
