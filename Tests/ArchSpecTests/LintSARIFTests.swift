@@ -53,6 +53,16 @@ import Testing
         }
     }
 
+    @Test func jsonPointersFollowRFC6901() {
+        func pointer(_ path: String) -> String? {
+            LintFinding(diagnostic: Diagnostic(severity: .error, code: "AC007", message: "m", file: "f", location: nil,
+                                               keyPath: path), ruleName: "invalid-value").pointer
+        }
+        #expect(pointer("attention.kv_heads") == "/attention/kv_heads")
+        #expect(pointer("attention.full_layers[2]") == "/attention/full_layers/2")
+        #expect(pointer("a~b/c") == "/a~0b~1c")
+    }
+
     @Test func uriReferencesArePercentEncoded() {
         #expect(URIText.reference("specs/a b.yaml") == "specs/a%20b.yaml")
         #expect(URIText.reference("/abs/ü.yaml") == "file:///abs/%C3%BC.yaml")
