@@ -14,6 +14,19 @@ import Testing
         for rule in RuleCatalog.descriptions { #expect(docs.contains("### \(rule.code)\n")) }
     }
 
+    @Test func preCommitHooksAreWellFormed() throws {
+        let bytes = try FileInput.read(LintFixtures.root + "/.pre-commit-hooks.yaml")
+        let document = try YAMLComposer.compose(bytes)
+        #expect(document.duplicateKeys.isEmpty)
+        guard case .sequence(let hooks)? = document.root else { return #expect(Bool(false), "a list of hooks") }
+        let languages = hooks.items.compactMap { $0.mapping?["language"]?.scalar?.value }
+        #expect(languages == ["swift", "system"])
+        for hook in hooks.items {
+            for key in ["id", "name", "entry", "language"] { #expect(hook.mapping?[key] != nil, "\(key)") }
+            #expect(hook.mapping?["entry"]?.scalar?.value == "archcalc lint --skip-non-specs")
+        }
+    }
+
     @Test func specsLintCleanAtErrorLevel() throws {
         let specs = LintFixtures.root + "/specs"
         let (inputs, missing) = FileDiscovery.expand([specs], workingDirectory: "/")
