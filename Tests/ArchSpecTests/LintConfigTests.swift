@@ -77,3 +77,19 @@ import Testing
         #expect(Glob(pattern).matches(path) == expected, "\(pattern) vs \(path)")
     }
 }
+
+/// Parallel linting keeps the input order, run after run.
+@Suite struct LintRunOrderTests {
+    @Test func outputOrderIsDeterministic() throws {
+        let paths = [LintFixtures.path("repo"), LintFixtures.path("opt-13b.yaml"), LintFixtures.root + "/specs"]
+        let first = try Linter.run(LintRequest(paths: paths))
+        #expect(first.files.count > 20)
+        let directoryFiles = first.files.map(\.path).filter { $0.hasPrefix(LintFixtures.root + "/specs/") }
+        #expect(directoryFiles == directoryFiles.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        #expect(first.files.firstIndex { $0.path.hasSuffix("opt-13b.yaml") }! < first.files.firstIndex { $0.path.hasPrefix(LintFixtures.root + "/specs/") }!)
+        for _ in 0..<5 {
+            let again = try Linter.run(LintRequest(paths: paths))
+            #expect(again.files == first.files)
+        }
+    }
+}
