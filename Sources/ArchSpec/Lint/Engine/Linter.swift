@@ -40,6 +40,12 @@ public struct LintRun: Sendable {
     public var lintedCount: Int { files.filter { $0.status == .linted }.count }
     public var skippedCount: Int { files.filter { $0.status == .skipped }.count }
 
+    public init(files: [FileReport], ioErrors: [String] = [], failOn: FailThreshold? = nil) {
+        self.files = files
+        self.ioErrors = ioErrors
+        self.failOn = failOn
+    }
+
     public func count(_ severity: Severity) -> Int { findings.filter { $0.diagnostic.severity == severity }.count }
 }
 
