@@ -28,3 +28,11 @@ struct HumanUnitsTests {
         #expect(JSONValue.int(Int128(1) << 100).rendered() == "1267650600228229401496703205376")
     }
 }
+
+extension HumanUnitsTests {
+    @Test func absurdSizesUseAnExponentPastTheLargestUnit() {
+        #expect(HumanUnits.bytes(Int128(1) << 100) == "1.10e12 EiB")
+        #expect(HumanUnits.bytes(Int128(1) << 70) == "1.02e3 EiB")
+        #expect(HumanUnits.bytes(Int128(1) << 69) == "512 EiB")
+    }
+}
