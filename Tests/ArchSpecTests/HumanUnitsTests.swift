@@ -36,3 +36,10 @@ extension HumanUnitsTests {
         #expect(HumanUnits.bytes(Int128(1) << 69) == "512 EiB")
     }
 }
+
+extension HumanUnitsTests {
+    @Test func jsonEscapesLineSeparatorsAndKeepsUnicode() {
+        let text = JSONValue.string("a\u{2028}b\u{2029}c é 🚀 \u{7f}").rendered(indent: nil)
+        #expect(text == "\"a\\u2028b\\u2029c é 🚀 \\u007f\"")
+    }
+}
