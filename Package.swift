@@ -1,13 +1,23 @@
 // swift-tools-version:6.0
-import Foundation
 import PackageDescription
 
 /// Each folder of the library has a README.md saying what it owns: documentation, not sources.
-let folderReadmes: [String] = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Sources/ArchSpec").path
-    let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
-    return files.filter { $0.hasSuffix("README.md") }.sorted()
-}()
+/// (A test checks that this list names every one.)
+let folderReadmes = [
+    "Compare/README.md",
+    "Cost/README.md",
+    "Diagnostics/README.md",
+    "Hardware/README.md",
+    "Import/README.md",
+    "Lint/README.md",
+    "Plot/README.md",
+    "Quantization/README.md",
+    "Reporting/README.md",
+    "Reporting/Lint/README.md",
+    "Sizing/README.md",
+    "Spec/README.md",
+    "YAML/README.md",
+]
 
 // Calibration kernels are compiled twice from the same sources (Sources/Kernels/Portable holds symlinks to
 // Sources/Kernels/FMA): `KernelsFMA` with AVX2+FMA code generation on x86_64 hosts, `KernelsPortable` for the

@@ -8,10 +8,10 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 scratch=.build-fuzz
-swift build --scratch-path "$scratch" --product archcalc-fuzz \
+swift build -c release --scratch-path "$scratch" --product archcalc-fuzz \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING \
   -Xcc -fsanitize=fuzzer-no-link,address 2>&1 | grep -v "Cannot export local symbol" | tail -3
-binary="$scratch/debug/archcalc-fuzz"
+binary="$scratch/release/archcalc-fuzz"
 mkdir -p .fuzz/corpus .fuzz/crashes
 seeds=(specs Tests/Fixtures/hf)
 for dir in Tests/Fixtures/adversarial Tests/Fixtures/lint; do [ -d "$dir" ] && seeds+=("$dir"); done

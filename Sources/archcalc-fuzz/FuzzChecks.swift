@@ -1,4 +1,5 @@
 import ArchSpec
+import Foundation
 
 /// What every input must survive, with invariants that trap (so the fuzzer reports them) when broken.
 enum FuzzChecks {
@@ -16,6 +17,20 @@ enum FuzzChecks {
             precondition(!d.message.contains("\n"), "multi-line lint message: \(d.message)")
             precondition(d.location.map { $0.line >= 1 && $0.column >= 1 } ?? true, "bad lint location")
             precondition(RuleCatalog.descriptions.contains { $0.code == d.code }, "finding with unknown code \(d.code)")
+        }
+        // Every output format stays well formed whatever the file contains.
+        let run = LintRun(files: [report], ioErrors: [], failOn: nil)
+        for format in LintFormat.allCases {
+            let text = format.renderer(toolVersion: "fuzz").render(run)
+            if format == .json || format == .sarif {
+                precondition((try? JSONSerialization.jsonObject(with: Data(text.utf8))) != nil, "invalid \(format) output")
+            }
+            if format == .github {
+                // One workflow command per finding, then the summary line: an unescaped newline would split one.
+                let lines = text.split(separator: "\n")
+                precondition(lines.dropLast().allSatisfy { $0.hasPrefix("::") }, "github annotation split: \(text)")
+                precondition(lines.count == report.findings.count + 1, "github annotations do not match findings")
+            }
         }
     }
 

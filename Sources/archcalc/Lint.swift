@@ -66,16 +66,22 @@ extension Archcalc {
         @Option(help: "The name to report for standard input.")
         var stdinFilename = "-"
 
+        @Flag(help: "Skip named files that are not specs (no archspec: key; for JSON, not a config.json with model_type), as directory scans do. For pre-commit, which names every staged file.")
+        var skipNonSpecs = false
+
         func validate() throws {
             _ = try overrides()
             if let servingContext, servingContext < 1 { throw ValidationError("--context must be at least 1") }
         }
 
         func run() throws {
-            let stdin = paths.contains("-") ? try? FileInput.read("-") : nil
-            let request = LintRequest(
+            var request = LintRequest(
                 paths: paths.isEmpty ? ["."] : paths, configPath: config, isolated: isolated, overrides: try overrides(),
-                stdinName: stdinFilename, stdin: stdin)
+                stdinName: stdinFilename)
+            if paths.contains("-") {
+                do { request.stdin = try FileInput.read("-") } catch { request.stdinFailure = error }
+            }
+            request.skipNonSpecs = skipNonSpecs
             let run: LintRun
             do {
                 run = try Linter.run(request)

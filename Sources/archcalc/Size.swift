@@ -108,7 +108,7 @@ extension Archcalc {
                 }
                 if !result.fits { throw ExitCode(1) }
             } catch let error as SizingError {
-                Output.error("error: \(error.description)")
+                Output.error("\(spec): error: \(error.description)")
                 throw ExitCode(2)
             }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ArchSpec
 
@@ -69,6 +70,25 @@ import Testing
         }
     }
 
+    @Test func aliasBombsAndSyntaxErrorsAreRefusedWithALocation() {
+        var bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        for (name, previous) in zip(["b", "c", "d", "e", "f"], ["a", "b", "c", "d", "e"]) {
+            bomb += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        #expect {
+            try HardwareLoader.parse(bomb, path: "bomb.yaml")
+        } throws: { error in
+            guard case .malformed(_, let line?, _, let message) = error as? HardwareError else { return false }
+            return line >= 1 && message.contains("100000 nodes")
+        }
+        #expect {
+            try HardwareLoader.parse("id: x\nname: [unclosed\n", path: "bad.yaml")
+        } throws: { error in
+            guard case .malformed(_, 3?, 1?, let message) = error as? HardwareError else { return false }
+            return message.hasPrefix("invalid YAML")
+        }
+    }
+
     @Test func curvesInterpolateInLogSpaceAndClamp() {
         let curve = EfficiencyCurve(operator: .matmul, points: [CurvePoint(x: 10, y: 0.2), CurvePoint(x: 1000, y: 0.8)])
         #expect(curve.value(at: 1) == 0.2)
@@ -87,5 +107,23 @@ import Testing
             #expect(abs(parsed.memoryBandwidth.value / profile.memoryBandwidth.value - 1) < 1e-12)
             #expect(parsed.memory.source == profile.memory.source && parsed.id == profile.id)
         }
+    }
+}
+
+@Suite struct HardwareDocsTests {
+    /// The example profile in docs/hardware.md is real: it loads and its figures come out in base units.
+    @Test func docsExampleProfileLoads() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/hardware.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        let start = try #require(text.range(of: "```yaml\n"))
+        let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
+        let profile = try HardwareLoader.parse(String(text[start.upperBound..<end.lowerBound]), path: "docs/hardware.md")
+        #expect(profile.id == "my-h100")
+        #expect(profile.memory.value == 79.6 * 1_073_741_824)
+        #expect(profile.reserveFraction == 0.08)
+        #expect(profile.interconnect.latency?.value == 12e-6)
+        #expect(profile.efficiency?.curves.map(\.operator) == [.matmul, .allreduce])
+        #expect(profile.efficiency?.fraction(for: .matmul, at: 64) == 0.35)
     }
 }

@@ -28,3 +28,18 @@ struct HumanUnitsTests {
         #expect(JSONValue.int(Int128(1) << 100).rendered() == "1267650600228229401496703205376")
     }
 }
+
+extension HumanUnitsTests {
+    @Test func absurdSizesUseAnExponentPastTheLargestUnit() {
+        #expect(HumanUnits.bytes(Int128(1) << 100) == "1.10e12 EiB")
+        #expect(HumanUnits.bytes(Int128(1) << 70) == "1.02e3 EiB")
+        #expect(HumanUnits.bytes(Int128(1) << 69) == "512 EiB")
+    }
+}
+
+extension HumanUnitsTests {
+    @Test func jsonEscapesLineSeparatorsAndKeepsUnicode() {
+        let text = JSONValue.string("a\u{2028}b\u{2029}c é 🚀 \u{7f}").rendered(indent: nil)
+        #expect(text == "\"a\\u2028b\\u2029c é 🚀 \\u007f\"")
+    }
+}

@@ -27,7 +27,7 @@ import Testing
             #expect(rule.summary.first?.isUppercase == false, "\(rule.code) summary starts lowercase")
             #expect(rule.rationale.count > 80, "\(rule.code) rationale")
             #expect(!rule.source.isEmpty, "\(rule.code) source")
-            if rule.code != "AC012" { #expect(!rule.triggering.isEmpty, "\(rule.code) needs a triggering example") }
+            #expect(!rule.triggering.isEmpty, "\(rule.code) needs a triggering example")
         }
     }
 

@@ -120,3 +120,73 @@ struct PropertyTests {
         #expect(!text.contains("e+"))
     }
 }
+
+/// Invariants of the transformations: pruning and writing specs back out.
+struct TransformPropertyTests {
+    @Test(arguments: PropertyTests.seeds)
+    func pruningHeadsNeverIncreasesAnyCost(seed: UInt64) throws {
+        var rng = SplitMix(state: seed)
+        let spec = SpecGenerator.spec(&rng)
+        let options = CostOptions(context: Int.random(in: 1...32_768, using: &rng), batch: Int.random(in: 1...16, using: &rng))
+        let before = try CostModel.estimate(spec, options: options)
+        for percent in [10.0, 30.0, 50.0, 75.0, 99.0] {
+            guard let (pruned, summary) = try? HeadPruning.prune(spec, .percent(percent)) else { continue }
+            #expect(summary.headsAfter < summary.headsBefore)
+            #expect(pruned.attention.heads % pruned.attention.kvHeads == 0)
+            let after = try CostModel.estimate(pruned, options: options)
+            #expect(after.parameters.total <= before.parameters.total)
+            #expect(after.weights.bytes <= before.weights.bytes)
+            #expect(after.kvCache.bytes <= before.kvCache.bytes)
+            #expect(after.flops.prefill.total <= before.flops.prefill.total)
+            #expect(after.flops.decode.total <= before.flops.decode.total)
+        }
+    }
+
+    @Test(arguments: PropertyTests.seeds)
+    func writtenSpecsLoadBackWithIdenticalEstimates(seed: UInt64) throws {
+        var rng = SplitMix(state: seed)
+        for _ in 0..<10 {
+            let spec = SpecGenerator.spec(&rng)
+            let text = SpecWriter().write(spec)
+            let reloaded = try #require(load(text).spec, "\(load(text).diagnostics.map(\.oneLine))")
+            #expect(reloaded == spec)
+            #expect(try CostModel.estimate(reloaded) == CostModel.estimate(spec))
+        }
+    }
+}
+
+/// `convert` then `estimate` gives the numbers of estimating the Hugging Face config itself.
+struct ConvertPropertyTests {
+    static func randomConfig(_ rng: inout SplitMix) -> String {
+        let kvHeads = [1, 2, 4, 8].randomElement(using: &rng)!
+        let heads = kvHeads * Int.random(in: 1...8, using: &rng)
+        let headDim = [64, 80, 128].randomElement(using: &rng)!
+        let types = ["llama", "mistral", "qwen2", "qwen3", "gemma", "gemma2", "olmo2", "phi3", "starcoder2"]
+        let type = types.randomElement(using: &rng)!
+        let window = Bool.random(using: &rng) ? "\"sliding_window\": \(Int.random(in: 128...8192, using: &rng))," : ""
+        return """
+            {"model_type": "\(type)", "vocab_size": \(Int.random(in: 1000...200_000, using: &rng)),
+             "hidden_size": \(heads * headDim), "num_hidden_layers": \(Int.random(in: 1...64, using: &rng)),
+             "num_attention_heads": \(heads), "num_key_value_heads": \(kvHeads), "head_dim": \(headDim), \(window)
+             "intermediate_size": \(Int.random(in: 64...30_000, using: &rng)),
+             "max_position_embeddings": \(Int.random(in: 512...131_072, using: &rng)),
+             "tie_word_embeddings": \(Bool.random(using: &rng)), "torch_dtype": "bfloat16"}
+            """
+    }
+
+    @Test(arguments: PropertyTests.seeds)
+    func convertedConfigsEstimateIdentically(seed: UInt64) throws {
+        var rng = SplitMix(state: seed)
+        let config = Self.randomConfig(&rng)
+        let path = NSTemporaryDirectory() + "archcalc-prop-\(seed)-\(UUID().uuidString).json"
+        try config.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let direct = SpecLoader.load(path: path)
+        let spec = try #require(direct.spec, "\(config)\n\(direct.diagnostics.map(\.oneLine))")
+        let yaml = try #require(SpecConversion.convert(path: path).yaml)
+        let converted = try #require(load(yaml).spec, "\(yaml)")
+        for options in [CostOptions(), CostOptions(context: 777, batch: 3, attentionFlops: .full, logits: .all)] {
+            #expect(try CostModel.estimate(converted, options: options) == CostModel.estimate(spec, options: options))
+        }
+    }
+}

@@ -10,6 +10,9 @@ struct PublishedCountsTests {
         ("mistral-7b-v0.1", 7_241_732_096),
         ("gemma-7b", 8_537_680_896),
         ("qwen2.5-7b", 7_615_616_512),
+        ("gemma-2-9b", 9_241_705_984),
+        ("deepseek-v3", 671_026_404_352),
+        ("mixtral-8x7b", 46_702_792_704),
     ]
 
     @Test(arguments: published)
@@ -18,7 +21,7 @@ struct PublishedCountsTests {
         let spec = try #require(result.spec, "\(result.diagnostics.map(\.oneLine))")
         let estimate = try CostModel.estimate(spec)
         #expect(estimate.parameters.total == expected)
-        #expect(estimate.parameters.active == expected)
+        if spec.moe == nil { #expect(estimate.parameters.active == expected) }
     }
 
     @Test func componentsSumToTotal() throws {

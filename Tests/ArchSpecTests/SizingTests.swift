@@ -82,6 +82,15 @@ import Testing
         #expect(int4.memory.weights == 3_238_002_688 + 126_484_480 + 524_288_000 + 532_480)
     }
 
+    @Test func declaredParallelismIsTheDefaultLayout() throws {
+        var spec = SizingFixtures.llama3_70b
+        spec.parallelism = ParallelismSpec(tensor: 8, pipeline: 1)
+        let declared = try Sizer.size(spec, on: a100, request: SizingRequest(context: 8192))
+        #expect(declared.layout == ParallelLayout(tp: 8, pp: 1))
+        let pinned = try Sizer.size(spec, on: a100, request: SizingRequest(context: 8192, devices: 4))
+        #expect(pinned.layout.devices == 4)
+    }
+
     @Test func largestSearchFindsTheBoundary() {
         #expect(Limits.largest(upTo: 1000) { $0 <= 377 } == 377)
         #expect(Limits.largest(upTo: 1000) { _ in true } == 1000)

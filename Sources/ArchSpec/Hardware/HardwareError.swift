@@ -15,7 +15,8 @@ public enum HardwareError: Error, Hashable, Sendable, CustomStringConvertible {
             let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?"
             return "unknown hardware '\(id)'\(hint) (run 'archcalc hardware list', or pass a profile .yaml file)"
         case .unreadable(let path, let reason):
-            return "\(path): cannot read hardware profile: \(reason)"
+            return reason.hasPrefix(path) ? "cannot read hardware profile \(reason)"
+                : "\(path): cannot read hardware profile: \(reason)"
         case .malformed(let path, let line, let column, let message), .invalid(let path, let line, let column, let message):
             return "\(Self.location(path, line, column)): \(message)"
         }

@@ -11,17 +11,26 @@ public enum HardwareLoader {
     ///
     /// - Throws: `HardwareError.unreadable`, `.malformed` (syntax, type, unit, unknown key) or `.invalid` (range).
     public static func load(path: String) throws(HardwareError) -> HardwareProfile {
-        let text: String
+        let bytes: [UInt8]
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            // Refuses directories, FIFOs, devices and oversized files before reading (the spec loader's reader).
+            bytes = try FileInput.read(path)
         } catch {
-            throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
+            throw .unreadable(path: path, reason: error.description)
         }
-        return try parse(text, path: path)
+        return try parse(String(decoding: bytes, as: UTF8.self), path: path)
     }
 
     /// Parses and validates profile text; `path` is used in messages only.
+    ///
+    /// The text first goes through archcalc's own composer with its limits (size, nodes after alias expansion,
+    /// depth), so a hostile file is refused with its location before Yams builds a tree from it.
     public static func parse(_ text: String, path: String) throws(HardwareError) -> HardwareProfile {
+        do {
+            _ = try YAMLComposer.compose(text, limits: .default)
+        } catch {
+            throw .malformed(path: path, line: error.location.line, column: error.location.column, message: error.message)
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {

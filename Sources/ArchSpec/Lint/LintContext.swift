@@ -32,7 +32,9 @@ public struct LintContext: Sendable {
             severity: rule.severity, code: rule.code, message: message, file: file, location: location(path),
             keyPath: path,
             notes: related.compactMap { note, relatedPath in
-                location(relatedPath).map { Diagnostic.Note(note, at: $0) }
+                // A bare key name becomes "related key attention.heads"; a sentence is kept as written.
+                let text = note.contains(" ") ? note : "related key \(relatedPath)"
+                return location(relatedPath).map { Diagnostic.Note(text, at: $0) }
             })
     }
 

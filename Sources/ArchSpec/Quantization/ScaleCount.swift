@@ -13,25 +13,27 @@ public enum ScaleCount {
         }
     }
 
-    /// KV scales that do not grow with tokens (per-tensor, per-head), for all layers.
+    /// KV scales that do not grow with tokens (per-tensor, per-head), for `layers` layers each caching
+    /// `vectors` head vectors per token (2 x kv_heads for K and V; 1 latent for MLA).
     public static func kvStaticScales(
-        layers: Int128, kvHeads: Int128, granularity: ScaleGranularity
+        layers: Int128, vectors: Int128, granularity: ScaleGranularity
     ) throws(QuantizationError) -> Int128 {
         switch granularity {
-        case .perTensor: return try mul(2, layers)
-        case .perHead, .perChannel: return try mul(2, layers, kvHeads)
+        case .perTensor: return try mul(min(vectors, 2), layers)
+        case .perHead, .perChannel: return try mul(vectors, layers)
         case .perToken, .perGroup: return 0
         }
     }
 
-    /// KV scales per cached token (per-token, per-group), for all layers.
-    public static func kvScalesPerToken(
-        layers: Int128, kvHeads: Int128, headDim: Int128, granularity: ScaleGranularity
+    /// KV scales per cached token in one layer (per-token, per-group): one per head vector of `length` elements,
+    /// or one per `size` elements of it.
+    public static func kvScalesPerLayerToken(
+        vectors: Int128, length: Int128, granularity: ScaleGranularity
     ) throws(QuantizationError) -> Int128 {
         switch granularity {
         case .perTensor, .perHead, .perChannel: return 0
-        case .perToken: return try mul(2, layers, kvHeads)
-        case .perGroup(let size): return try mul(2, layers, kvHeads, (headDim + Int128(size) - 1) / Int128(size))
+        case .perToken: return vectors
+        case .perGroup(let size): return try mul(vectors, (length + Int128(size) - 1) / Int128(size))
         }
     }
 

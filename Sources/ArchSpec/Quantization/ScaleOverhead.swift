@@ -16,8 +16,15 @@ public enum ScaleOverhead {
         var rows: [ScaleOverheadRow] = []
         for granularity in granularities {
             var scales: Int128 = 0, elements: Int128 = 0
-            for matrix in WeightMatrices.list(spec) where matrix.perLayer || weights.quantizeEmbeddings {
-                let copies = matrix.perLayer ? Int128(spec.layers) : 1
+            let moeLayers = Int128(spec.moe?.moeLayerCount(layers: spec.layers) ?? 0)
+            for matrix in WeightMatrices.list(spec) where matrix.block != .model || weights.quantizeEmbeddings {
+                let blocks: Int128 = switch matrix.block {
+                case .everyLayer: Int128(spec.layers)
+                case .denseLayer: Int128(spec.layers) - moeLayers
+                case .routedExpert, .moeShared: moeLayers
+                case .model: 1
+                }
+                let copies = try ScaleCount.mul(blocks, matrix.copies)
                 scales += try ScaleCount.mul(copies, ScaleCount.weightScales(
                     rows: matrix.rows, columns: matrix.columns, granularity: granularity))
                 elements += try ScaleCount.mul(copies, matrix.rows, matrix.columns)
@@ -30,19 +37,21 @@ public enum ScaleOverhead {
         return rows
     }
 
-    /// KV-cache metadata at `context` x `batch` tokens for each granularity.
+    /// KV-cache metadata at `context` x `batch` tokens for each granularity (every layer holding every token:
+    /// sliding windows are not applied in this table).
     public static func kvCache(
         _ spec: ArchitectureSpec, kv: KVQuantization, context: Int, batch: Int
     ) throws(QuantizationError) -> [ScaleOverheadRow] {
-        let layers = Int128(spec.layers), heads = Int128(spec.attention.kvHeads), headDim = Int128(spec.attention.headDim)
+        let layers = Int128(spec.layers)
+        let shape = ShardedModel.kvShape(spec, layout: ParallelLayout(tp: 1, pp: 1))
         let tokens = try ScaleCount.mul(Int128(context), Int128(batch))
-        let payload = kv.dtype.bytes(for: try ScaleCount.mul(2, layers, heads, headDim, tokens))
+        let payload = kv.dtype.bytes(for: try ScaleCount.mul(shape.elements, layers, tokens))
         var rows: [ScaleOverheadRow] = []
         for granularity in [ScaleGranularity.perTensor, .perHead, .perToken, .perGroup(64), .perGroup(32)] {
-            let fixed = try ScaleCount.kvStaticScales(layers: layers, kvHeads: heads, granularity: granularity)
-            let perToken = try ScaleCount.kvScalesPerToken(
-                layers: layers, kvHeads: heads, headDim: headDim, granularity: granularity)
-            let scales = fixed + (try ScaleCount.mul(perToken, tokens))
+            let fixed = try ScaleCount.kvStaticScales(layers: layers, vectors: shape.vectors, granularity: granularity)
+            let perToken = try ScaleCount.kvScalesPerLayerToken(
+                vectors: shape.vectors, length: shape.length, granularity: granularity)
+            let scales = fixed + (try ScaleCount.mul(perToken, layers, tokens))
             rows.append(ScaleOverheadRow(granularity: granularity, scales: scales,
                                          bytes: try ScaleCount.mul(scales, kv.bytesPerScale), payload: payload))
         }

@@ -26,6 +26,10 @@ public enum HumanUnits {
     }
 
     static func scaled(_ value: Double, units: [String], base: Double) -> String {
+        // Past the largest unit, scientific notation keeps absurd sizes readable.
+        var largest = 1.0
+        for _ in 1..<units.count { largest *= base }
+        if abs(value) >= largest * 1000 { return formatScientific(value / largest) + units[units.count - 1] }
         var scaled = value
         var index = 0
         while abs(scaled) >= base * 0.9995, index < units.count - 1 {
@@ -34,6 +38,15 @@ public enum HumanUnits {
         }
         if index == 0, scaled == scaled.rounded() { return String(Int64(scaled)) + units[0] }
         return significant(scaled) + units[index]
+    }
+
+    /// `3.30e12`: three significant digits and a decimal exponent.
+    static func formatScientific(_ value: Double) -> String {
+        var exponent = 0
+        var mantissa = abs(value)
+        while mantissa >= 10 { mantissa /= 10; exponent += 1 }
+        if fixed(mantissa, decimals: 2) == "10.00" { mantissa /= 10; exponent += 1 }
+        return (value < 0 ? "-" : "") + fixed(mantissa, decimals: 2) + "e\(exponent)"
     }
 
     /// Three significant digits, no exponent: 8.03, 15.0, 128, 1234.

@@ -62,25 +62,51 @@ public indirect enum JSONValue: Hashable, Sendable {
         return "\(value)"
     }
 
-    /// JSON string escaping: quotes, backslashes and every control character.
+    /// JSON string escaping: quotes, backslashes and every control character (and U+2028/U+2029, which
+    /// JavaScript treats as line breaks). Runs of plain characters are copied in bulk.
     public static func quote(_ text: String, into output: inout String) {
         output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
+        let utf8 = text.utf8
+        var runStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            var escape: String?
+            var width = 1
+            switch byte {
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case UInt8(ascii: "\n"): escape = "\\n"
+            case UInt8(ascii: "\r"): escape = "\\r"
+            case UInt8(ascii: "\t"): escape = "\\t"
+            case 0..<0x20, 0x7F: escape = unicodeEscape(UInt32(byte))
+            case 0xE2:
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+                let next = utf8.index(after: index)
+                if next != utf8.endIndex, utf8[next] == 0x80 {
+                    let last = utf8.index(after: next)
+                    if last != utf8.endIndex, utf8[last] == 0xA8 || utf8[last] == 0xA9 {
+                        escape = unicodeEscape(utf8[last] == 0xA8 ? 0x2028 : 0x2029)
+                        width = 3
+                    }
                 }
+            default: break
+            }
+            if let escape {
+                output += text[runStart..<index]
+                output += escape
+                index = utf8.index(index, offsetBy: width)
+                runStart = index
+            } else {
+                index = utf8.index(after: index)
             }
         }
+        output += text[runStart..<utf8.endIndex]
         output += "\""
+    }
+
+    private static func unicodeEscape(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16)
+        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 }

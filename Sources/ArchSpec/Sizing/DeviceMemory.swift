@@ -30,14 +30,11 @@ enum MemoryPlan {
         case .fraction(let share): Int128((hardware.memory.value * share).rounded())
         case .bytes(let bytes): bytes
         }
-        let tokens = try Wide.mul(Int128(context), Int128(batch), term: "KV cache")
         let activations = try activationBytes(
             spec, layout: layout, context: context, batch: batch, chunk: request.prefillChunk, bits: activationBits)
         var best: DeviceMemory?
         for stage in model.weightsPerStage.indices {
-            let kv = try Wide.add(
-                try Wide.mul(model.kvPerTokenPerStage[stage], tokens, term: "KV cache"), model.kvStaticPerStage[stage],
-                term: "KV cache")
+            let kv = try model.kvBytes(stage: stage, context: context, batch: batch)
             let total = try Wide.add(model.weightsPerStage[stage], kv, activations, reserve, term: "memory")
             if best == nil || total > best!.total {
                 best = DeviceMemory(
@@ -51,8 +48,9 @@ enum MemoryPlan {
 
     /// Transient tensors of one prefill step of `min(batch x context, chunk)` tokens on one device.
     ///
-    /// Per token: the residual and the normed input (hidden each), this device's q, k and v, and its share of the
-    /// MLP intermediate (twice for gated MLPs), at the activation width; plus fp32 logits over this device's
+    /// Per token: the residual and the normed input (hidden each), this device's q, k and v (MLA: its heads'
+    /// q, k and v plus the latent), and its share of the widest feed-forward (dense MLP, or top_k experts plus
+    /// the shared ones; twice for gated MLPs), at the activation width; plus fp32 logits over this device's
     /// vocabulary slice for the last position of each sequence in the step. Flash attention is assumed: no
     /// S x S score matrix is stored.
     static func activationBytes(
@@ -62,8 +60,20 @@ enum MemoryPlan {
         let allTokens = try Wide.mul(Int128(context), Int128(batch), term: "activations")
         let stepTokens = min(allTokens, Int128(max(chunk, 1)))
         let hidden = Int128(spec.hiddenSize), headDim = Int128(spec.attention.headDim)
-        let qkv = (Int128(spec.attention.heads) / tp + 2 * Int128(layout.kvHeadsPerDevice(spec))) * headDim
-        let inter = (Int128(spec.mlp.intermediateSize) + tp - 1) / tp * (spec.mlp.kind == .gated ? 2 : 1)
+        let headsHere = Int128(spec.attention.heads) / tp
+        let qkv: Int128
+        if let mla = spec.attention.mla {
+            qkv = headsHere * Int128(2 * mla.qkHeadDim + mla.vHeadDim) + Int128(mla.kvLoraRank + mla.qkRopeHeadDim)
+        } else {
+            qkv = headsHere * headDim + Int128(layout.kvHeadsPerDevice(spec))
+                * Int128(spec.attention.headDim + spec.attention.valueHeadDim)
+        }
+        var width = Int128(spec.mlp.intermediateSize)
+        if let moe = spec.moe {
+            width = max(width, Int128(moe.topK) * Int128(moe.expertIntermediateSize)
+                        + Int128(moe.sharedExperts) * Int128(moe.sharedExpertIntermediateSize))
+        }
+        let inter = (width + tp - 1) / tp * (spec.mlp.kind == .gated ? 2 : 1)
         let perToken = try Wide.add(2 * hidden, qkv, inter, term: "activations")
         let hiddenBytes = try Wide.bytes(try Wide.mul(stepTokens, perToken, term: "activations"), bits: bits,
                                          term: "activations")

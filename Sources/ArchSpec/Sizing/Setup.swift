@@ -15,6 +15,13 @@ struct Setup {
     var estimate: Estimate
 
     init(_ spec: ArchitectureSpec, hardware: HardwareProfile, request: SizingRequest) throws(SizingError) {
+        var request = request
+        // A spec's declared deployment degrees are the defaults when the request pins no layout.
+        if request.tp == nil, request.pp == nil, request.devices == nil,
+           spec.parallelism.tensor > 1 || spec.parallelism.pipeline > 1 {
+            request.tp = spec.parallelism.tensor
+            request.pp = spec.parallelism.pipeline
+        }
         try Self.validate(request)
         self.spec = spec
         self.hardware = hardware

@@ -1,13 +1,33 @@
-/// Bytes one device holds for a spec under a layout and quantisation: weights per stage and KV per token.
+/// Bytes one device holds for a spec under a layout and quantisation: weights per pipeline stage, and the KV
+/// cache per stage as a function of context.
+///
+/// Matrices come from `WeightMatrices` (standard, MLA and MoE blocks); everything else the cost model counts
+/// (norms, biases, router biases, the shared-expert gate) is spread evenly over the layers and replicated across
+/// tensor ranks, except the final norm and lm_head bias (last stage) and the position table (first stage).
 struct ShardedModel: Hashable, Sendable {
     /// Weight bytes on one device of each stage (payload + scales + norms and biases).
     var weightsPerStage: [Int128]
-    /// KV-cache bytes one device of each stage adds per cached token of one sequence (scales included).
-    var kvPerTokenPerStage: [Int128]
-    /// KV scale bytes that do not grow with tokens, per device of each stage.
-    var kvStaticPerStage: [Int128]
-    /// Scale and zero-point bytes included in `weightsPerStage`, per device of the largest stage.
+    /// The routed-expert part of `weightsPerStage` (0 for dense models).
+    var routedExpertsPerStage: [Int128]
+    /// Scale and zero-point bytes in the fullest stage.
     var weightScaleBytes: Int128
+    /// Full-context and windowed layers of each stage.
+    var kvLayersPerStage: [(full: Int128, sliding: Int128)]
+    /// Sliding window, tokens, when any layer is windowed.
+    var window: Int128?
+    /// KV elements one device caches per token in one layer (its K/V heads, or MLA's replicated latent).
+    var kvElementsPerLayer: Int128
+    /// Head vectors per token per layer on one device (2 x KV heads; 1 latent for MLA) and their length.
+    var kvVectors: Int128
+    var kvVectorLength: Int128
+    var kv: KVQuantization
+
+    static func == (lhs: ShardedModel, rhs: ShardedModel) -> Bool {
+        lhs.weightsPerStage == rhs.weightsPerStage && lhs.kvElementsPerLayer == rhs.kvElementsPerLayer
+            && lhs.kvLayersPerStage.map(\.full) == rhs.kvLayersPerStage.map(\.full)
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(weightsPerStage) }
 
     /// The dtype norms, biases and unquantised matrices stay in: the spec's when 16 bits or wider, else bf16.
     static func wideDType(_ spec: ArchitectureSpec, _ weights: WeightQuantization) -> DType {
@@ -15,105 +35,80 @@ struct ShardedModel: Hashable, Sendable {
         return spec.dtype.bits >= 16 ? spec.dtype : .bf16
     }
 
+    /// KV-cache bytes one device of `stage` holds for `batch` sequences of `context` tokens, scales included.
+    func kvBytes(stage: Int, context: Int, batch: Int) throws(SizingError) -> Int128 {
+        let layers = kvLayersPerStage[stage]
+        let capped = window.map { min(Int128(context), $0) } ?? Int128(context)
+        let layerTokens = try Wide.add(try Wide.mul(layers.full, Int128(context), term: "KV cache"),
+                                       try Wide.mul(layers.sliding, capped, term: "KV cache"), term: "KV cache")
+        var perSequence = try Wide.bytes(try Wide.mul(kvElementsPerLayer, layerTokens, term: "KV cache"),
+                                         bits: kv.dtype.bits, term: "KV cache")
+        var fixed: Int128 = 0
+        if kv.isQuantized {
+            do {
+                let perLayerToken = try ScaleCount.kvScalesPerLayerToken(
+                    vectors: kvVectors, length: kvVectorLength, granularity: kv.effectiveGranularity)
+                perSequence += try ScaleCount.mul(perLayerToken, layerTokens, kv.bytesPerScale)
+                fixed = try ScaleCount.mul(try ScaleCount.kvStaticScales(
+                    layers: layers.full + layers.sliding, vectors: kvVectors, granularity: kv.effectiveGranularity),
+                                           kv.bytesPerScale)
+            } catch { throw .quantization(error) }
+        }
+        return try Wide.add(try Wide.mul(perSequence, Int128(batch), term: "KV cache"), fixed, term: "KV cache")
+    }
+
     static func build(
-        _ spec: ArchitectureSpec, layout: ParallelLayout, weights: WeightQuantization, kv: KVQuantization
+        _ spec: ArchitectureSpec, layout: ParallelLayout, weights: WeightQuantization, kv: KVQuantization,
+        parameters: ParameterBreakdown
     ) throws(SizingError) -> ShardedModel {
-        let tp = layout.tp
         let wide = wideDType(spec, weights)
-        var layerBytes: Int128 = 0, layerScales: Int128 = 0, embeddingBytes: Int128 = 0, lmHeadBytes: Int128 = 0
-        var embeddingScales: Int128 = 0
-        for matrix in WeightMatrices.list(spec) {
-            let shape = WeightMatrices.shard(
-                matrix, tp: tp, kvHeads: spec.attention.kvHeads, headDim: spec.attention.headDim)
-            let elements = try Wide.mul(shape.rows, shape.columns, term: "weights")
-            let quantized = weights.isQuantized && (matrix.perLayer || weights.quantizeEmbeddings)
-            var bytes = try Wide.bytes(elements, bits: quantized ? weights.dtype.bits : wide.bits, term: "weights")
-            var scaleBytes: Int128 = 0
-            if quantized {
-                let scales: Int128
-                do {
-                    scales = try ScaleCount.weightScales(
-                        rows: shape.rows, columns: shape.columns, granularity: weights.effectiveGranularity)
-                } catch { throw .quantization(error) }
-                scaleBytes = try Wide.bytes(scales, bits: weights.bitsPerScale, term: "weight scales")
-                bytes += scaleBytes
-            }
-            switch matrix.name {
-            case "embedding": embeddingBytes = bytes; embeddingScales = scaleBytes
-            case "lm_head": lmHeadBytes = bytes
-            default: layerBytes += bytes; layerScales += scaleBytes
-            }
-        }
-        layerBytes += try smallParametersPerLayer(spec, tp: tp, kvHeadsPerDevice: layout.kvHeadsPerDevice(spec), wide)
-        let finalNorm = try Wide.bytes(
-            Int128(spec.norm.vectorsPerNorm) * Int128(spec.hiddenSize), bits: wide.bits, term: "norms")
-        let positions: Int128 = spec.position.kind == .learned
-            ? try Wide.bytes(try Wide.mul(Int128(spec.contextLength), Int128(spec.hiddenSize), term: "positions"),
-                             bits: wide.bits, term: "positions") : 0
-        // A tied lm_head reuses the embedding on one stage; split across stages, the last stage keeps a copy.
-        let head = spec.tieEmbeddings ? (layout.pp > 1 ? embeddingBytes : 0) : lmHeadBytes
-
+        let blocks = try BlockBytes(spec, tp: layout.tp, weights: weights, wide: wide, parameters: parameters)
         let stages = layout.layersPerStage(spec.layers)
-        var weightsPerStage: [Int128] = []
-        for (index, layers) in stages.enumerated() {
-            var bytes = try Wide.mul(Int128(layers), layerBytes, term: "weights")
-            if index == 0 { bytes = try Wide.add(bytes, embeddingBytes, positions, term: "weights") }
-            if index == stages.count - 1 { bytes = try Wide.add(bytes, head, finalNorm, term: "weights") }
-            weightsPerStage.append(bytes)
-        }
-        let maxLayers = Int128(stages.max() ?? 0)
-        let kvParts = try kvBytes(spec, layout: layout, kv: kv, stages: stages)
-        return ShardedModel(
-            weightsPerStage: weightsPerStage, kvPerTokenPerStage: kvParts.perToken, kvStaticPerStage: kvParts.fixed,
-            weightScaleBytes: try Wide.add(try Wide.mul(maxLayers, layerScales, term: "scales"), embeddingScales,
-                                           term: "scales"))
-    }
-
-    /// Biases and the two norms of one layer on one device, in the wide dtype.
-    static func smallParametersPerLayer(
-        _ spec: ArchitectureSpec, tp: Int, kvHeadsPerDevice: Int, _ wide: DType
-    ) throws(SizingError) -> Int128 {
-        let hidden = Int128(spec.hiddenSize), headDim = Int128(spec.attention.headDim)
-        var elements = Int128(2 * spec.norm.vectorsPerNorm) * hidden
-        if spec.attention.qkvBias {
-            elements += (Int128(spec.attention.heads / tp) + 2 * Int128(kvHeadsPerDevice)) * headDim
-        }
-        if spec.attention.outBias { elements += hidden }
-        if spec.mlp.bias {
-            let inter = (Int128(spec.mlp.intermediateSize) + Int128(tp) - 1) / Int128(tp)
-            elements += Int128(spec.mlp.kind.matrices - 1) * inter + hidden
-        }
-        return try Wide.bytes(elements, bits: wide.bits, term: "norms and biases")
-    }
-
-    static func kvBytes(
-        _ spec: ArchitectureSpec, layout: ParallelLayout, kv: KVQuantization, stages: [Int]
-    ) throws(SizingError) -> (perToken: [Int128], fixed: [Int128]) {
-        let heads = Int128(layout.kvHeadsPerDevice(spec)), headDim = Int128(spec.attention.headDim)
-        var perToken: [Int128] = [], fixed: [Int128] = []
-        for layers in stages {
-            let elements = try Wide.mul(2, Int128(layers), heads, headDim, term: "KV cache")
-            var bytes = try Wide.bytes(elements, bits: kv.dtype.bits, term: "KV cache")
-            var staticBytes: Int128 = 0
-            if kv.isQuantized {
-                do {
-                    let tokenScales = try ScaleCount.kvScalesPerToken(
-                        layers: Int128(layers), kvHeads: heads, headDim: headDim, granularity: kv.effectiveGranularity)
-                    let staticScales = try ScaleCount.kvStaticScales(
-                        layers: Int128(layers), kvHeads: heads, granularity: kv.effectiveGranularity)
-                    bytes += try Wide.mul(tokenScales, kv.bytesPerScale, term: "KV scales")
-                    staticBytes = try Wide.mul(staticScales, kv.bytesPerScale, term: "KV scales")
-                } catch let error as QuantizationError {
-                    throw .quantization(error)
-                } catch let error as SizingError {
-                    throw error
-                } catch {
-                    throw .quantization(.tooLarge)
-                }
+        var weightsPerStage: [Int128] = [], routedPerStage: [Int128] = [], kvLayers: [(Int128, Int128)] = []
+        var start = 0, fullestScales: Int128 = 0
+        for (index, count) in stages.enumerated() {
+            let kinds = WeightMatrices.layerCounts(spec, start: start, end: start + count)
+            start += count
+            let routed = try Wide.mul(kinds.moe, blocks.routedPerMoELayer, term: "weights")
+            var bytes = try Wide.add(
+                try Wide.mul(Int128(count), try Wide.add(blocks.attentionPerLayer, blocks.smallPerLayer, term: "weights"),
+                             term: "weights"),
+                try Wide.mul(kinds.dense, blocks.densePerLayer, term: "weights"), routed,
+                try Wide.mul(kinds.moe, blocks.moeSharedPerLayer, term: "weights"), term: "weights")
+            var scales = try Wide.add(try Wide.mul(Int128(count), blocks.scalesPerLayer, term: "scales"),
+                                      try Wide.mul(kinds.dense, blocks.denseScalesPerLayer, term: "scales"), term: "scales")
+            if index == 0 {
+                bytes = try Wide.add(bytes, blocks.embedding, blocks.position, term: "weights")
+                scales += blocks.embeddingScales
             }
-            perToken.append(bytes)
-            fixed.append(staticBytes)
+            if index == stages.count - 1 {
+                // A tied lm_head reuses the embedding on one stage; split across stages, the last keeps a copy.
+                let head = spec.tieEmbeddings ? (layout.pp > 1 ? blocks.embedding : 0) : blocks.lmHead
+                bytes = try Wide.add(bytes, head, blocks.lastStageExtras, term: "weights")
+            }
+            weightsPerStage.append(bytes)
+            routedPerStage.append(routed)
+            fullestScales = max(fullestScales, scales)
+            kvLayers.append((Int128(count) - kinds.sliding, kinds.sliding))
         }
-        return (perToken, fixed)
+        let shape = kvShape(spec, layout: layout)
+        return ShardedModel(
+            weightsPerStage: weightsPerStage, routedExpertsPerStage: routedPerStage, weightScaleBytes: fullestScales,
+            kvLayersPerStage: kvLayers,
+            window: spec.attention.slidingLayerCount(layers: spec.layers) > 0
+                ? spec.attention.slidingWindow.map { Int128($0.window) } : nil,
+            kvElementsPerLayer: shape.elements, kvVectors: shape.vectors, kvVectorLength: shape.length, kv: kv)
+    }
+
+    /// Per device and layer: cached elements per token, head vectors and their length.
+    static func kvShape(_ spec: ArchitectureSpec, layout: ParallelLayout) -> (elements: Int128, vectors: Int128, length: Int128) {
+        let a = spec.attention
+        if let mla = a.mla {
+            // The latent and rope key are shared by all heads, so every tensor rank caches all of it.
+            let length = Int128(mla.kvLoraRank + mla.qkRopeHeadDim)
+            return (length, 1, length)
+        }
+        let heads = Int128(layout.kvHeadsPerDevice(spec))
+        return (heads * Int128(a.headDim + a.valueHeadDim), 2 * heads, Int128(a.headDim))
     }
 }

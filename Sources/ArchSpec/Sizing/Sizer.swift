@@ -1,3 +1,5 @@
+import Foundation
+
 /// The sizing model: memory per device, the layout that fits, the largest batch and context, and roofline
 /// latency and throughput. Formulas and defaults are in `docs/sizing.md`.
 public enum Sizer {
@@ -37,26 +39,42 @@ public enum Sizer {
         let tokens = try Wide.mul(Int128(setup.context), Int128(setup.batch), term: "tokens")
         let chunk = Int128(setup.request.prefillChunk)
         let chunks = (tokens + chunk - 1) / chunk
-        let weights = try Wide.add(model.weightsPerStage.reduce(0, +), term: "weights")
-        let kvPerToken = model.kvPerTokenPerStage.reduce(0, +)
-        let kv = try Wide.add(try Wide.mul(kvPerToken, tokens, term: "KV cache"), model.kvStaticPerStage.reduce(0, +),
-                              term: "KV cache")
+        var kv: Int128 = 0
+        for stage in model.weightsPerStage.indices {
+            kv = try Wide.add(kv, try model.kvBytes(stage: stage, context: setup.context, batch: setup.batch), term: "KV cache")
+        }
+        let stepTokens = min(tokens, chunk)
+        let prefillWeights = try weightsRead(model, spec: spec, tokens: stepTokens)
+        let decodeWeights = try weightsRead(model, spec: spec, tokens: Int128(setup.batch))
         let activationBytes = Int128(setup.activationBits / 8)
         let hidden = Int128(spec.hiddenSize), layers = Int128(spec.layers)
-        let stepTokens = min(tokens, chunk)
 
         let prefillWork = PhaseWork(
             linearFlops: setup.estimate.flops.prefill.linear, attentionFlops: setup.estimate.flops.prefill.attention,
-            bytesPerDevice: try Wide.add(try Wide.mul(weights, chunks, term: "prefill bytes"), kv, term: "prefill bytes"),
+            bytesPerDevice: try Wide.add(try Wide.mul(prefillWeights, chunks, term: "prefill bytes"), kv, term: "prefill bytes"),
             allReduces: 2 * layers * chunks, allReduceBytes: try Wide.mul(stepTokens, hidden, activationBytes, term: "messages"),
             sends: Int128(layout.pp - 1) * chunks, sendBytes: try Wide.mul(stepTokens, hidden, activationBytes, term: "messages"))
         let decodeMessage = try Wide.mul(Int128(setup.batch), hidden, activationBytes, term: "messages")
         let decodeWork = PhaseWork(
             linearFlops: setup.estimate.flops.decode.linear, attentionFlops: setup.estimate.flops.decode.attention,
-            bytesPerDevice: try Wide.add(weights, kv, term: "decode bytes"),
+            bytesPerDevice: try Wide.add(decodeWeights, kv, term: "decode bytes"),
             allReduces: 2 * layers, allReduceBytes: decodeMessage, sends: Int128(layout.pp - 1), sendBytes: decodeMessage)
         return (Roofline.time(prefillWork, layout: layout, hardware: setup.hardware, peak: setup.peak),
                 Roofline.time(decodeWork, layout: layout, hardware: setup.hardware, peak: setup.peak))
+    }
+}
+
+extension Sizer {
+    /// Weight bytes one device reads for a step of `tokens` tokens, summed over stages. Dense weights are read
+    /// whole; of the routed experts, the expected share a step touches when each token picks top_k of the
+    /// experts uniformly: 1 - (1 - top_k / experts)^tokens.
+    static func weightsRead(_ model: ShardedModel, spec: ArchitectureSpec, tokens: Int128) throws(SizingError) -> Int128 {
+        let all = try Wide.add(model.weightsPerStage.reduce(0, +), term: "weights")
+        let routed = model.routedExpertsPerStage.reduce(0, +)
+        guard routed > 0, let moe = spec.moe, moe.experts > 0 else { return all }
+        let untouched = pow(1 - min(1, Double(moe.topK) / Double(moe.experts)), Double(tokens))
+        let touched = Double(routed) * (1 - untouched)
+        return all - routed + Int128(touched.rounded(.up))
     }
 }
 

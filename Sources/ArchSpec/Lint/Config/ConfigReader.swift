@@ -76,7 +76,7 @@ public enum ConfigReader {
                 for (name, degrees) in try reader.mapping(value, "lint.parallelism", keys: kinds) {
                     guard let kind = ParallelismKind(rawValue: name.value) else { continue }
                     let values = try reader.integers(degrees, "lint.parallelism.\(name.value)")
-                    let origin = "\(reader.file): lint.parallelism.\(name.value)"
+                    let origin = "lint.parallelism.\(name.value) in \(PathText.baseName(reader.file))"
                     config.parallelism.set(kind, values.map { ParallelDegree(value: $0, origin: origin) })
                 }
             }

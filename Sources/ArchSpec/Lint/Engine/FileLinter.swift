@@ -10,7 +10,8 @@ public enum FileLinter {
     ///     carry an `archspec:` key.
     /// - Returns: The file's report; never throws.
     public static func lint(bytes: [UInt8], file: String, settings: LintSettings, explicit: Bool) -> FileReport {
-        if !explicit, !SpecDetection.mayBeSpec(bytes) { return FileReport(path: file, status: .skipped) }
+        let isHFName = PathText.baseName(file) == "config.json"
+        if !explicit, !SpecDetection.mayBeSpec(bytes, huggingFace: isHFName) { return FileReport(path: file, status: .skipped) }
         let source = SourceText(bytes: bytes)
         let document: YAMLDocument
         do {
@@ -22,7 +23,7 @@ public enum FileLinter {
                 location: error.location)
             return FileReport(path: file, status: .linted, findings: [finish(diagnostic, source: source)])
         }
-        if !explicit, !SpecDetection.isSpec(document) { return FileReport(path: file, status: .skipped) }
+        if !explicit, !SpecDetection.isSpec(document, huggingFace: isHFName) { return FileReport(path: file, status: .skipped) }
         let result = SpecLoader.load(document: document, file: file)
         let context = LintContext(file: file, result: result, settings: settings)
         var findings = RuleRunner.findings(context)
@@ -34,7 +35,7 @@ public enum FileLinter {
         findings += suppressions.closingFindings(enabled: settings.enabled).filter { settings.enabled.contains($0.code) }
         let ordered = findings.map { finding -> Diagnostic in
             var finding = finding
-            if let rule = RuleCatalog.description(for: finding.code) { finding.severity = settings.severity(of: rule) }
+            if let level = settings.severities[finding.code] { finding.severity = level }
             return finding
         }.sorted(by: Self.order)
         return FileReport(path: file, status: .linted, findings: ordered.map { finish($0, source: source) })
@@ -54,8 +55,12 @@ public enum FileLinter {
         guard let location = diagnostic.location, let line = source.line(location.line) else {
             return LintFinding(diagnostic: diagnostic, ruleName: name)
         }
+        // Suppression findings (AC9xx) point at a comment, which runs to the end of the line.
+        let end = diagnostic.code.hasPrefix("AC9")
+            ? SourceLocation(line: location.line, column: max(location.column + 1, line.unicodeScalars.count + 1))
+            : SourceText.tokenEnd(on: line, at: location)
         return LintFinding(
-            diagnostic: diagnostic, ruleName: name, end: SourceText.tokenEnd(on: line, at: location),
+            diagnostic: diagnostic, ruleName: name, end: end,
             sourceLine: line.unicodeScalars.count > 500 ? nil : line)
     }
 

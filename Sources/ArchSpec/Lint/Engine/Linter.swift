@@ -12,6 +12,10 @@ public struct LintRequest: Sendable {
     public var stdinName: String
     /// Standard input's bytes, read by the caller when `paths` holds `-`.
     public var stdin: [UInt8]?
+    /// Why standard input could not be read (too large, unreadable), when `paths` holds `-`.
+    public var stdinFailure: FileInput.Failure?
+    /// Skip named files that are not specs, as directory scans do (for pre-commit, which names every file).
+    public var skipNonSpecs = false
 
     public init(paths: [String], configPath: String? = nil, isolated: Bool = false, overrides: LintOverrides = LintOverrides(),
                 stdinName: String = "-", stdin: [UInt8]? = nil) {
@@ -36,6 +40,12 @@ public struct LintRun: Sendable {
     public var lintedCount: Int { files.filter { $0.status == .linted }.count }
     public var skippedCount: Int { files.filter { $0.status == .skipped }.count }
 
+    public init(files: [FileReport], ioErrors: [String] = [], failOn: FailThreshold? = nil) {
+        self.files = files
+        self.ioErrors = ioErrors
+        self.failOn = failOn
+    }
+
     public func count(_ severity: Severity) -> Int { findings.filter { $0.diagnostic.severity == severity }.count }
 }
 
@@ -51,7 +61,8 @@ public enum Linter {
         if let path = request.configPath { fixed = try discovery.load(path) }
         var jobs: [Job] = []
         var thresholds: Set<FailThreshold?> = []
-        for input in found {
+        for var input in found {
+            if request.skipNonSpecs, input.path != "-" { input.explicit = false }
             let config: LintConfiguration
             if let fixed { config = fixed } else {
                 config = try discovery.configuration(forDirectory: PathText.parent(input.absolutePath))
@@ -62,6 +73,7 @@ public enum Linter {
             if input.path == "-" {
                 job.input.path = request.stdinName
                 job.bytes = request.stdin ?? []
+                job.failure = request.stdinFailure
             }
             jobs.append(job)
         }
@@ -81,6 +93,7 @@ public enum Linter {
         var input: LintInput
         var settings: LintSettings
         var bytes: [UInt8]?
+        var failure: FileInput.Failure?
 
         enum Outcome: Sendable {
             case report(FileReport)
@@ -88,22 +101,30 @@ public enum Linter {
         }
 
         func run() -> Outcome {
-            let contents: [UInt8]
-            if let bytes {
-                contents = bytes
-            } else {
-                do {
-                    contents = try FileInput.read(input.path)
-                } catch {
-                    guard case .tooLarge = error else { return .ioError(error.description) }
-                    let rule = InputLimitsRule.description
-                    let diagnostic = Diagnostic(severity: settings.severity(of: rule), code: rule.code, message: error.description,
-                                                file: input.path, location: SourceLocation(line: 1, column: 1))
-                    return .report(FileReport(path: input.path, status: .linted,
-                                              findings: [LintFinding(diagnostic: diagnostic, ruleName: rule.name)]))
-                }
+            switch read() {
+            case .success(let contents):
+                return .report(FileLinter.lint(bytes: contents, file: input.path, settings: settings, explicit: input.explicit))
+            case .failure(.tooLarge(_, let size, let limit)):
+                let rule = InputLimitsRule.description
+                let message = "file is too large (\(size) bytes; the limit is \(limit) bytes); refusing to read it"
+                let diagnostic = Diagnostic(severity: settings.severity(of: rule), code: rule.code, message: message,
+                                            file: input.path, location: SourceLocation(line: 1, column: 1))
+                return .report(FileReport(path: input.path, status: .linted,
+                                          findings: [LintFinding(diagnostic: diagnostic, ruleName: rule.name)]))
+            case .failure(let error):
+                return .ioError(error.description)
             }
-            return .report(FileLinter.lint(bytes: contents, file: input.path, settings: settings, explicit: input.explicit))
+        }
+
+        /// The file's bytes (standard input's were read by the caller), or why they could not be read.
+        func read() -> Result<[UInt8], FileInput.Failure> {
+            if let failure { return .failure(failure) }
+            if let bytes { return .success(bytes) }
+            do {
+                return .success(try FileInput.read(input.path))
+            } catch {
+                return .failure(error)
+            }
         }
     }
 

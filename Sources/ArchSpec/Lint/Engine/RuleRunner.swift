@@ -1,7 +1,9 @@
 /// Runs the enabled rules over a loaded file and maps the loader's diagnostics to rule codes.
 enum RuleRunner {
     static let fallback = InconsistentSpecRule.description.code
-    static let claimants: [any LintRule] = RuleCatalog.all.filter { $0.description.code != fallback }
+    /// Rules that may claim loader diagnostics, most specific first: later codes (AC1xx and above) claim
+    /// before the generic document rules (AC0xx), and AC012 takes whatever is left.
+    static let claimants: [any LintRule] = RuleCatalog.all.filter { $0.description.code != fallback }.reversed()
 
     /// Findings at default severity, loader problems first mapped to their rules, duplicates removed.
     static func findings(_ context: LintContext) -> [Diagnostic] {
@@ -11,7 +13,8 @@ enum RuleRunner {
             let rule = claimants.first { $0.claims(diagnostic) }?.description ?? InconsistentSpecRule.description
             var mapped = diagnostic
             mapped.code = rule.code
-            mapped.severity = rule.severity
+            // Keep the loader's lower severity (unknown keys of a Hugging Face config.json are warnings).
+            mapped.severity = min(diagnostic.severity, rule.severity)
             loaderFindings.append(mapped)
         }
         var ruleFindings: [Diagnostic] = []
@@ -20,9 +23,14 @@ enum RuleRunner {
         }
         // A specific rule replaces the loader's generic consistency error at the same key; an ambiguous-scalar
         // warning adds nothing where the loader already refused the value.
+        // A rule's own finding replaces the loader's at the same key (the rule's message is more specific).
         let ruleKeys = Set(ruleFindings.filter { $0.severity == .error }.compactMap(\.keyPath))
+        let ownKeys = Set(ruleFindings.compactMap { finding in finding.keyPath.map { "\(finding.code) \($0)" } })
         let loaderLocations = Set(loaderFindings.compactMap(\.location))
-        loaderFindings.removeAll { $0.code == fallback && $0.keyPath.map(ruleKeys.contains) == true }
+        loaderFindings.removeAll { finding in
+            guard let path = finding.keyPath else { return false }
+            return (finding.code == fallback && ruleKeys.contains(path)) || ownKeys.contains("\(finding.code) \(path)")
+        }
         ruleFindings.removeAll { $0.code == AmbiguousScalarRule.description.code && $0.location.map(loaderLocations.contains) == true }
         return (loaderFindings + ruleFindings).filter { enabled.contains($0.code) }
     }

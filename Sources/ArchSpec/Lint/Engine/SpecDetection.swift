@@ -1,11 +1,21 @@
-/// Decides whether a YAML file found by a directory scan is an archspec.
+/// Decides whether a file found by a directory scan is something to lint: an archspec (`archspec:` key), or a
+/// Hugging Face `config.json` (`model_type` key).
 enum SpecDetection {
-    private static let marker = Array("archspec".utf8)
+    private static let archspecMarker = Array("archspec".utf8)
+    private static let modelTypeMarker = Array("model_type".utf8)
 
-    /// A cheap byte scan: files without the word `archspec` are skipped before parsing.
-    static func mayBeSpec(_ bytes: [UInt8]) -> Bool {
-        guard bytes.count >= marker.count else { return false }
-        let first = marker[0]
+    /// A cheap byte scan: files without the marker word are skipped before parsing.
+    static func mayBeSpec(_ bytes: [UInt8], huggingFace: Bool) -> Bool {
+        contains(bytes, huggingFace ? modelTypeMarker : archspecMarker)
+    }
+
+    /// Whether the composed document is an archspec, or (for `config.json`) a Hugging Face config.
+    static func isSpec(_ document: YAMLDocument, huggingFace: Bool) -> Bool {
+        huggingFace ? HFImport.isHFConfig(document) : document.root?.mapping?["archspec"] != nil
+    }
+
+    static func contains(_ bytes: [UInt8], _ marker: [UInt8]) -> Bool {
+        guard let first = marker.first, bytes.count >= marker.count else { return false }
         var index = 0
         let last = bytes.count - marker.count
         while index <= last {
@@ -20,10 +30,5 @@ enum SpecDetection {
             index += 1
         }
         return false
-    }
-
-    /// Whether the document's top level is a mapping with an `archspec` key.
-    static func isSpec(_ document: YAMLDocument) -> Bool {
-        document.root?.mapping?["archspec"] != nil
     }
 }

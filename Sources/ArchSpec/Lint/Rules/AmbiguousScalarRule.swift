@@ -8,7 +8,8 @@ struct AmbiguousScalarRule: LintRule {
             YAML 1.1 `yes`, `no`, `on`, `off`, `y` and `n` are booleans, while YAML 1.2 reads them as strings; \
             and `1e6` (no dot) is a float in YAML 1.2 but a string in PyYAML. The same file must mean the same \
             thing everywhere. Write `true`/`false`, quote strings that look like booleans, and write \
-            exponent floats with a dot and a signed exponent (`1.0e+6`) or in full (`1000000`).
+            exponent floats with a dot and a signed exponent (`1.0e+6`) or in full (`1000000`). Not checked \
+            in Hugging Face `config.json` files: JSON has one reading.
             """,
         source: "yamllint `truthy` and `float-values`; YAML 1.1 bool and float regular expressions (yaml.org/type)",
         triggering: [
@@ -26,7 +27,8 @@ struct AmbiguousScalarRule: LintRule {
     ]
 
     func check(_ context: LintContext) -> [Diagnostic] {
-        guard let root = context.result.document?.root else { return [] }
+        // JSON (a Hugging Face config.json) has one reading of every scalar.
+        guard context.result.format == .archspec, let root = context.result.document?.root else { return [] }
         var findings: [Diagnostic] = []
         var stack = [root]
         var visited = 0

@@ -18,6 +18,10 @@ struct ExpertGroupsInvalidRule: LintRule {
             Examples.spec(extra: "moe: {experts: 256, top_k: 8, n_group: 8, topk_group: 4, expert_intermediate_size: 2048}"),
         ])
 
+    func claims(_ loaderDiagnostic: Diagnostic) -> Bool {
+        ["moe.n_group", "moe.topk_group"].contains(loaderDiagnostic.keyPath ?? "") && claim(loaderDiagnostic, .inconsistent)
+    }
+
     func check(_ context: LintContext) -> [Diagnostic] {
         guard let experts = context.int("moe.experts"), let groups = context.int("moe.n_group"), groups > 0 else { return [] }
         if experts % groups != 0 {

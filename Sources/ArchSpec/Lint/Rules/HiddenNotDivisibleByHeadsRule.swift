@@ -27,9 +27,9 @@ struct HiddenNotDivisibleByHeadsRule: LintRule {
         return [context.finding(Self.description, message, at: "attention.heads", related: [("hidden_size", "hidden_size")])]
     }
 
-    /// `5140 / 40` as `128.5`, to two decimals.
+    /// `5140 / 40` as `128.5`, to two decimals (truncated); wide arithmetic, so any positive sizes work.
     static func decimal(_ numerator: Int, _ denominator: Int) -> String {
-        let hundredths = (numerator % denominator) * 100 / denominator
+        let hundredths = Int(Int128(numerator % denominator) * 100 / Int128(denominator))
         let text = hundredths % 10 == 0 ? "\(hundredths / 10)" : (hundredths < 10 ? "0\(hundredths)" : "\(hundredths)")
         return "\(numerator / denominator).\(text)"
     }

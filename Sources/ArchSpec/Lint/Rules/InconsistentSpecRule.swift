@@ -9,7 +9,7 @@ struct InconsistentSpecRule: LintRule {
             same key; anything else the loader checks arrives here with its message. Fix the values it names.
             """,
         source: "archcalc's spec resolver",
-        triggering: [],
+        triggering: [Examples.spec(extra: "norm: {kind: layernorm, weight: false, bias: ↓true}")],
         nonTriggering: [RuleExample(Examples.base)])
 
     func claims(_ loaderDiagnostic: Diagnostic) -> Bool { true }

@@ -16,6 +16,10 @@ struct LayerPatternInvalidRule: LintRule {
         ],
         nonTriggering: [Examples.spec(context: "32768", attention: "{heads: 32, kv_heads: 8, sliding_window: 4096, layer_pattern: [sliding, full]}")])
 
+    func claims(_ loaderDiagnostic: Diagnostic) -> Bool {
+        claim(loaderDiagnostic, .inconsistent) && loaderDiagnostic.message.hasSuffix("needs attention.sliding_window")
+    }
+
     func check(_ context: LintContext) -> [Diagnostic] {
         guard context.written("attention.layer_pattern"), let pattern = context.stringList("attention.layer_pattern") else {
             return []

@@ -22,6 +22,14 @@ struct MLADimsInconsistentRule: LintRule {
             Examples.spec(attention: "{kind: mla, heads: 32, kv_lora_rank: 512, qk_rope_head_dim: 64, qk_nope_head_dim: 128, v_head_dim: 128}"),
         ])
 
+    func claims(_ loaderDiagnostic: Diagnostic) -> Bool {
+        let path = loaderDiagnostic.keyPath ?? ""
+        if claim(loaderDiagnostic, .missingField) { return path == "attention.kind" }
+        guard claim(loaderDiagnostic, .inconsistent) else { return false }
+        if (["q_lora_rank"] + Self.keys).contains(where: { path == "attention.\($0)" }) { return true }
+        return (path == "attention.kv_heads" || path == "attention.head_dim") && loaderDiagnostic.message.hasSuffix("for mla")
+    }
+
     static let keys = ["kv_lora_rank", "qk_rope_head_dim", "qk_nope_head_dim", "v_head_dim"]
 
     func check(_ context: LintContext) -> [Diagnostic] {

@@ -19,14 +19,16 @@ struct MoEFieldsIncompleteRule: LintRule {
             Examples.spec(extra: "moe: {experts: 64, top_k: 6, n_group: 8, topk_group: 4, expert_intermediate_size: 1408}"),
         ])
 
+    /// The loader reports missing experts / top_k and a shared-expert gate without shared experts.
+    func claims(_ loaderDiagnostic: Diagnostic) -> Bool {
+        let path = loaderDiagnostic.keyPath ?? ""
+        return (claim(loaderDiagnostic, .missingField) && path.hasPrefix("moe."))
+            || (claim(loaderDiagnostic, .inconsistent) && path == "moe.shared_expert_gate")
+    }
+
     func check(_ context: LintContext) -> [Diagnostic] {
         guard context.written("moe") else { return [] }
         var findings: [Diagnostic] = []
-        let missing = ["experts", "top_k"].filter { !context.written("moe.\($0)") }
-        if !missing.isEmpty {
-            findings.append(context.finding(Self.description,
-                "the moe section needs \(missing.map { "moe.\($0)" }.joined(separator: " and "))", at: "moe"))
-        }
         let group = context.written("moe.n_group"), topkGroup = context.written("moe.topk_group")
         if group != topkGroup {
             let (given, absent) = group ? ("moe.n_group", "moe.topk_group") : ("moe.topk_group", "moe.n_group")

@@ -13,6 +13,10 @@ struct TopKExceedsExpertsRule: LintRule {
         triggering: [Examples.spec(extra: "moe: {experts: 8, top_k: ↓16, expert_intermediate_size: 1408}")],
         nonTriggering: [Examples.spec(extra: "moe: {experts: 64, top_k: 6, expert_intermediate_size: 1408}")])
 
+    func claims(_ loaderDiagnostic: Diagnostic) -> Bool {
+        loaderDiagnostic.keyPath == "moe.top_k" && claim(loaderDiagnostic, .inconsistent)
+    }
+
     func check(_ context: LintContext) -> [Diagnostic] {
         guard let experts = context.int("moe.experts"), let topK = context.int("moe.top_k"), topK > experts else { return [] }
         return [context.finding(Self.description, "moe.top_k \(topK) is larger than moe.experts \(experts)",

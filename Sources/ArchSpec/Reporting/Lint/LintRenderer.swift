@@ -36,7 +36,9 @@ extension LintFinding {
     /// RFC 6901 pointer for the key path (`attention.kv_heads` -> `/attention/kv_heads`), or `nil`.
     public var pointer: String? {
         guard let path = diagnostic.keyPath, !path.isEmpty else { return nil }
-        return path.split(separator: ".").map { part in
+        // `attention.full_layers[2]` -> `/attention/full_layers/2`.
+        let dotted = path.replacingAll("[", with: ".").replacingAll("]", with: "")
+        return dotted.split(separator: ".").map { part in
             "/" + part.replacingAll("~", with: "~0").replacingAll("/", with: "~1")
         }.joined()
     }

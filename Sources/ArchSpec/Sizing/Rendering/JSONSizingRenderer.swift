@@ -46,30 +46,3 @@ enum JSONSizingRenderer {
          ("bytes_per_device", .int(p.bytesPerDevice)), ("arithmetic_intensity", .double(p.arithmeticIntensity))]
     }
 }
-
-/// Markdown report of one configuration.
-enum MarkdownSizingRenderer {
-    static func render(_ r: SizingResult) -> String {
-        let m = r.memory
-        var lines = ["### \(r.model) on \(SizingUnits.layout(r))", "",
-                     "Context \(r.context), batch \(r.batch); weights \(r.weights.summary); KV cache \(r.kv.summary).", "",
-                     "| memory per device | size | bytes |", "|---|---:|---:|"]
-        for (label, value) in [("weights", m.weights), ("KV cache", m.kvCache), ("activations", m.activations),
-                               ("runtime reserve", m.reserve), ("**total**", m.total), ("capacity", m.capacity)] {
-            lines.append("| \(label) | \(SizingUnits.bytes(value)) | \(HumanUnits.grouped(value)) |")
-        }
-        lines.append("")
-        lines.append(m.fits ? "Fits, \(SizingUnits.bytes(m.headroom)) free per device."
-                            : "Does not fit: over by \(SizingUnits.bytes(-m.headroom)) per device.")
-        for attempt in r.attempts { lines.append("- \(attempt.layout.devices) device(s), \(attempt.layout): \(attempt.reason)") }
-        lines += ["", "| | value |", "|---|---:|",
-                  "| max batch at context \(r.context) | \(r.maxBatch) |",
-                  "| max context at batch \(r.batch) | \(SizingUnits.maxContext(r)) |",
-                  "| prefill (time to first token) | \(HumanUnits.seconds(r.prefill.seconds)), \(r.prefill.bound)-bound |",
-                  "| decode per token | \(HumanUnits.seconds(r.decode.seconds)), \(r.decode.bound)-bound |",
-                  "| tokens/s per sequence | \(SizingUnits.rate(r.decodeTokensPerSecond)) |",
-                  "| tokens/s in aggregate | \(SizingUnits.rate(r.aggregateTokensPerSecond)) |",
-                  "| datasheet roofline tokens/s per sequence | \(SizingUnits.rate(r.idealDecodeTokensPerSecond)) |"]
-        return lines.joined(separator: "\n") + "\n"
-    }
-}

@@ -26,7 +26,8 @@ enum TextSizingRenderer {
         lines.append("max batch at context \(r.context): \(r.maxBatch)")
         lines.append("max context at batch \(r.batch): \(SizingUnits.maxContext(r))")
         lines.append("")
-        lines.append("prefill (time to first token): \(HumanUnits.seconds(r.prefill.seconds)), \(r.prefill.bound)-bound")
+        let who = r.batch == 1 ? "" : ", all \(r.batch) sequences together"
+        lines.append("prefill (time to first token\(who)): \(HumanUnits.seconds(r.prefill.seconds)), \(r.prefill.bound)-bound")
         lines.append("  " + parts(r.prefill))
         lines.append("decode: \(HumanUnits.seconds(r.decode.seconds)) per token, "
             + "\(SizingUnits.rate(r.decodeTokensPerSecond)) tokens/s per sequence, "

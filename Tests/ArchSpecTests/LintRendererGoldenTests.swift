@@ -1,0 +1,47 @@
+import Testing
+@testable import ArchSpec
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Renderer output compared with golden files; `ARCHCALC_RECORD=1` re-records them.
+@Suite struct LintRendererGoldenTests {
+    static let record = getenv("ARCHCALC_RECORD").map { String(cString: $0) } == "1"
+
+    static func compare(_ output: String, golden name: String) throws {
+        let path = LintFixtures.path("golden/\(name)")
+        if record { try AtomicFile.write(output, to: path) }
+        let expected = String(decoding: try FileInput.read(path), as: UTF8.self)
+        #expect(output == expected, "\(name) differs; re-record with ARCHCALC_RECORD=1 if intended")
+    }
+
+    @Test(arguments: LintFormat.allCases)
+    func matchesGolden(format: LintFormat) throws {
+        let output = format.renderer(toolVersion: "0.1.0").render(try LintFixtures.goldenRun())
+        let ext = format == .text || format == .github ? "txt" : format.rawValue
+        try Self.compare(output, golden: "\(format.rawValue).\(ext)")
+    }
+
+    @Test func githubEscapesLikeActionsCore() {
+        #expect(GitHubLintRenderer.escapeData("50% done\r\nnext") == "50%25 done%0D%0Anext")
+        #expect(GitHubLintRenderer.escapeProperty("a:b,c%") == "a%3Ab%2Cc%25")
+        let report = FileReport(path: "x,y:z.yaml", status: .linted, findings: [LintFinding(
+            diagnostic: Diagnostic(severity: .info, code: "AC102", message: "line\nbreak", file: "x,y:z.yaml",
+                                   location: SourceLocation(line: 3, column: 4)),
+            ruleName: "explicit-head-dim-mismatch", end: SourceLocation(line: 3, column: 7))])
+        let output = GitHubLintRenderer().render(LintRun(files: [report], ioErrors: [], failOn: nil))
+        #expect(output.hasPrefix("::notice file=x%2Cy%3Az.yaml,line=3,col=4,endLine=3,endColumn=7,title=AC102 explicit-head-dim-mismatch::line%0Abreak\n"))
+    }
+
+    @Test func textShowsCaretUnderTheToken() throws {
+        let output = TextLintRenderer().render(LintRun(files: [try LintFixtures.lint("opt-13b.yaml")], ioErrors: [], failOn: nil))
+        #expect(output.contains("""
+            opt-13b.yaml:12:10: error: hidden_size 5140 is not divisible by attention.heads 40 (a head dim of 128.5); \
+            the nearest multiple of heads is 5120; or set attention.head_dim [AC101]
+             12 |   heads: 40
+                |          ^^
+            """))
+        #expect(output.hasSuffix("1 file linted, 0 skipped: 1 error, 2 warnings, 0 info\n"))
+    }
+}
