@@ -5,6 +5,7 @@ import PackageDescription
 /// (A test checks that this list names every one.)
 let folderReadmes = [
     "Compare/README.md",
+    "Calibration/README.md",
     "Cost/README.md",
     "Diagnostics/README.md",
     "Hardware/README.md",

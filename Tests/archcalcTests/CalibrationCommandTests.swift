@@ -74,6 +74,14 @@ import Testing
         #expect(result.stderr.contains("GiB"), "\(result.stderr)")
     }
 
+    @Test func validateRefusesFeaturesItDoesNotRun() throws {
+        let profile = try Self.smokeProfile()
+        let result = try CLI.run(["validate", CLI.path("specs/mixtral-8x7b.yaml"), "--profile", profile,
+                                  "--context", "16", "--decode-steps", "1"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("mixture-of-experts"), "\(result.stderr)")
+    }
+
     @Test func badArgumentsExitTwo() throws {
         let spec = try CLI.temporaryFile(Self.tinySpec)
         #expect(try CLI.run(["validate", spec, "--profile", "/nonexistent.yaml"]).status == 2)

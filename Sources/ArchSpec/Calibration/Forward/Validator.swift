@@ -73,6 +73,11 @@ public enum Validator {
             throw CalibrationError.invalid("context must be at least 1 and decode steps at least 1 (got \(context), \(decodeSteps))")
         }
         let capacity = context + decodeSteps
+        let missing = ForwardPass.unsupportedFeatures(spec, tokens: capacity)
+        guard missing.isEmpty else {
+            throw CalibrationError.invalid("validate cannot run \(spec.name) yet: its forward pass lacks "
+                                           + missing.joined(separator: ", "))
+        }
         let needed = ForwardWeights.bytesNeeded(spec, capacity: capacity, prefill: context)
         let limit = Int128(memoryLimit ?? availableMemory() * 8 / 10)
         guard needed <= limit else {
