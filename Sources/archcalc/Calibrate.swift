@@ -31,6 +31,9 @@ extension Archcalc {
         @Option(name: .shortAndLong, help: "Write the profile to this file (atomically) instead of standard output.")
         var output: String?
 
+        @Option(help: "Also write the result as a hardware profile in the catalog schema (docs/hardware.md) to this file.")
+        var hardwareProfile: String?
+
         @Option(help: "Most threads to measure with. Default: every online CPU.")
         var threads: Int?
 
@@ -77,6 +80,9 @@ extension Archcalc {
             let result = Calibrator.run(plan, host: host) { bar.step($0) }
             bar.finish()
             try Output.emit(result.yaml(), to: output)
+            if let hardwareProfile {
+                try AtomicFile.write(try result.hardwareProfileYAML(), to: hardwareProfile)
+            }
         }
     }
 }

@@ -92,3 +92,30 @@ extension CalibrationProfileTests {
         #expect(abs(model.gemmSeconds(m: 8, n: 8, k: 4) - 512 / 8e9) < 1e-15)
     }
 }
+
+import Yams
+
+extension CalibrationProfileTests {
+    @Test func convertsToACatalogHardwareProfile() throws {
+        var profile = Self.syntheticProfile()
+        func rate(_ r: Double) -> Rate {
+            var v = Rate(Timing(seconds: [1], work: r, interference: Interference(otherCores: 0, stealFraction: 0)))
+            v.sustained = r
+            v.best = r * 1.1
+            return v
+        }
+        profile.gemm = [1: 2e9, 64: 6e10, 512: 8e10].map {
+            GEMMPoint(shape: GEMMShape(m: $0.key, n: 4096, k: 4096), threads: 2, source: .archcalc, rate: rate($0.value))
+        }
+        let hardware = profile.hardwareProfile()
+        let peak = try #require(hardware.peakFlops.fp32?.value)
+        #expect(peak >= 8.8e10)  // at least the best measured sample
+        let matmul = try #require(hardware.efficiency?.curves.first { $0.operator == .matmul })
+        #expect(matmul.points.count == 3 && matmul.points.allSatisfy { $0.y > 0 && $0.y <= 1 })
+        #expect(matmul.points.map(\.x) == matmul.points.map(\.x).sorted())  // intensity grows with M
+        // The catalog's own loader accepts what the conversion writes.
+        let text = try YAMLEncoder().encode(hardware)
+        let reread = try HardwareLoader.parse(text, path: "calibrated.yaml")
+        #expect(reread.peakFlops.fp32?.value == peak)
+    }
+}

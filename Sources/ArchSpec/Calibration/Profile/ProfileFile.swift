@@ -32,6 +32,13 @@ extension CalibrationResult {
         }
     }
 
+    /// `hardwareProfile()` as YAML in the catalog's schema.
+    public func hardwareProfileYAML() throws -> String {
+        do { return try YAMLEncoder().encode(hardwareProfile()) } catch {
+            throw CalibrationError.invalid("cannot encode the hardware profile: \(error)")
+        }
+    }
+
     /// Reads a profile written by `archcalc calibrate`.
     public static func load(path: String) throws -> CalibrationResult {
         guard let text = SystemFiles.read(path, limit: 64 << 20) else { throw CalibrationError.unreadable(path: path) }
