@@ -125,6 +125,9 @@ import Testing
         let got = try split.forward([tokens[tokens.count - 1]])
         #expect(maxRelativeError(got, expected) < 1e-4)
         #expect(expected.allSatisfy { $0.isFinite })
+        // Two MoE layers of 4 experts; each of the 6 tokens went to 2 experts per layer.
+        #expect(whole.lastExpertRows.count == 8 && whole.lastExpertRows.reduce(0, +) == 24)
+        #expect(split.lastExpertRows.reduce(0, +) == 4)
         // Every MoE operator was timed.
         for key in ["linear:router", "linear:expert_gate_up", "linear:expert_down", "linear:shared_gate_up",
                     "linear:shared_gate", "moe:combine", "linear:gate_up"] {

@@ -99,6 +99,7 @@ import Testing
                                   "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("linear:expert_gate_up") && result.stdout.contains("moe:combine"))
+        #expect(result.stdout.contains("rows per expert (predicted as uniform: 4)"), "\(result.stdout)")
     }
 
     @Test func badArgumentsExitTwo() throws {

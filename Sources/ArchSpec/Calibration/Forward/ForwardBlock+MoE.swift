@@ -20,6 +20,7 @@ extension ForwardPass {
         }
         var routes: [[RoutedToken]] = []
         timed("moe:combine") { routes = route(rows: m, spec: moe) }
+        lastExpertRows += routes.map(\.count)
         for (expert, tokens) in routes.enumerated() where !tokens.isEmpty {
             // Tokens are ascending and distinct, so all m of them means the rows are already in place.
             let input: UnsafePointer<Float>

@@ -25,6 +25,9 @@ public final class ForwardPass: @unchecked Sendable {
     public private(set) var position = 0
     /// Wall time per operator group of the last `forward` call, seconds (same keys as `PhasePrediction`).
     public private(set) var lastBreakdown: [String: Double] = [:]
+    /// Rows routed to each expert of each MoE layer in the last `forward` call, layer by layer (empty for a
+    /// dense spec).
+    public internal(set) var lastExpertRows: [Int] = []
     let clock = ContinuousClock()
 
     /// - Parameters:
@@ -74,6 +77,7 @@ public final class ForwardPass: @unchecked Sendable {
             if let table = weights.positions { backend.add(table.pointer + (position + r) * h, into: x.pointer + r * h, count: h) }
         }
         lastBreakdown = [:]
+        lastExpertRows = []
         timed("elementwise") { fillRopeTables(rows: m) }
         for (index, layer) in weights.layers.enumerated() { block(layer, index: index, rows: m) }
         let last = x.pointer + (m - 1) * h
