@@ -99,7 +99,9 @@ final class ForwardWeights: @unchecked Sendable {
         let cache = 2 * Int128(spec.layers) * Int128(a.kvHeads * a.headDim) * Int128(capacity)
         let rows = Int128(prefill)
         let moeRows = spec.moe.map { Int128($0.experts) + h + 1 } ?? 0  // router logits, gathered rows, gate
-        let activations = rows * (4 * h + qkvRows + Int128(ForwardPass.mlpWidth(spec)) + Int128(a.heads * a.headDim) + moeRows)
+        let widths = [spec.mlp.intermediateSize] + (spec.moe.map { [$0.expertIntermediateSize, $0.sharedExpertIntermediateSize] } ?? [])
+        let upRows = Int128(spec.mlp.kind == .gated ? 2 : 1) * Int128(widths.max() ?? 0)  // as ForwardPass.mlpWidth
+        let activations = rows * (4 * h + qkvRows + upRows + Int128(a.heads * a.headDim) + moeRows)
             + 128 * Int128(capacity) + Int128(spec.vocabSize)
         return 4 * (Int128(spec.layers) * attention + dense + experts + embeddings + cache + activations)
     }

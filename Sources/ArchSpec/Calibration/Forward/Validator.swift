@@ -78,6 +78,10 @@ public enum Validator {
             throw CalibrationError.invalid("validate cannot run \(spec.name) yet: its forward pass lacks "
                                            + missing.joined(separator: ", "))
         }
+        // Checked parameter arithmetic first, so the fp32 byte count below cannot overflow Int128.
+        guard let total = try? ParameterCount.breakdown(spec).total, total <= 1 << 50 else {
+            throw CalibrationError.tooLarge("\(spec.name) has too many parameters to run in fp32 on this machine")
+        }
         let needed = ForwardWeights.bytesNeeded(spec, capacity: capacity, prefill: context)
         let limit = Int128(memoryLimit ?? availableMemory() * 8 / 10)
         guard needed <= limit else {
