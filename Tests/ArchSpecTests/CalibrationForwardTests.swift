@@ -19,8 +19,8 @@ import Testing
         set(pass.weights.embedding, [1, 0, 0, 1])  // token 0 = [1, 0], token 1 = [0, 1]
         set(layer.qkv, [1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1])  // q = k = v = the normed input
         set(layer.out, [1, 0, 0, 1])
-        set(layer.up, [1, 0, 0, 1])
-        set(layer.down, [0, 0, 0, 0])
+        set(layer.dense!.up, [1, 0, 0, 1])
+        set(layer.dense!.down, [0, 0, 0, 0])
         set(pass.weights.lmHead!, [1, 0, 0, 1])
         return pass
     }

@@ -76,10 +76,30 @@ import Testing
 
     @Test func validateRefusesFeaturesItDoesNotRun() throws {
         let profile = try Self.smokeProfile()
-        let result = try CLI.run(["validate", CLI.path("specs/mixtral-8x7b.yaml"), "--profile", profile,
-                                  "--context", "16", "--decode-steps", "1"])
+        let grouped = try CLI.temporaryFile(Self.tinySpec + Self.moeBlock + "  n_group: 2\n  topk_group: 1\n", name: "grouped.yaml")
+        let result = try CLI.run(["validate", grouped, "--profile", profile, "--context", "16", "--decode-steps", "1"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("mixture-of-experts"), "\(result.stderr)")
+        #expect(result.stderr.contains("grouped expert routing"), "\(result.stderr)")
+    }
+
+    static let moeBlock = """
+
+        moe:
+          experts: 4
+          top_k: 2
+          expert_intermediate_size: 16
+          shared_experts: 1
+
+        """
+
+    @Test func validateRunsAMixtureOfExperts() throws {
+        let profile = try Self.smokeProfile()
+        let spec = try CLI.temporaryFile(Self.tinySpec + Self.moeBlock, name: "moe.yaml")
+        let result = try CLI.run(["validate", spec, "--profile", profile, "--context", "8", "--decode-steps", "2",
+                                  "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("linear:expert_gate_up") && result.stdout.contains("moe:combine"))
+        #expect(result.stdout.contains("rows per expert (predicted as uniform: 4)"), "\(result.stdout)")
     }
 
     @Test func badArgumentsExitTwo() throws {

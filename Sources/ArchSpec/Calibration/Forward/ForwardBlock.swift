@@ -27,17 +27,27 @@ extension ForwardPass {
             backend.add(projected.pointer, into: x.pointer, count: m * h)
             norm(x.pointer, weight: w.norm2, bias: w.norm2Bias, rows: m)
         }
-        let inter = spec.mlp.intermediateSize, upN = spec.mlp.kind == .gated ? 2 * inter : inter
-        let upName = spec.mlp.kind == .gated ? "linear:gate_up" : "linear:up"
-        timed(upName) {
-            linear(normed.pointer, rows: m, weights: w.up, bias: w.upBias, n: upN, k: h, out: mlp.pointer, ldOut: upN)
+        if let dense = w.dense {
+            feedForward(dense, input: normed.pointer, rows: m, width: spec.mlp.intermediateSize, prefix: "",
+                        out: projected.pointer)
+            timed("elementwise") { backend.add(projected.pointer, into: x.pointer, count: m * h) }
+        } else if let moe = w.moe, let moeSpec = spec.moe {
+            mixtureOfExperts(moe, spec: moeSpec, rows: m)
+        }
+    }
+
+    /// out[rows, hidden] = MLP(input[rows, hidden]) through `w` of `width` hidden units, in the `mlp` buffer;
+    /// its linears are timed as `linear:<prefix>gate_up` (or `up`) and `linear:<prefix>down`.
+    func feedForward(_ w: ForwardMLPWeights, input: UnsafePointer<Float>, rows m: Int, width inter: Int, prefix: String,
+                     out: UnsafeMutablePointer<Float>) {
+        let h = spec.hiddenSize, upN = spec.mlp.kind == .gated ? 2 * inter : inter
+        timed(spec.mlp.kind == .gated ? "linear:\(prefix)gate_up" : "linear:\(prefix)up") {
+            linear(input, rows: m, weights: w.up, bias: w.upBias, n: upN, k: h, out: mlp.pointer, ldOut: upN)
         }
         timed("elementwise") { activate(rows: m, inter: inter, stride: upN) }
-        timed("linear:down") {
-            linear(mlp.pointer, rows: m, lda: upN, weights: w.down, bias: w.downBias, n: h, k: inter,
-                   out: projected.pointer, ldOut: h)
+        timed("linear:\(prefix)down") {
+            linear(mlp.pointer, rows: m, lda: upN, weights: w.down, bias: w.downBias, n: h, k: inter, out: out, ldOut: h)
         }
-        timed("elementwise") { backend.add(projected.pointer, into: x.pointer, count: m * h) }
     }
 
     /// Applies rope to q and k, copies q out and writes k and v into the cache at the current positions.

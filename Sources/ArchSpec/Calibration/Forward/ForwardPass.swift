@@ -5,10 +5,12 @@ import Darwin
 #endif
 
 /// A real fp32 forward pass of a spec through the calibration kernels: embeddings, norms, rotary or learned
-/// positions, GQA/MQA attention with a KV cache, gated or plain MLP, lm_head (logits of the last position).
+/// positions, GQA/MQA attention with a KV cache, gated or plain MLP or mixture-of-experts layers (router,
+/// softmax, top-k, experts run over the tokens routed to them, shared experts), lm_head (logits of the last
+/// position).
 ///
 /// Linear layers with one row use the GEMV kernel, more rows the packed GEMM: the same kernels `calibrate`
-/// measures. Mixture-of-experts is not in the spec type yet, so it is not run.
+/// measures.
 public final class ForwardPass: @unchecked Sendable {
     public let spec: ArchitectureSpec
     let backend: KernelBackend
@@ -17,10 +19,15 @@ public final class ForwardPass: @unchecked Sendable {
     // Activations, sized for `maxRows` rows.
     let x: FloatBuffer, normed: FloatBuffer, qkv: FloatBuffer, q: FloatBuffer, attention: FloatBuffer, projected: FloatBuffer
     let mlp: FloatBuffer, scores: FloatBuffer, logits: FloatBuffer, ropeCos: FloatBuffer, ropeSin: FloatBuffer
+    /// MoE layers only: router logits [rows, experts], one expert's gathered input rows, shared-gate values.
+    let routerLogits: FloatBuffer, gathered: FloatBuffer, gateValues: FloatBuffer
     /// Tokens already in the KV cache.
     public private(set) var position = 0
     /// Wall time per operator group of the last `forward` call, seconds (same keys as `PhasePrediction`).
     public private(set) var lastBreakdown: [String: Double] = [:]
+    /// Rows routed to each expert of each MoE layer in the last `forward` call, layer by layer (empty for a
+    /// dense spec).
+    public internal(set) var lastExpertRows: [Int] = []
     let clock = ContinuousClock()
 
     /// - Parameters:
@@ -32,18 +39,26 @@ public final class ForwardPass: @unchecked Sendable {
         self.maxRows = max(1, maxRows)
         weights = ForwardWeights(spec, capacity: capacity, seed: seed)
         let a = spec.attention, h = spec.hiddenSize, rows = self.maxRows
-        let upRows = spec.mlp.kind == .gated ? 2 * spec.mlp.intermediateSize : spec.mlp.intermediateSize
         x = FloatBuffer(rows * h)
         normed = FloatBuffer(rows * h)
         qkv = FloatBuffer(rows * (a.heads + 2 * a.kvHeads) * a.headDim)
         attention = FloatBuffer(rows * a.heads * a.headDim)
         q = FloatBuffer(rows * a.heads * a.headDim)
         projected = FloatBuffer(rows * h)
-        mlp = FloatBuffer(rows * upRows)
+        mlp = FloatBuffer(rows * Self.mlpWidth(spec))
+        routerLogits = FloatBuffer(spec.moe.map { rows * $0.experts } ?? 1)
+        gathered = FloatBuffer(spec.moe == nil ? 1 : rows * h)
+        gateValues = FloatBuffer(spec.moe == nil ? 1 : rows)
         scores = FloatBuffer(max(128, a.heads) * capacity)
         logits = FloatBuffer(spec.vocabSize)
         ropeCos = FloatBuffer(rows * a.headDim / 2)
         ropeSin = FloatBuffer(rows * a.headDim / 2)
+    }
+
+    /// Columns of the widest up (or fused gate+up) projection among the dense MLP and the experts.
+    static func mlpWidth(_ spec: ArchitectureSpec) -> Int {
+        let widths = [spec.mlp.intermediateSize] + (spec.moe.map { [$0.expertIntermediateSize, $0.sharedExpertIntermediateSize] } ?? [])
+        return (spec.mlp.kind == .gated ? 2 : 1) * (widths.max() ?? 0)
     }
 
     /// Empties the KV cache (its contents are overwritten by the next prefill).
@@ -62,6 +77,7 @@ public final class ForwardPass: @unchecked Sendable {
             if let table = weights.positions { backend.add(table.pointer + (position + r) * h, into: x.pointer + r * h, count: h) }
         }
         lastBreakdown = [:]
+        lastExpertRows = []
         timed("elementwise") { fillRopeTables(rows: m) }
         for (index, layer) in weights.layers.enumerated() { block(layer, index: index, rows: m) }
         let last = x.pointer + (m - 1) * h

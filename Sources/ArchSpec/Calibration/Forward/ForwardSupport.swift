@@ -4,7 +4,14 @@ extension ForwardPass {
     /// `validate` refuses these rather than timing a different model than the spec describes.
     public static func unsupportedFeatures(_ spec: ArchitectureSpec, tokens: Int) -> [String] {
         var missing: [String] = []
-        if spec.moe != nil { missing.append("mixture-of-experts layers") }
+        if let moe = spec.moe {
+            if moe.experts < 1 || moe.topK < 1 || moe.topK > moe.experts {
+                missing.append("routing \(moe.topK) of \(moe.experts) experts")
+            }
+            if let groups = moe.groups, groups > 1, (moe.topKGroups ?? groups) < groups {
+                missing.append("grouped expert routing (n_group \(groups), topk_group \(moe.topKGroups ?? groups))")
+            }
+        }
         if spec.attention.kind != .standard { missing.append("\(spec.attention.kind.rawValue) attention") }
         if spec.attention.qkNorm != .none { missing.append("query/key norms") }
         if let window = spec.attention.slidingWindow, window.window < tokens { missing.append("a sliding window shorter than \(tokens) tokens") }

@@ -78,6 +78,10 @@ public enum Validator {
             throw CalibrationError.invalid("validate cannot run \(spec.name) yet: its forward pass lacks "
                                            + missing.joined(separator: ", "))
         }
+        // Checked parameter arithmetic first, so the fp32 byte count below cannot overflow Int128.
+        guard let total = try? ParameterCount.breakdown(spec).total, total <= 1 << 50 else {
+            throw CalibrationError.tooLarge("\(spec.name) has too many parameters to run in fp32 on this machine")
+        }
         let needed = ForwardWeights.bytesNeeded(spec, capacity: capacity, prefill: context)
         let limit = Int128(memoryLimit ?? availableMemory() * 8 / 10)
         guard needed <= limit else {
@@ -113,6 +117,7 @@ public enum Validator {
         let prefillSamples = kept.map(\.seconds)
         let prefillOthers = kept.map(\.interference.otherCores).reduce(0, +) / Double(max(1, kept.count))
         let measuredPrefill = breakdown
+        let routing = routingNote(spec, rows: pass.lastExpertRows, tokens: context)
         let decodeLoad = SystemLoadSample.now(), decodeStart = clock.now
         var measuredDecode: [String: Double] = [:]
         var decodeSamples: [Double] = []
@@ -136,7 +141,15 @@ public enum Validator {
             predictedPrefill: predictedPrefill.breakdown, predictedDecode: predictedDecode.breakdown,
             measuredPrefill: measuredPrefill, measuredDecode: measuredDecode,
             prefillSamples: prefillSamples, decodeSamples: decodeSamples,
-            otherCores: ["prefill": prefillOthers, "decode": decodeOthers], notes: model.notes.sorted())
+            otherCores: ["prefill": prefillOthers, "decode": decodeOthers], notes: (model.notes.sorted() + routing))
+    }
+
+    /// How far the prefill's real routing was from the uniform share the prediction assumes, when MoE.
+    static func routingNote(_ spec: ArchitectureSpec, rows: [Int], tokens: Int) -> [String] {
+        guard let low = rows.min(), let high = rows.max() else { return [] }
+        let share = SpecShapes.expertRows(spec, tokens: tokens)
+        let expected = share.extra == 0 ? "\(share.rows)" : "\(share.rows)-\(share.rows + 1)"
+        return ["prefill routed \(low)-\(high) rows per expert (predicted as uniform: \(expected))"]
     }
 
     static func argmax(_ v: [Float]) -> Int {
