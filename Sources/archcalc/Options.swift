@@ -12,8 +12,8 @@ extension MLADecodeForm: ExpressibleByArgument {}
 
 /// Workload flags shared by the commands that run the cost model.
 struct WorkloadOptions: ParsableArguments {
-    @Option(help: "Tokens per sequence: the prompt for prefill, the tokens already cached for decode. Default: each spec's context_length.")
-    var context: Int?
+    @Option(help: "Tokens per sequence (4096, 8k, 128k): the prompt for prefill, the tokens already cached for decode. Default: each spec's context_length.")
+    var context: TokenCount?
 
     @Option(help: "Sequences processed together.")
     var batch: Int = 1
@@ -35,12 +35,21 @@ struct WorkloadOptions: ParsableArguments {
     var mlaDecode: MLADecodeForm = .absorbed
 
     func validate() throws {
-        if let context, context < 1 { throw ValidationError("--context must be at least 1, got \(context)") }
         if batch < 1 { throw ValidationError("--batch must be at least 1, got \(batch)") }
     }
 
     var costOptions: CostOptions {
-        CostOptions(context: context, batch: batch, weightsDType: dtype, kvDType: kvDtype,
+        CostOptions(context: context?.value, batch: batch, weightsDType: dtype, kvDType: kvDtype,
                     attentionFlops: attentionFlops, logits: logits, mlaDecode: mlaDecode)
+    }
+}
+
+/// A token count written as `4096`, `8k` (8,192) or `1m` (1,048,576), at least 1.
+struct TokenCount: ExpressibleByArgument {
+    var value: Int
+
+    init?(argument: String) {
+        guard let value = Sweep.size(argument), value >= 1 else { return nil }
+        self.value = value
     }
 }

@@ -72,3 +72,13 @@ struct EstimateCommandTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8).contains("\"total\": 124439808"))
     }
 }
+
+extension EstimateCommandTests {
+    @Test func contextAcceptsKiloSuffixes() throws {
+        let suffixed = try CLI.run(["estimate", "specs/llama-3-8b.yaml", "--context", "2k", "--format", "csv"])
+        let plain = try CLI.run(["estimate", "specs/llama-3-8b.yaml", "--context", "2048", "--format", "csv"])
+        #expect(suffixed.status == 0)
+        #expect(suffixed.stdout == plain.stdout)
+        #expect(suffixed.stdout.contains(",16083582976,2048,1"))
+    }
+}
