@@ -35,10 +35,18 @@ struct LoaderErrorTests {
         #expect(d.notes.first?.location?.line == 5)
     }
 
+    /// `attention.heads` may be a per-layer list (issue: layer plan), but then it needs one entry per layer.
+    @Test func perLayerListOfTheWrongLength() throws {
+        let d = try #require(only(replacing("  heads: 32", with: "  heads: [32]")))
+        #expect(d.code == "inconsistent")
+        #expect(d.message == "attention.heads has 1 entry, but layers is 32: give one per layer")
+        #expect(d.location?.line == 9)
+    }
+
     @Test(arguments: [
         ("  heads: \"32\"", "attention.heads must be an integer, got the string \"32\""),
         ("  heads: 32.5", "attention.heads must be an integer, got 32.5"),
-        ("  heads: [32]", "attention.heads must be an integer, got a list"),
+        ("  heads: {a: 1}", "attention.heads must be an integer, got a mapping"),
         ("  heads: yes", "attention.heads must be an integer, got 'yes'"),
     ])
     func wrongTypes(line: String, message: String) throws {

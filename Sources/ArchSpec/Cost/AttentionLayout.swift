@@ -1,76 +1,97 @@
-/// The attention shape of a whole model: FLOPs per query-key pair and how many pairs each phase scores,
-/// with windowed layers capped at their window.
-struct AttentionLayout {
-    let spec: ArchitectureSpec
-    /// Layers that attend to the full context and layers capped by the window.
-    let fullLayers: Int128
-    let slidingLayers: Int128
-    let window: Int128?
+/// Attention FLOPs of one attention layer: FLOPs per query-key pair times the pairs each phase scores, with
+/// windowed, chunked and top-k (sparse) layers capped.
+struct AttentionFlops {
+    let attention: AttentionMixer
 
-    init(_ spec: ArchitectureSpec) {
-        self.spec = spec
-        let sliding = spec.attention.slidingLayerCount(layers: spec.layers)
-        slidingLayers = Int128(size: sliding)
-        fullLayers = Int128(size: spec.layers) - slidingLayers
-        window = spec.attention.slidingWindow.map { Int128(size: $0.window) }
-    }
+    init(_ attention: AttentionMixer) { self.attention = attention }
 
-    var heads: Int128 { Int128(size: spec.attention.heads) }
+    var heads: Int128 { Int128(size: attention.heads) }
 
-    /// Score plus value FLOPs for one query-key pair in one layer, all heads: 2 x heads x (qk width + v width).
+    /// Score plus value FLOPs for one query-key pair, all heads: 2 x heads x (qk width + v width).
     /// MLA prefill computes with expanded heads (qk_nope + qk_rope and v_head_dim).
     var prefillFlopsPerPair: Int128 {
-        2 * heads * (Int128(size: spec.attention.headDim) + Int128(size: spec.attention.valueHeadDim))
+        2 * heads * (Int128(size: attention.headDim) + Int128(size: attention.valueHeadDim))
     }
 
     /// As `prefillFlopsPerPair`, except that MLA's absorbed form scores and sums against the latent:
     /// 2 x heads x ((kv_lora_rank + qk_rope_head_dim) + kv_lora_rank).
     func decodeFlopsPerPair(_ form: MLADecodeForm) -> Int128 {
-        guard let mla = spec.attention.mla, form == .absorbed else { return prefillFlopsPerPair }
+        guard case .latent(let mla) = attention.form, form == .absorbed else { return prefillFlopsPerPair }
         return 2 * heads * (2 * Int128(size: mla.kvLoraRank) + Int128(size: mla.qkRopeHeadDim))
     }
 
-    /// Query-key pairs summed over the layers for one prefilled sequence of `tokens` tokens.
-    func prefillPairs(tokens: Int128, convention: AttentionFlopsConvention) throws(CostError) -> Int128 {
-        let all = fullLayers + slidingLayers
+    /// The indexer's score FLOPs per query-key pair: 2 x indexer heads x indexer head_dim.
+    var indexerFlopsPerPair: Int128 {
+        guard let indexer = attention.indexer else { return 0 }
+        return 2 * Int128(size: indexer.heads) * Int128(size: indexer.headDim)
+    }
+
+    /// The keys the main attention scores per query are capped by the span and, with an indexer, by top_k.
+    var cap: Int128? {
+        let span: Int128? = switch attention.span {
+        case .full: nil
+        case .sliding(let window): Int128(size: window)
+        case .chunked: nil
+        }
+        guard let topK = attention.indexer.map({ Int128(size: $0.topK) }) else { return span }
+        return span.map { min($0, topK) } ?? topK
+    }
+
+    func prefill(tokens: Int128, convention: AttentionFlopsConvention) throws(CostError) -> Int128 {
+        let pairs = try prefillPairs(tokens: tokens, convention: convention)
+        var flops = try Checked.mul(prefillFlopsPerPair, pairs, term: "prefill attention FLOPs")
+        if attention.indexer != nil {
+            let all = try Self.causalPairs(tokens, convention: convention)
+            flops = try Checked.add(flops, try Checked.mul(indexerFlopsPerPair, all, term: "indexer FLOPs"),
+                                    term: "prefill attention FLOPs")
+        }
+        return flops
+    }
+
+    static func causalPairs(_ tokens: Int128, convention: AttentionFlopsConvention) throws(CostError) -> Int128 {
         switch convention {
-        case .full:
-            // The whole S x S matrix in every layer, masked afterwards (windows save nothing).
-            return try Checked.mul(all, tokens, tokens, term: "attention pairs")
-        case .causal:
-            let causal = try Checked.mul(tokens, tokens + 1, term: "attention pairs") / 2
-            var pairs = try Checked.mul(fullLayers, causal, term: "attention pairs")
-            if let window, slidingLayers > 0 {
-                // Position i (1-based) attends to min(i, window) keys.
-                let capped = tokens <= window ? causal
-                    : try Checked.add(try Checked.mul(window, window + 1, term: "attention pairs") / 2,
-                                      try Checked.mul(tokens - window, window, term: "attention pairs"),
-                                      term: "attention pairs")
-                pairs = try Checked.add(pairs, try Checked.mul(slidingLayers, capped, term: "attention pairs"),
-                                        term: "attention pairs")
-            }
-            return pairs
+        case .full: try Checked.mul(tokens, tokens, term: "attention pairs")
+        case .causal: try Checked.mul(tokens, tokens + 1, term: "attention pairs") / 2
         }
     }
 
-    /// Keys one decoded token attends to, summed over the layers: context + 1, or at most the window.
-    func decodePairs(context: Int128) throws(CostError) -> Int128 {
-        try cachedTokens(context + 1)
+    /// Query-key pairs for one prefilled sequence of `tokens` tokens.
+    func prefillPairs(tokens: Int128, convention: AttentionFlopsConvention) throws(CostError) -> Int128 {
+        // The whole S x S matrix, masked afterwards (windows save nothing).
+        if convention == .full { return try Self.causalPairs(tokens, convention: .full) }
+        if case .chunked(let size) = attention.span, size > 0 {
+            // Full chunks of c tokens score c(c+1)/2 pairs each; the last partial chunk r(r+1)/2.
+            let c = Int128(size: size), chunks = tokens / c, rest = tokens % c
+            return try Checked.add(try Checked.mul(chunks, c * (c + 1) / 2, term: "attention pairs"),
+                                   rest * (rest + 1) / 2, term: "attention pairs")
+        }
+        let causal = try Self.causalPairs(tokens, convention: .causal)
+        guard let window = cap, tokens > window else { return causal }
+        // Position i (1-based) attends to min(i, window) keys.
+        return try Checked.add(try Checked.mul(window, window + 1, term: "attention pairs") / 2,
+                               try Checked.mul(tokens - window, window, term: "attention pairs"), term: "attention pairs")
     }
 
-    /// `tokens` in full layers plus min(tokens, window) in windowed layers.
-    func cachedTokens(_ tokens: Int128) throws(CostError) -> Int128 {
-        let capped = window.map { min(tokens, $0) } ?? tokens
-        return try Checked.add(try Checked.mul(fullLayers, tokens, term: "attention pairs"),
-                               try Checked.mul(slidingLayers, capped, term: "attention pairs"), term: "attention pairs")
+    /// Keys one decoded token attends to at `context` cached tokens: context + 1, capped.
+    func decodeKeys(context: Int128) -> Int128 {
+        if case .chunked(let size) = attention.span, size > 0 { return context % Int128(size: size) + 1 }
+        return cap.map { min(context + 1, $0) } ?? context + 1
     }
 
-    /// MLA's naive decode: re-expanding every cached latent through kv_b_proj,
-    /// 2 x cached tokens x kv_lora_rank x heads x (qk_nope + v_head_dim); `nil` for standard attention.
-    func naiveReexpansionFlops(context: Int128) throws(CostError) -> Int128? {
-        guard let mla = spec.attention.mla else { return nil }
-        let perToken = try Checked.mul(
-            2, Int128(size: mla.kvLoraRank), heads, Int128(size: mla.qkNopeHeadDim + mla.vHeadDim), term: "mla expansion")
-        return try Checked.mul(perToken, try cachedTokens(context), term: "mla expansion")
+    func decode(context: Int128, form: MLADecodeForm) throws(CostError) -> Int128 {
+        var flops = try Checked.mul(decodeFlopsPerPair(form), decodeKeys(context: context), term: "decode attention FLOPs")
+        if attention.indexer != nil {
+            flops = try Checked.add(flops, try Checked.mul(indexerFlopsPerPair, context + 1, term: "indexer FLOPs"),
+                                    term: "decode attention FLOPs")
+        }
+        if form == .naive, case .latent(let mla) = attention.form {
+            // Re-expanding every cached latent through kv_b_proj: 2 x cached x kv_lora_rank x heads x (nope + v).
+            let perToken = try Checked.mul(
+                2, Int128(size: mla.kvLoraRank), heads, Int128(size: mla.qkNopeHeadDim + mla.vHeadDim), term: "mla expansion")
+            let cached = attention.span.cachedTokens(context)
+            flops = try Checked.add(flops, try Checked.mul(perToken, cached, term: "mla expansion"),
+                                    term: "decode attention FLOPs")
+        }
+        return flops
     }
 }

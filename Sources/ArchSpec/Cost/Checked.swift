@@ -39,12 +39,14 @@ public enum CostError: Error, Hashable, Sendable, CustomStringConvertible {
     case tooLarge(String)
     /// An option is out of range (context or batch not positive).
     case invalidOption(String)
+    /// The spec's layers could not be laid out (see `PlanError`).
+    case layout(String)
 
     public var description: String {
         switch self {
         case .tooLarge(let term):
             "\(term) is too large to count exactly (over 2^127); check the spec's sizes"
-        case .invalidOption(let message):
+        case .invalidOption(let message), .layout(let message):
             message
         }
     }

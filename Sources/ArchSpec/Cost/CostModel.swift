@@ -11,6 +11,8 @@ public struct Estimate: Hashable, Codable, Sendable {
     public var flops: FlopsEstimate
     /// The conventions used (attention FLOPs, logits positions).
     public var options: CostOptions
+    /// The layers by kind, in order of first appearance ("12 sliding (window 128) + 12 full").
+    public var layerKinds: [LayerKindCount] = []
 }
 
 /// The analytical cost model: exact integer counts from a resolved spec.
@@ -32,12 +34,15 @@ public enum CostModel {
         let weightsDType = options.weightsDType ?? spec.dtype
         let kvDType = options.kvDType ?? weightsDType
 
-        let parameters = try ParameterCount.breakdown(spec)
-        return Estimate(
+        let layers = try PlanCosts(spec)
+        let parameters = try ParameterCount.breakdown(layers)
+        var estimate = Estimate(
             name: spec.name, context: context, batch: options.batch, parameters: parameters,
             weights: try MemoryCount.weights(parameters, dtype: weightsDType),
-            kvCache: try MemoryCount.kvCache(spec, dtype: kvDType, context: context, batch: options.batch),
-            flops: try FlopCount.estimate(spec, context: context, batch: options.batch, options: options),
+            kvCache: try MemoryCount.kvCache(layers, dtype: kvDType, context: context, batch: options.batch),
+            flops: try FlopCount.estimate(layers, context: context, batch: options.batch, options: options),
             options: options)
+        estimate.layerKinds = LayerKindCount.summary(layers.plan)
+        return estimate
     }
 }

@@ -30,6 +30,22 @@ public struct ArchitectureSpec: Hashable, Codable, Sendable {
     /// Whether attention and the MLP read the same block input in parallel (Falcon, GPT-J, GPT-NeoX);
     /// informational: the norm count is `norm.per_layer`.
     public var parallelAttention: Bool = false
+    /// How layers differ: token and channel mixers by layer, per-layer sizes, KV sharing (uniform when empty).
+    public var layout = LayerLayoutSpec()
+    /// The linear-attention mixer of `linear_attention` layers, when any layer has one.
+    public var linearAttention: LinearAttentionSpec? = nil
+    /// The state-space mixer of `mamba` / `mamba2` layers, when any layer has one.
+    public var ssm: SSMSpec? = nil
+    /// Multi-token-prediction layers after the last layer (DeepSeek-V3 `num_nextn_predict_layers`): counted apart,
+    /// not in the total (inference engines load them for speculative decoding only).
+    public var mtpLayers: Int = 0
+    /// The dtype recurrent and convolution state is kept in (`nil`: the KV-cache dtype).
+    public var stateDType: DType? = nil
+
+    /// The layer plan: what every layer computes, the one description of the layers that every consumer reads.
+    public var plan: LayerPlan {
+        get throws(PlanError) { try LayerPlan(self) }
+    }
 
     public init(
         name: String, vocabSize: Int, hiddenSize: Int, layers: Int, contextLength: Int, dtype: DType,
@@ -69,6 +85,13 @@ public struct AttentionSpec: Hashable, Codable, Sendable {
     public var slidingWindow: SlidingWindowSpec? = nil
     /// Norms applied to queries and keys.
     public var qkNorm: QKNormKind = .none
+    /// Whether each head has a learned attention sink logit (gpt-oss): `heads` parameters per layer.
+    public var sinks: Bool = false
+    /// Whether a sigmoid output gate of heads x head_dim is projected with the queries (Qwen3-Next): q_proj
+    /// is twice as wide.
+    public var outputGate: Bool = false
+    /// DeepSeek sparse attention's indexer (MLA only).
+    public var indexer: IndexerSpec? = nil
 
     public init(heads: Int, kvHeads: Int, headDim: Int, qkvBias: Bool = false, outBias: Bool = false) {
         self.heads = heads

@@ -1,15 +1,18 @@
-/// Whether one layer attends to all earlier tokens or only to a window of recent ones.
+/// Whether one layer attends to all earlier tokens, to a window of recent ones, or within its chunk.
 public enum LayerAttention: String, Hashable, Codable, Sendable, CaseIterable {
     case sliding
     case full
+    /// Chunked (local) attention (Llama 4): a query attends to the earlier tokens of its own chunk of
+    /// `attention.chunk_size` tokens.
+    case chunked
 }
 
-/// A sliding attention window and the layers it applies to.
+/// How far each layer's attention reaches: a sliding window, chunks, and the layers each applies to.
 ///
 /// Layer `i` (0-based) uses `pattern[i % pattern.count]` (every layer is `sliding` when the pattern is empty),
 /// unless it is listed in `fullLayers` or `slidingLayers`, which override the pattern.
 public struct SlidingWindowSpec: Hashable, Codable, Sendable {
-    /// Keys a windowed query attends to, itself included, tokens.
+    /// Keys a windowed query attends to, itself included, tokens (0 when no layer is windowed: chunks only).
     public var window: Int
     /// Layer kinds repeated cyclically over the layers; empty means every layer is windowed.
     public var pattern: [LayerAttention]
@@ -17,16 +20,29 @@ public struct SlidingWindowSpec: Hashable, Codable, Sendable {
     public var fullLayers: [Int]
     /// Layers (0-based) that use the window whatever the pattern says.
     public var slidingLayers: [Int]
+    /// Tokens per attention chunk for `chunked` layers (Llama 4 `attention_chunk_size`).
+    public var chunkSize: Int? = nil
 
-    public init(window: Int, pattern: [LayerAttention] = [], fullLayers: [Int] = [], slidingLayers: [Int] = []) {
+    public init(window: Int, pattern: [LayerAttention] = [], fullLayers: [Int] = [], slidingLayers: [Int] = [],
+                chunkSize: Int? = nil) {
         self.window = window
         self.pattern = pattern
         self.fullLayers = fullLayers
         self.slidingLayers = slidingLayers
+        self.chunkSize = chunkSize
     }
 
     func patternSays(_ index: Int) -> LayerAttention {
         pattern.isEmpty ? .sliding : pattern[index % pattern.count]
+    }
+
+    /// Pattern and overrides as one assignment (`fullLayers` wins over `slidingLayers`), built in linear time.
+    public var assignment: LayerAssignment<LayerAttention> {
+        var overrides: [Int: LayerAttention] = [:]
+        overrides.reserveCapacity(fullLayers.count + slidingLayers.count)
+        for index in slidingLayers { overrides[index] = .sliding }
+        for index in fullLayers { overrides[index] = .full }
+        return LayerAssignment(pattern: pattern.isEmpty ? [.sliding] : pattern, overrides: overrides)
     }
 
     /// The kind of layer `index` (0-based).
@@ -37,19 +53,19 @@ public struct SlidingWindowSpec: Hashable, Codable, Sendable {
     }
 
     /// Windowed layers among `layers`, counted without walking the layers.
-    public func slidingLayerCount(layers: Int) -> Int {
+    public func slidingLayerCount(layers: Int) -> Int { count(of: .sliding, layers: layers) }
+
+    /// Layers of `kind` among `layers`, counted without walking the layers (linear in the overrides).
+    public func count(of kind: LayerAttention, layers: Int) -> Int {
         guard layers > 0 else { return 0 }
-        var count: Int
-        if pattern.isEmpty {
-            count = layers
-        } else {
-            let perCycle = pattern.filter { $0 == .sliding }.count
-            let remainder = pattern.prefix(layers % pattern.count).filter { $0 == .sliding }.count
-            count = (layers / pattern.count) * perCycle + remainder
-        }
-        for index in Set(fullLayers) where index < layers && patternSays(index) == .sliding { count -= 1 }
-        for index in Set(slidingLayers) where index < layers && patternSays(index) == .full && !fullLayers.contains(index) {
-            count += 1
+        let cycle = pattern.isEmpty ? [LayerAttention.sliding] : pattern
+        let perCycle = cycle.filter { $0 == kind }.count
+        let remainder = cycle.prefix(layers % cycle.count).filter { $0 == kind }.count
+        var count = (layers / cycle.count) * perCycle + remainder
+        for (index, assigned) in assignment.overrides where index < layers {
+            let patternKind = patternSays(index)
+            if patternKind == kind && assigned != kind { count -= 1 }
+            if patternKind != kind && assigned == kind { count += 1 }
         }
         return count
     }

@@ -40,22 +40,57 @@ extension SpecResolver {
     }
 
     mutating func resolveSlidingWindow(layers: Int) -> SlidingWindowSpec? {
-        let pattern = values["attention.layer_pattern"]?.strings?.compactMap(LayerAttention.init(rawValue:)) ?? []
+        var pattern = values["attention.layer_pattern"]?.strings?.compactMap(LayerAttention.init(rawValue:)) ?? []
+        if let explicit = values["attention.layer_types"]?.strings?.compactMap(LayerAttention.init(rawValue:)) {
+            if !pattern.isEmpty {
+                fail(.inconsistent, "attention.layer_types and attention.layer_pattern are alternatives; give one",
+                     path: "attention.layer_types")
+            }
+            guard checkPerLayerCount(explicit.count, path: "attention.layer_types", layers: layers) else { return nil }
+            pattern = LayerAssignment.explicit(explicit).pattern
+        }
         let full = values["attention.full_layers"]?.integers ?? []
         let sliding = values["attention.sliding_layers"]?.integers ?? []
-        guard let window = int("attention.sliding_window") else {
-            for key in ["layer_pattern", "full_layers", "sliding_layers"] where values["attention.\(key)"] != nil {
-                fail(.inconsistent, "attention.\(key) needs attention.sliding_window", path: "attention.\(key)")
-            }
-            return nil
-        }
+        let window = int("attention.sliding_window"), chunk = int("attention.chunk_size")
         checkLayerIndices(full, path: "attention.full_layers", layers: layers)
         checkLayerIndices(sliding, path: "attention.sliding_layers", layers: layers)
-        if let both = full.first(where: sliding.contains) {
+        let fullSet = Set(full)
+        if let both = sliding.first(where: fullSet.contains) {
             fail(.inconsistent, "layer \(both) is in both attention.full_layers and attention.sliding_layers",
                  path: "attention.sliding_layers")
         }
-        return SlidingWindowSpec(window: window, pattern: pattern, fullLayers: full, slidingLayers: sliding)
+        let usesSliding = (pattern.isEmpty && window != nil) || pattern.contains(.sliding) || !sliding.isEmpty
+        if usesSliding, window == nil {
+            let key = ["layer_types", "layer_pattern", "sliding_layers"].first { values["attention.\($0)"] != nil } ?? "layer_pattern"
+            fail(.inconsistent, "attention.\(key) needs attention.sliding_window",
+                 path: "attention.\(key)")
+            return nil
+        }
+        if pattern.contains(.chunked), chunk == nil {
+            let key = values["attention.layer_types"] != nil ? "layer_types" : "layer_pattern"
+            fail(.inconsistent, "attention.\(key) has chunked layers; set attention.chunk_size", path: "attention.\(key)")
+            return nil
+        }
+        if window == nil, chunk == nil {
+            // Only full layers (transformers 5 writes layer_types: [full_attention, ...] for every model).
+            if !full.isEmpty { fail(.inconsistent, "attention.full_layers needs attention.sliding_window", path: "attention.full_layers") }
+            return nil
+        }
+        if chunk != nil, !pattern.contains(.chunked), window == nil {
+            fail(.inconsistent, "attention.chunk_size needs chunked layers in attention.layer_pattern or layer_types",
+                 path: "attention.chunk_size")
+            return nil
+        }
+        return SlidingWindowSpec(window: window ?? 0, pattern: pattern.isEmpty && window == nil ? [.chunked] : pattern,
+                                 fullLayers: full, slidingLayers: sliding, chunkSize: chunk)
+    }
+
+    /// A per-layer list must have one entry per layer.
+    mutating func checkPerLayerCount(_ count: Int, path: String, layers: Int) -> Bool {
+        guard count != layers else { return true }
+        fail(.inconsistent, "\(path) has \(count) \(count == 1 ? "entry" : "entries"), but layers is \(layers): give one per layer",
+             path: path)
+        return false
     }
 
     mutating func checkLayerIndices(_ indices: [Int], path: String, layers: Int) {

@@ -22,8 +22,8 @@ struct SpecResolver {
     mutating func resolve() -> ArchitectureSpec? {
         checkVersion()
         guard let vocab = int("vocab_size"), let hidden = int("hidden_size"), let layers = int("layers"),
-              let context = int("context_length"), let attention = resolveAttention(hidden: hidden),
-              let intermediate = int("mlp.intermediate_size"), diagnostics.isEmpty
+              let context = int("context_length"), let attention = resolveAttention(hidden: hidden, layers: layers),
+              let intermediate = firstOrScalar("mlp.intermediate_size", layers: layers), diagnostics.isEmpty
         else { return nil }
 
         let normKind = string("norm.kind").flatMap(NormKind.init(rawValue:)) ?? .rmsnorm
@@ -50,6 +50,7 @@ struct SpecResolver {
         spec.moe = resolveMoE(layers: layers, intermediate: intermediate)
         spec.norm = resolveNormDetails(spec.norm, parallel: spec.parallelAttention)
         spec.position = resolvePositionDetails(spec.position)
+        resolveLayout(&spec)
         return diagnostics.contains { $0.severity == .error } ? nil : spec
     }
 
@@ -60,12 +61,16 @@ struct SpecResolver {
         }
     }
 
-    private mutating func resolveAttention(hidden: Int) -> AttentionSpec? {
-        guard let heads = int("attention.heads") else { return nil }
+    private mutating func resolveAttention(hidden: Int, layers: Int) -> AttentionSpec? {
+        guard let heads = firstOrScalar("attention.heads", layers: layers) else { return nil }
+        if values["attention.heads"]?.integers != nil, int("attention.head_dim") == nil, string("attention.kind") != "mla" {
+            fail(.missingField, "attention.heads as a per-layer list needs attention.head_dim", path: "attention.heads")
+            return nil
+        }
         let kind = string("attention.kind").flatMap(AttentionKind.init(rawValue:)) ?? .standard
         guard checkMLAKeys(kind: kind) else { return nil }
         if kind == .mla { return resolveMLA(heads: heads) }
-        let kvHeads = int("attention.kv_heads") ?? heads
+        let kvHeads = firstOrScalar("attention.kv_heads", layers: layers) ?? heads
         guard kvHeads <= heads, heads % kvHeads == 0 else {
             fail(.inconsistent, "attention.heads \(heads) is not divisible by attention.kv_heads \(kvHeads)",
                  path: "attention.kv_heads")

@@ -45,6 +45,55 @@ extension SpecSchema {
                     "Layers (0-based) that attend to the full context whatever layer_pattern says."),
         SchemaField("sliding_layers", .integerList(minimum: 0), default: "[]",
                     "Layers (0-based) that use the window whatever layer_pattern says."),
+        SchemaField("layer_types", .choiceList(LayerAttention.allCases.map(\.rawValue)),
+                    "Attention span of each layer, one per layer (instead of layer_pattern); must have exactly layers entries."),
+        SchemaField("chunk_size", .integer(minimum: 1),
+                    "Tokens per attention chunk of chunked layers (Llama 4 attention_chunk_size); caps their KV cache and attention FLOPs."),
+        SchemaField("sinks", .boolean, default: "false",
+                    "Whether each head has a learned attention-sink logit (gpt-oss): heads parameters per layer."),
+        SchemaField("output_gate", .boolean, default: "false",
+                    "Whether a sigmoid output gate is projected with the queries, doubling q_proj (Qwen3-Next)."),
+        SchemaField("indexer", .section(indexer),
+                    "DeepSeek sparse attention's lightning indexer (DeepSeek-V3.2; mla only)."),
+        SchemaField("kv_sharing", .section(kvSharing),
+                    "Layers that read an earlier layer's KV cache instead of caching their own (cross-layer sharing)."),
+    ]
+
+    static let indexer: [SchemaField] = [
+        SchemaField("heads", .integer(minimum: 1), required: true, "Indexer heads (index_n_heads)."),
+        SchemaField("head_dim", .integer(minimum: 1), required: true, "Width of one indexer head; the indexer caches one key of it per token (index_head_dim)."),
+        SchemaField("top_k", .integer(minimum: 1), required: true, "Tokens the main attention attends to per query (index_topk)."),
+    ]
+
+    static let kvSharing: [SchemaField] = [
+        SchemaField("layers", .integerList(minimum: 0), required: true, "Layers (0-based) that reuse another layer's KV cache."),
+        SchemaField("sources", .integerList(minimum: 0), required: true,
+                    "For each entry of layers, the earlier layer whose cache it reads (same length as layers)."),
+    ]
+
+    static let linearAttention: [SchemaField] = [
+        SchemaField("kind", .choice(LinearAttentionKind.allCases.map(\.rawValue)), required: true,
+                    "gated_deltanet (Qwen3-Next) or lightning (MiniMax-Text-01)."),
+        SchemaField("key_heads", .integer(minimum: 1), required: true, "Query and key heads."),
+        SchemaField("value_heads", .integer(minimum: 1), default: "key_heads", "Value heads (the recurrent state's heads)."),
+        SchemaField("key_head_dim", .integer(minimum: 1), required: true, "Width of one key head."),
+        SchemaField("value_head_dim", .integer(minimum: 1), default: "key_head_dim", "Width of one value head."),
+        SchemaField("conv_kernel", .integer(minimum: 0), default: "4 for gated_deltanet, 0 for lightning",
+                    "Taps of the depthwise causal convolution over q, k and v."),
+    ]
+
+    static let ssm: [SchemaField] = [
+        SchemaField("inner_size", .integer(minimum: 1), required: true, "Width of the expanded inner stream (expand x hidden_size)."),
+        SchemaField("state_size", .integer(minimum: 1), required: true, "SSM state size per channel (d_state)."),
+        SchemaField("conv_kernel", .integer(minimum: 1), default: "4", "Taps of the depthwise causal convolution (d_conv)."),
+        SchemaField("heads", .integer(minimum: 1), "Mamba-2 heads; required for mamba2 layers (inner_size = heads x head_dim)."),
+        SchemaField("head_dim", .integer(minimum: 1), "Mamba-2 head width; required for mamba2 layers."),
+        SchemaField("groups", .integer(minimum: 1), default: "1", "Mamba-2 groups sharing B and C (n_groups)."),
+        SchemaField("dt_rank", .integer(minimum: 1), default: "ceil(hidden_size / 16)", "Mamba v1 rank of the step-size projection."),
+        SchemaField("projection_bias", .boolean, default: "false", "Whether in_proj and out_proj carry biases."),
+        SchemaField("conv_bias", .boolean, default: "true", "Whether the convolution carries a bias."),
+        SchemaField("gated_norm", .boolean, default: "true", "Whether Mamba-2's gated RMSNorm over inner_size has a weight."),
+        SchemaField("inner_norms", .boolean, default: "false", "Whether Mamba v1 normalises dt, B and C (Jamba)."),
     ]
 
     static let normVariants: [SchemaField] = [

@@ -28,14 +28,28 @@ public enum SpecSchema {
                     "Mixture of experts: routed and shared experts replacing the dense MLP in the MoE layers."),
         SchemaField("norm", .section(norm), "The normalisation layers (two per block and one final)."),
         SchemaField("position", .section(position), "How positions enter the model."),
+        SchemaField("layer_pattern", .choiceList(MixerKind.allCases.map(\.rawValue)), default: "attention in every layer",
+                    "Token mixers repeated cyclically over the layers, e.g. [linear_attention, linear_attention, linear_attention, attention] (Qwen3-Next) or [mamba, mamba, mamba, mamba, attention, mamba, mamba, mamba] (Jamba)."),
+        SchemaField("layer_types", .choiceList(MixerKind.allCases.map(\.rawValue)),
+                    "Token mixers, one per layer (instead of layer_pattern); must have exactly layers entries."),
+        SchemaField("attention_layers", .integerList(minimum: 0), default: "[]",
+                    "Layers (0-based) that run attention whatever layer_pattern says (Bamba attn_layer_indices)."),
+        SchemaField("linear_attention", .section(linearAttention),
+                    "The linear-attention mixer of linear_attention layers (gated DeltaNet, lightning attention)."),
+        SchemaField("ssm", .section(ssm), "The state-space mixer of mamba and mamba2 layers."),
+        SchemaField("mtp_layers", .integer(minimum: 0), default: "0",
+                    "Multi-token-prediction layers after the last layer (DeepSeek-V3 num_nextn_predict_layers); counted apart from the total."),
+        SchemaField("state_dtype", .choice(dtypes), default: "the KV-cache dtype",
+                    "The dtype of the recurrent and convolution state of linear-attention and state-space layers."),
         SchemaField("parallelism", .section(parallelism),
                     "Parallelism degrees the model is deployed or trained with; lint checks the sizes against them."),
     ]
 
     static let attention: [SchemaField] = [
-        SchemaField("heads", .integer(minimum: 1), required: true, "Query heads per layer."),
-        SchemaField("kv_heads", .integer(minimum: 1), default: "heads",
-                    "Key/value heads per layer: equal to heads is MHA, 1 is MQA, a divisor in between is GQA."),
+        SchemaField("heads", .integerOrList(minimum: 1), required: true,
+                    "Query heads per layer, or a list with one value per layer (then head_dim is required)."),
+        SchemaField("kv_heads", .integerOrList(minimum: 1), default: "heads",
+                    "Key/value heads per layer: equal to heads is MHA, 1 is MQA, a divisor in between is GQA; or a list with one value per layer."),
         SchemaField("head_dim", .integer(minimum: 1), default: "hidden_size / heads",
                     "Width of one attention head; an error when hidden_size / heads does not divide and this is absent."),
         SchemaField("qkv_bias", .boolean, default: "false", "Whether the q, k and v projections carry a bias."),
@@ -45,9 +59,14 @@ public enum SpecSchema {
     static let mlp: [SchemaField] = [
         SchemaField("kind", .choice(MLPKind.allCases.map(\.rawValue)), default: "gated",
                     "gated: gate, up and down projections (SwiGLU, GeGLU); plain: up and down."),
-        SchemaField("intermediate_size", .integer(minimum: 1), required: true, "Width of the hidden projection."),
+        SchemaField("intermediate_size", .integerOrList(minimum: 1), required: true,
+                    "Width of the hidden projection, or a list with one value per layer."),
         SchemaField("activation", .string, default: "silu", "Activation function (informational)."),
-        SchemaField("bias", .boolean, default: "false", "Whether the projections carry biases."),
+        SchemaField("bias", .boolean, default: "false", "Whether the projections carry biases (routed and shared experts too)."),
+        SchemaField("layer_pattern", .choiceList(ChannelKind.allCases.map(\.rawValue)), default: "moe's placement rules",
+                    "Feed-forward blocks repeated cyclically over the layers: dense, moe or none (replaces moe.dense_layers, layer_interval and dense_layer_indices)."),
+        SchemaField("layer_types", .choiceList(ChannelKind.allCases.map(\.rawValue)),
+                    "Feed-forward blocks, one per layer (instead of layer_pattern); must have exactly layers entries."),
     ]
 
     static let norm: [SchemaField] = [

@@ -27,13 +27,17 @@ public struct SpecWriter: Sendable {
         out.line("tie_embeddings", "\(spec.tieEmbeddings)", path: "tie_embeddings")
         if spec.lmHeadBias { out.line("lm_head_bias", "true", path: "lm_head_bias") }
         if spec.parallelAttention { out.line("parallel_attention", "true", path: "parallel_attention") }
-        writeAttention(spec.attention, to: &out)
+        writeLayout(spec, to: &out)
+        writeAttention(spec.attention, layout: spec.layout, to: &out)
+        writeAttentionDetails(spec, to: &out)
         out.section("mlp")
         out.line("kind", spec.mlp.kind.rawValue, path: "mlp.kind", indent: 1)
-        out.line("intermediate_size", "\(spec.mlp.intermediateSize)", path: "mlp.intermediate_size", indent: 1)
+        out.line("intermediate_size", perLayer(spec.layout.intermediateSizes, scalar: spec.mlp.intermediateSize),
+                 path: "mlp.intermediate_size", indent: 1)
         out.line("activation", quoted(spec.mlp.activation), path: "mlp.activation", indent: 1)
         out.line("bias", "\(spec.mlp.bias)", path: "mlp.bias", indent: 1)
-        if let moe = spec.moe { writeMoE(moe, to: &out) }
+        writeChannelLayout(spec, to: &out)
+        if let moe = spec.moe { writeMoE(moe, placement: spec.layout.channels.isEmpty, to: &out) }
         out.section("norm")
         out.line("kind", spec.norm.kind.rawValue, path: "norm.kind", indent: 1)
         out.line("bias", "\(spec.norm.bias)", path: "norm.bias", indent: 1)
@@ -51,10 +55,10 @@ public struct SpecWriter: Sendable {
         return out.text
     }
 
-    func writeAttention(_ a: AttentionSpec, to out: inout Lines) {
+    func writeAttention(_ a: AttentionSpec, layout: LayerLayoutSpec, to out: inout Lines) {
         out.section("attention")
         if a.kind != .standard { out.line("kind", a.kind.rawValue, path: "attention.kind", indent: 1) }
-        out.line("heads", "\(a.heads)", path: "attention.heads", indent: 1)
+        out.line("heads", perLayer(layout.heads, scalar: a.heads), path: "attention.heads", indent: 1)
         if let mla = a.mla {
             if let rank = mla.qLoraRank { out.line("q_lora_rank", "\(rank)", path: "attention.q_lora_rank", indent: 1) }
             out.line("kv_lora_rank", "\(mla.kvLoraRank)", path: "attention.kv_lora_rank", indent: 1)
@@ -62,14 +66,16 @@ public struct SpecWriter: Sendable {
             out.line("qk_nope_head_dim", "\(mla.qkNopeHeadDim)", path: "attention.qk_nope_head_dim", indent: 1)
             out.line("v_head_dim", "\(mla.vHeadDim)", path: "attention.v_head_dim", indent: 1)
         } else {
-            out.line("kv_heads", "\(a.kvHeads)", path: "attention.kv_heads", indent: 1)
+            out.line("kv_heads", perLayer(layout.kvHeads, scalar: a.kvHeads), path: "attention.kv_heads", indent: 1)
             out.line("head_dim", "\(a.headDim)", path: "attention.head_dim", indent: 1)
         }
         out.line("qkv_bias", "\(a.qkvBias)", path: "attention.qkv_bias", indent: 1)
         out.line("out_bias", "\(a.outBias)", path: "attention.out_bias", indent: 1)
         if a.qkNorm != .none { out.line("qk_norm", a.qkNorm.rawValue, path: "attention.qk_norm", indent: 1) }
         if let window = a.slidingWindow {
-            out.line("sliding_window", "\(window.window)", path: "attention.sliding_window", indent: 1)
+            if window.window > 0 {
+                out.line("sliding_window", "\(window.window)", path: "attention.sliding_window", indent: 1)
+            }
             if !window.pattern.isEmpty {
                 out.line("layer_pattern", list(window.pattern.map(\.rawValue)), path: "attention.layer_pattern", indent: 1)
             }
@@ -83,7 +89,7 @@ public struct SpecWriter: Sendable {
         }
     }
 
-    func writeMoE(_ moe: MoESpec, to out: inout Lines) {
+    func writeMoE(_ moe: MoESpec, placement: Bool, to out: inout Lines) {
         out.section("moe")
         out.line("experts", "\(moe.experts)", path: "moe.experts", indent: 1)
         out.line("top_k", "\(moe.topK)", path: "moe.top_k", indent: 1)
@@ -91,9 +97,11 @@ public struct SpecWriter: Sendable {
         out.line("expert_intermediate_size", "\(moe.expertIntermediateSize)", path: "moe.expert_intermediate_size", indent: 1)
         out.line("shared_expert_intermediate_size", "\(moe.sharedExpertIntermediateSize)",
                  path: "moe.shared_expert_intermediate_size", indent: 1)
-        out.line("dense_layers", "\(moe.denseLayers)", path: "moe.dense_layers", indent: 1)
-        out.line("layer_interval", "\(moe.layerInterval)", path: "moe.layer_interval", indent: 1)
-        if !moe.denseLayerIndices.isEmpty {
+        if placement {
+            out.line("dense_layers", "\(moe.denseLayers)", path: "moe.dense_layers", indent: 1)
+            out.line("layer_interval", "\(moe.layerInterval)", path: "moe.layer_interval", indent: 1)
+        }
+        if placement, !moe.denseLayerIndices.isEmpty {
             out.line("dense_layer_indices", list(moe.denseLayerIndices.map(String.init)), path: "moe.dense_layer_indices",
                      indent: 1)
         }
