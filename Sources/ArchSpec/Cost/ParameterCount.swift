@@ -23,6 +23,8 @@ public struct ParameterBreakdown: Hashable, Codable, Sendable {
     public var ssm: Int128 = 0
     /// Multi-token-prediction layers: not part of `total` (counted apart, as transformers leaves them out).
     public var mtp: Int128 = 0
+    /// A multimodal wrapper's vision tower and projector (from the spec's `vision_parameters`): not part of `total`.
+    public var vision: Int128 = 0
 }
 
 enum ParameterCount {
@@ -53,6 +55,7 @@ enum ParameterCount {
             lmHead: lmHead, total: total, active: total - skipped)
         breakdown.routedExperts = routed
         breakdown.ssm = ssm
+        breakdown.vision = Int128(size: spec.visionParameters)
         if let mtp = layers.mtp {
             // Each prediction layer: a decoder layer, eh_proj (2·hidden x hidden), enorm, hnorm and its head norm.
             let extra = try Checked.add(try Checked.mul(2, hidden, hidden, term: "mtp"),

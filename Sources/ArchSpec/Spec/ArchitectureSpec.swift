@@ -39,6 +39,8 @@ public struct ArchitectureSpec: Hashable, Codable, Sendable {
     /// Multi-token-prediction layers after the last layer (DeepSeek-V3 `num_nextn_predict_layers`): counted apart,
     /// not in the total (inference engines load them for speculative decoding only).
     public var mtpLayers: Int = 0
+    /// Parameters of a multimodal wrapper's vision tower and projector, reported apart from the text model's total.
+    public var visionParameters: Int = 0
     /// The dtype recurrent and convolution state is kept in (`nil`: the KV-cache dtype).
     public var stateDType: DType? = nil
 

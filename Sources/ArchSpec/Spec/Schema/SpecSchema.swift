@@ -39,6 +39,8 @@ public enum SpecSchema {
         SchemaField("ssm", .section(ssm), "The state-space mixer of mamba and mamba2 layers."),
         SchemaField("mtp_layers", .integer(minimum: 0), default: "0",
                     "Multi-token-prediction layers after the last layer (DeepSeek-V3 num_nextn_predict_layers); counted apart from the total."),
+        SchemaField("vision_parameters", .integer(minimum: 0), default: "0",
+                    "Parameters of a multimodal model's vision tower and projector, reported apart from the text model's total."),
         SchemaField("state_dtype", .choice(dtypes), default: "the KV-cache dtype",
                     "The dtype of the recurrent and convolution state of linear-attention and state-space layers."),
         SchemaField("parallelism", .section(parallelism),

@@ -10,6 +10,9 @@ extension SpecWriter {
         let overrides = mixers.overrides.filter { $0.value == .attention }.keys.sorted()
         if !overrides.isEmpty { out.line("attention_layers", list(overrides.map(String.init)), path: "attention_layers") }
         if spec.mtpLayers > 0 { out.line("mtp_layers", "\(spec.mtpLayers)", path: "mtp_layers") }
+        if spec.visionParameters > 0 {
+            out.line("vision_parameters", "\(spec.visionParameters)", path: "vision_parameters")
+        }
         if let dtype = spec.stateDType { out.line("state_dtype", dtype.rawValue, path: "state_dtype") }
         if let l = spec.linearAttention {
             out.section("linear_attention")
