@@ -20,7 +20,8 @@ What it writes, all under Tests/Fixtures/hf/reference/:
   * EXPECTED.json          parameter counts (meta device) for every config in both forms, and
                            for the tiny configs the cache bytes that transformers holds.
 
-The published configs themselves (<Name>.json) are inputs, written by hand (see README.md).
+The published configs themselves (<Name>.json) are inputs, written by hand into
+scripts/hf-reference/published_configs.py, which writes them (see README.md for provenance).
 """
 
 import contextlib
@@ -97,7 +98,7 @@ def model_class(cfg):
 
 VISION = re.compile(r"(^|\.)(vision_tower|visual|vision_model|multi_modal_projector|vision_embed|vision_adapter)(\.|$)")
 MTP = re.compile(r"(^|\.)(mtp|nextn|mtp_layers|eh_proj|enorm|hnorm)(\.|_|$)")
-EMBED = re.compile(r"(^|\.)(embed_tokens|wte|word_embeddings|embeddings|embedding)(\.|$)")
+EMBED = re.compile(r"(^|\.)(embed_tokens|wte|wpe|embed_positions|word_embeddings|embeddings|embedding)(\.|$)")
 LM_HEAD = re.compile(r"(^|\.)lm_head(\.|$)")
 SSM_BLOCK = re.compile(r"(^|\.)(mamba|linear_attn|conv|ssm)(\.|$)")
 SSM_LEAF = re.compile(r"(^|\.)(A_log|dt_bias|D|conv1d|in_proj|x_proj|dt_proj|out_proj|dt_layernorm|b_layernorm|c_layernorm)(\.|$)")
@@ -114,7 +115,7 @@ LAYER_IDX = re.compile(r"(?:^|\.)(?:layers|h|blocks|block)\.(\d+)\.")
 GROUP_RULES = """Each parameter name (model.named_parameters(), tied weights once) goes to the first group whose rule matches:
  1 vision: a path segment vision_tower / visual / vision_model / multi_modal_projector / vision_embed / vision_adapter
  2 mtp: a segment mtp / nextn / eh_proj / enorm / hnorm (transformers builds no MTP layers for the models here, so it stays 0)
- 3 embedding: a segment embed_tokens / wte / word_embeddings / embeddings / embedding (position embeddings included)
+ 3 embedding: a segment embed_tokens / wte / wpe / embed_positions / word_embeddings / embeddings / embedding (position embeddings included)
  4 lm_head: a segment lm_head (present only when untied)
  5 ssm: the parameter sits in a layer whose config layer type is linear attention (qwen3_next linear_attention, minimax linear_attention), or under a segment mamba / linear_attn / conv / ssm, or (under a mixer segment, as in mamba2 and nemotron_h) is not an attention or MLP leaf; norms inside such a block count here too
  6 norm: the name contains 'norm', 'layernorm', 'ln_' (q_norm / k_norm inside attention included)
