@@ -10,11 +10,12 @@ extension HFFamily {
     static func nearest(to type: String) -> String? {
         let lowered = type.lowercased()
         if let alias = aliases[lowered] { return alias }
+        let best = all.map { ($0.modelType, EditDistance.between(lowered, $0.modelType)) }.min { $0.1 < $1.1 }
+        if let best, best.1 <= 2 { return best.0 }
         // A versioned variant of a supported type: deepseek_v3_5 -> deepseek_v3, qwen3_moe_2 -> qwen3_moe.
         if let prefix = all.map(\.modelType).filter({ lowered.hasPrefix($0) && $0.count >= 4 }).max(by: { $0.count < $1.count }) {
             return prefix
         }
-        let best = all.map { ($0.modelType, EditDistance.between(lowered, $0.modelType)) }.min { $0.1 < $1.1 }
         guard let best, best.1 <= max(1, lowered.count / 3) else { return nil }
         return best.0
     }
