@@ -1,4 +1,5 @@
 import ArchSpec
+import Foundation
 import Testing
 
 /// The model-type table: unknown types, aliases and the keys every config may carry.
@@ -40,5 +41,24 @@ struct HFImportTableTests {
             let spec = try ArchFixtures.spec(text)
             #expect(spec.moe?.experts == 4)
         }
+    }
+}
+
+/// docs/spec-format.md lists the table's model types exactly (regenerate with ARCHCALC_RECORD=1).
+struct HFImportDocsTests {
+    @Test func specFormatDocListsEveryModelType() throws {
+        let path = "\(ArchFixtures.root)/docs/spec-format.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let begin = "<!-- model-types:begin -->\n", end = "<!-- model-types:end -->"
+        let start = try #require(text.range(of: begin))
+        let stop = try #require(text.range(of: end, range: start.upperBound..<text.endIndex))
+        let current = String(text[start.upperBound..<stop.lowerBound])
+        let expected = HFImport.documentationTable + "\n"
+        if ProcessInfo.processInfo.environment["ARCHCALC_RECORD"] != nil, current != expected {
+            try (String(text[..<start.upperBound]) + expected + String(text[stop.lowerBound...]))
+                .write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        #expect(current == expected)
     }
 }
