@@ -56,6 +56,4 @@ enum HFReference {
 
 
     /// Tiny configs whose sliding or chunked layers transformers caches with one token fewer than archcalc's
-    /// formula (DynamicSlidingWindowLayer keeps window - 1 tokens); reported to the owner of Cost/.
-    static let windowed: Set<String> = ["cohere2", "exaone4", "gemma3", "gpt_oss", "llama4", "llama4_text", "olmo3", "phimoe"]
 }
