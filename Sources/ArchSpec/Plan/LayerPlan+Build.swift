@@ -41,6 +41,22 @@ private struct SortedOverrides<Kind> {
     var kinds: [Kind] = []
     var cursor = 0
 
+    /// Overrides given as lists of layer indices per kind; a later list wins where two name the same layer.
+    init(lists: [(indices: [Int], kind: Kind)], below layers: Int) {
+        var pairs: [(index: Int, order: Int, kind: Kind)] = []
+        for (order, list) in lists.enumerated() {
+            for index in list.indices where index >= 0 && index < layers { pairs.append((index, order, list.kind)) }
+        }
+        pairs.sort { $0.index != $1.index ? $0.index < $1.index : $0.order < $1.order }
+        indices.reserveCapacity(pairs.count)
+        kinds.reserveCapacity(pairs.count)
+        for pair in pairs {
+            if indices.last == pair.index { kinds[kinds.count - 1] = pair.kind; continue }
+            indices.append(pair.index)
+            kinds.append(pair.kind)
+        }
+    }
+
     init(_ overrides: [Int: Kind], below layers: Int) {
         let sorted = overrides.filter { $0.key >= 0 && $0.key < layers }.sorted { $0.key < $1.key }
         indices = sorted.map(\.key)
@@ -81,10 +97,14 @@ private struct Builder {
     init(_ spec: ArchitectureSpec) {
         self.spec = spec
         let layers = spec.layers
-        spans = spec.attention.slidingWindow?.assignment
+        let window = spec.attention.slidingWindow
+        spans = window.map { LayerAssignment(pattern: $0.pattern.isEmpty ? [.sliding] : $0.pattern) }
         mixerOverrides = SortedOverrides(spec.layout.mixers.overrides, below: layers)
         channelOverrides = SortedOverrides(spec.layout.channels.overrides, below: layers)
-        spanOverrides = SortedOverrides(spans?.overrides ?? [:], below: layers)
+        // full_layers wins over sliding_layers, as in `SlidingWindowSpec.assignment`.
+        spanOverrides = SortedOverrides(lists: window.map {
+            [(indices: $0.slidingLayers, kind: LayerAttention.sliding), (indices: $0.fullLayers, kind: .full)]
+        } ?? [], below: layers)
         kvSources = SortedOverrides(spec.layout.kvSources, below: layers)
         let dense = spec.layout.channels.isEmpty ? (spec.moe?.denseLayerIndices ?? []) : []
         denseIndices = SortedOverrides(Dictionary(dense.map { ($0, true) }, uniquingKeysWith: { a, _ in a }), below: layers)
@@ -186,8 +206,11 @@ private struct Builder {
 
     /// The key of layer `i`, reading overrides with cursors (`i` must not decrease between calls).
     mutating func nextKey(at i: Int) -> LayerKey {
-        key(at: i, mixer: mixerOverrides.next(i), channel: channelOverrides.next(i), span: spanOverrides.next(i),
-            kvSource: kvSources.next(i), dense: denseIndices.next(i) != nil)
+        // Read the cursors into locals first: passing the mutating reads straight into a method of `self`
+        // makes Swift copy the whole builder per layer.
+        let mixer = mixerOverrides.next(i), channel = channelOverrides.next(i), span = spanOverrides.next(i)
+        let source = kvSources.next(i), dense = denseIndices.next(i) != nil
+        return key(at: i, mixer: mixer, channel: channel, span: span, kvSource: source, dense: dense)
     }
 
     func key(at i: Int) -> LayerKey {
