@@ -14,3 +14,18 @@ extension LintContext {
         }
     }
 }
+
+extension LintContext {
+    /// Head counts of the attention layers for `path` (`attention.heads` or `attention.kv_heads`): the written
+    /// scalar, or, for a per-layer list, the distinct values the plan's attention layers use (the list's own
+    /// distinct values without a plan). Empty when no layer runs attention.
+    func attentionHeadCounts(_ path: String) -> [Int] {
+        guard runsAttention else { return [] }
+        if let scalar = int(path) { return [scalar] }
+        guard let list = integers(path) else { return [] }
+        let fromPlan = path == "attention.kv_heads" ? attentionValues(\.kvHeads) : attentionValues(\.heads)
+        if let fromPlan { return fromPlan }
+        var seen = Set<Int>()
+        return list.filter { seen.insert($0).inserted }
+    }
+}
