@@ -43,6 +43,15 @@ import Testing
         #expect(report.findings.filter { $0.diagnostic.code == "AC308" }.map(\.diagnostic.keyPath) == ["ssm.heads", "ssm.groups"])
     }
 
+    /// The docs' example (docs/lint.md, "Hybrid and per-layer models").
+    @Test func hybridProblemsFixtureReportsEachProblem() throws {
+        let report = try LintFixtures.lint("hybrid-problems.yaml")
+        #expect(report.findings.map(\.diagnostic.code) == ["AC109", "AC109", "AC204", "AC308", "AC308", "AC604"])
+        #expect(report.findings.map(\.diagnostic.keyPath) == [
+            "attention.sinks", "attention.sliding_window", "ssm.state_size", "ssm.heads", "ssm.groups", "state_dtype",
+        ])
+    }
+
     /// Per-layer lists of the wrong length are the loader's errors: AC012, with its message, at the list.
     @Test(arguments: [
         ("attention.heads", "attention: {heads: [32, 32, 32], head_dim: 128}\nmlp: {intermediate_size: 11008}", 6, 20),

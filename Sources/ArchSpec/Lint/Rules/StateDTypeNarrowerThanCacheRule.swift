@@ -24,10 +24,9 @@ struct StateDTypeNarrowerThanCacheRule: LintRule {
     func check(_ context: LintContext) -> [Diagnostic] {
         guard let spec = context.spec, let state = spec.stateDType, context.keepsRecurrentState,
               state.bits < spec.dtype.bits else { return [] }
-        let dtypePath = context.written("dtype") ? "dtype" : "state_dtype"
-        let origin = context.written("dtype") ? "" : " (the default)"
+        let origin = context.written("dtype") ? "dtype" : "the default dtype"
         return [context.finding(Self.description,
-            "state_dtype \(state.rawValue) is narrower than dtype \(spec.dtype.rawValue)\(origin), the KV cache's default; recurrent state accumulates rounding error over the whole sequence",
-            at: "state_dtype", related: dtypePath == "dtype" ? [("dtype", "dtype")] : [])]
+            "state_dtype \(state.rawValue) is narrower than \(spec.dtype.rawValue), the weights' and KV cache's dtype (\(origin)); recurrent state accumulates rounding error over the whole sequence",
+            at: "state_dtype", related: context.written("dtype") ? [("dtype", "dtype")] : [])]
     }
 }
