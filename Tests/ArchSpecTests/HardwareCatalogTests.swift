@@ -79,7 +79,7 @@ import Testing
             try HardwareLoader.parse(bomb, path: "bomb.yaml")
         } throws: { error in
             guard case .malformed(_, let line?, _, let message) = error as? HardwareError else { return false }
-            return line >= 1 && message.contains("100000 nodes")
+            return line >= 1 && message.contains("250000 nodes")
         }
         #expect {
             try HardwareLoader.parse("id: x\nname: [unclosed\n", path: "bad.yaml")

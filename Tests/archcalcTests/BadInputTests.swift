@@ -55,7 +55,7 @@ struct BadInputTests {
         let result = try CLI.run(["estimate", path])
         #expect(Date().timeIntervalSince(start) < 1)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("error: document expands to more than 100000 nodes"))
+        #expect(result.stderr.contains("error: document expands to more than 250000 nodes"))
     }
 
     @Test func binaryGarbage() throws {

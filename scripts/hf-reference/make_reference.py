@@ -20,7 +20,8 @@ What it writes, all under Tests/Fixtures/hf/reference/:
   * EXPECTED.json          parameter counts (meta device) for every config in both forms, and
                            for the tiny configs the cache bytes that transformers holds.
 
-The published configs themselves (<Name>.json) are inputs, written by hand (see README.md).
+The published configs themselves (<Name>.json) are inputs, written by hand into
+scripts/hf-reference/published_configs.py, which writes them (see README.md for provenance).
 """
 
 import contextlib
@@ -71,7 +72,7 @@ def load_config(d):
         return CONFIG_MAPPING[TYPE_ALIASES[mt]].from_dict(d)
     with tempfile.TemporaryDirectory() as tmp:
         with open(os.path.join(tmp, "config.json"), "w") as f:
-            json.dump(d, f)
+            json.dump(d, f)  # a resaved {"__float__": "Infinity"} is decoded by from_pretrained
         return AutoConfig.from_pretrained(tmp)
 
 
@@ -97,7 +98,7 @@ def model_class(cfg):
 
 VISION = re.compile(r"(^|\.)(vision_tower|visual|vision_model|multi_modal_projector|vision_embed|vision_adapter)(\.|$)")
 MTP = re.compile(r"(^|\.)(mtp|nextn|mtp_layers|eh_proj|enorm|hnorm)(\.|_|$)")
-EMBED = re.compile(r"(^|\.)(embed_tokens|wte|word_embeddings|embeddings|embedding)(\.|$)")
+EMBED = re.compile(r"(^|\.)(embed_tokens|wte|wpe|embed_positions|word_embeddings|embeddings|embedding)(\.|$)")
 LM_HEAD = re.compile(r"(^|\.)lm_head(\.|$)")
 SSM_BLOCK = re.compile(r"(^|\.)(mamba|linear_attn|conv|ssm)(\.|$)")
 SSM_LEAF = re.compile(r"(^|\.)(A_log|dt_bias|D|conv1d|in_proj|x_proj|dt_proj|out_proj|dt_layernorm|b_layernorm|c_layernorm)(\.|$)")
@@ -114,7 +115,7 @@ LAYER_IDX = re.compile(r"(?:^|\.)(?:layers|h|blocks|block)\.(\d+)\.")
 GROUP_RULES = """Each parameter name (model.named_parameters(), tied weights once) goes to the first group whose rule matches:
  1 vision: a path segment vision_tower / visual / vision_model / multi_modal_projector / vision_embed / vision_adapter
  2 mtp: a segment mtp / nextn / eh_proj / enorm / hnorm (transformers builds no MTP layers for the models here, so it stays 0)
- 3 embedding: a segment embed_tokens / wte / word_embeddings / embeddings / embedding (position embeddings included)
+ 3 embedding: a segment embed_tokens / wte / wpe / embed_positions / word_embeddings / embeddings / embedding (position embeddings included)
  4 lm_head: a segment lm_head (present only when untied)
  5 ssm: the parameter sits in a layer whose config layer type is linear attention (qwen3_next linear_attention, minimax linear_attention), or under a segment mamba / linear_attn / conv / ssm, or (under a mixer segment, as in mamba2 and nemotron_h) is not an attention or MLP leaf; norms inside such a block count here too
  6 norm: the name contains 'norm', 'layernorm', 'ln_' (q_norm / k_norm inside attention included)
@@ -429,6 +430,11 @@ def measure(cache):
     }
 
 
+def past_of(out):
+    pkv = getattr(out, "past_key_values", None)
+    return pkv if pkv is not None else out.cache_params
+
+
 def run_tiny(typ, d):
     cfg = load_config(d)
     cfg._attn_implementation = "eager"
@@ -448,16 +454,19 @@ def run_tiny(typ, d):
     with torch.no_grad():
         for L in PROMPT_LENGTHS:
             out = model(input_ids=ids_all[:, :L], use_cache=True)
-            m = measure(out.past_key_values)
+            m = measure(past_of(out))
             if L != max(PROMPT_LENGTHS) and L != 17:
                 m.pop("shapes")
             res["lengths"][str(L)] = m
-        pkv = out.past_key_values
+        pkv = past_of(out)
         nxt = out.logits[:, -1:].argmax(-1)
         L = max(PROMPT_LENGTHS)
         for s in range(DECODE_STEPS):
-            out = model(input_ids=nxt, past_key_values=pkv, use_cache=True)
-            pkv = out.past_key_values
+            if hasattr(out, "cache_params"):  # mamba2 names its cache cache_params
+                out = model(input_ids=nxt, cache_params=pkv, use_cache=True)
+            else:
+                out = model(input_ids=nxt, past_key_values=pkv, use_cache=True)
+            pkv = past_of(out)
             nxt = out.logits[:, -1:].argmax(-1)
             m = measure(pkv)
             res["decode"].append({"tokens": L + s + 1, "bytes": m["bytes"], "elements": m["elements"]})
@@ -528,9 +537,9 @@ def main():
             if r["other_names"]:
                 notes.append("group 'other': " + ", ".join(r["other_names"]))
             record(pub_file, d, "published", r, notes)
-            rd = json.loads(text.replace("Infinity", "1e999"))
+            rd = json.loads(text)
             r2 = meta_count(load_config(rd))
-            record(res_file, rd, "resaved", r2, list(notes) + (["the resaved text contains the non-JSON literal Infinity"] if "Infinity" in text else []))
+            record(res_file, rd, "resaved", r2, list(notes) + (['the resaved text writes float("inf") as {"__float__": "Infinity"}'] if "__float__" in text else []))
             print("%-40s %-18s total %16d active %16d  %.1fs" % (stem, d.get("model_type"), r["total"], r["active"], time.time() - t0), flush=True)
         except Exception as e:  # noqa: BLE001
             traceback.print_exc()

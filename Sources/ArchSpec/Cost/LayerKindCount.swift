@@ -40,3 +40,13 @@ public struct LayerKindCount: Hashable, Codable, Sendable {
         return order
     }
 }
+
+extension LayerKindCount {
+    /// `12 sliding (window 128) + 12 full`; MoE and MLP-less layers are named when the model mixes them.
+    static func sentence(_ kinds: [LayerKindCount]) -> String {
+        let channels = Set(kinds.map(\.channel))
+        return kinds.map { kind in
+            kind.phrase + (channels.count > 1 ? " \(kind.channel == "none" ? "without MLP" : "with \(kind.channel)")" : "")
+        }.joined(separator: " + ")
+    }
+}

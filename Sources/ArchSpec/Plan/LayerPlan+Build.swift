@@ -1,6 +1,6 @@
 extension LayerPlan {
     /// The most layer positions the builder evaluates one by one (the rest repeat a cycle).
-    public static let positionLimit = 4_000_000
+    public static let positionLimit = 500_000
 
     /// Lays out a resolved spec's layers.
     ///

@@ -16,14 +16,9 @@ public enum ScaleOverhead {
         var rows: [ScaleOverheadRow] = []
         for granularity in granularities {
             var scales: Int128 = 0, elements: Int128 = 0
-            let moeLayers = Int128(spec.moe?.moeLayerCount(layers: spec.layers) ?? 0)
-            for matrix in WeightMatrices.list(spec) where matrix.block != .model || weights.quantizeEmbeddings {
-                let blocks: Int128 = switch matrix.block {
-                case .everyLayer: Int128(spec.layers)
-                case .denseLayer: Int128(spec.layers) - moeLayers
-                case .routedExpert, .moeShared: moeLayers
-                case .model: 1
-                }
+            guard let plan = try? spec.plan else { throw .tooLarge }
+            for matrix in WeightMatrices.list(spec, plan: plan) where matrix.block != .model || weights.quantizeEmbeddings {
+                let blocks = Int128(matrix.block.kind.map { plan.kindCounts[$0] } ?? 1)
                 let copies = try ScaleCount.mul(blocks, matrix.copies)
                 scales += try ScaleCount.mul(copies, ScaleCount.weightScales(
                     rows: matrix.rows, columns: matrix.columns, granularity: granularity))
@@ -42,16 +37,26 @@ public enum ScaleOverhead {
     public static func kvCache(
         _ spec: ArchitectureSpec, kv: KVQuantization, context: Int, batch: Int
     ) throws(QuantizationError) -> [ScaleOverheadRow] {
-        let layers = Int128(spec.layers)
-        let shape = ShardedModel.kvShape(spec, layout: ParallelLayout(tp: 1, pp: 1))
+        guard let plan = try? spec.plan else { throw .tooLarge }
+        var shapes: [(cache: ShardedModel.KindCache, layers: Int128)] = []
+        for (layer, count) in plan.groups where count > 0 {
+            guard let cost = try? LayerCost(layer, hidden: spec.hiddenSize, norm: spec.norm) else { throw .tooLarge }
+            let cache = ShardedModel.kindCache(layer, cost: cost, tp: 1)
+            if cache.elements > 0 { shapes.append((cache, Int128(count))) }
+        }
         let tokens = try ScaleCount.mul(Int128(context), Int128(batch))
-        let payload = kv.dtype.bytes(for: try ScaleCount.mul(shape.elements, layers, tokens))
+        var payloadElements: Int128 = 0
+        for shape in shapes { payloadElements += try ScaleCount.mul(shape.cache.elements, shape.layers, tokens) }
+        let payload = kv.dtype.bytes(for: payloadElements)
         var rows: [ScaleOverheadRow] = []
         for granularity in [ScaleGranularity.perTensor, .perHead, .perToken, .perGroup(64), .perGroup(32)] {
-            let fixed = try ScaleCount.kvStaticScales(layers: layers, vectors: shape.vectors, granularity: granularity)
-            let perToken = try ScaleCount.kvScalesPerLayerToken(
-                vectors: shape.vectors, length: shape.length, granularity: granularity)
-            let scales = fixed + (try ScaleCount.mul(perToken, layers, tokens))
+            var scales: Int128 = 0
+            for shape in shapes {
+                let fixed = try ScaleCount.kvStaticScales(layers: shape.layers, vectors: shape.cache.vectors, granularity: granularity)
+                let perToken = try ScaleCount.kvScalesPerLayerToken(
+                    vectors: shape.cache.vectors, length: shape.cache.length, granularity: granularity)
+                scales += fixed + (try ScaleCount.mul(perToken, shape.layers, tokens))
+            }
             rows.append(ScaleOverheadRow(granularity: granularity, scales: scales,
                                          bytes: try ScaleCount.mul(scales, kv.bytesPerScale), payload: payload))
         }

@@ -1,14 +1,12 @@
-/// Bytes of each kind of block on one tensor rank: the pieces `ShardedModel` stacks into pipeline stages.
+/// Bytes of each plan layer kind on one tensor rank: the pieces `ShardedModel` stacks into pipeline stages.
 struct BlockBytes {
-    var attentionPerLayer: Int128 = 0
-    var densePerLayer: Int128 = 0
-    var routedPerMoELayer: Int128 = 0
-    var moeSharedPerLayer: Int128 = 0
-    /// Norms and biases of one layer, replicated on every rank.
-    var smallPerLayer: Int128 = 0
-    /// Scale bytes of the attention matrices of one layer and of one dense MLP.
-    var scalesPerLayer: Int128 = 0
-    var denseScalesPerLayer: Int128 = 0
+    /// Per plan kind (`LayerPlan.kinds`): this rank's matrices except routed experts, with their scales, plus
+    /// the layer's norms, biases, convolutions and other vectors, replicated on every rank.
+    var perLayer: [Int128]
+    /// Per plan kind: this rank's routed-expert matrices (0 without MoE).
+    var routedPerLayer: [Int128]
+    /// Per plan kind: scale bytes of the attention, mixer and dense-MLP matrices of one layer.
+    var scalesPerLayer: [Int128]
     var embedding: Int128 = 0
     var embeddingScales: Int128 = 0
     var lmHead: Int128 = 0
@@ -17,13 +15,16 @@ struct BlockBytes {
     var lastStageExtras: Int128 = 0
 
     init(
-        _ spec: ArchitectureSpec, tp: Int, weights: WeightQuantization, wide: DType, parameters: ParameterBreakdown
+        _ spec: ArchitectureSpec, plan: LayerPlan, tp: Int, weights: WeightQuantization, wide: DType,
+        parameters: ParameterBreakdown
     ) throws(SizingError) {
-        let layers = Int128(spec.layers)
-        let moeLayers = Int128(spec.moe?.moeLayerCount(layers: spec.layers) ?? 0)
-        var matrixElements: Int128 = 0  // unsharded, whole model, to find what is left for norms and biases
-        for matrix in WeightMatrices.list(spec) {
-            let shape = WeightMatrices.shard(matrix, tp: tp, spec: spec)
+        let kinds = plan.kinds.count
+        perLayer = Array(repeating: 0, count: kinds)
+        routedPerLayer = Array(repeating: 0, count: kinds)
+        scalesPerLayer = Array(repeating: 0, count: kinds)
+        var matrixElements = [Int128](repeating: 0, count: kinds)  // unsharded, one layer, to find the vectors
+        for matrix in WeightMatrices.list(spec, plan: plan) {
+            let shape = WeightMatrices.shard(matrix, tp: tp)
             let elements = try Wide.mul(shape.rows, shape.columns, matrix.copies, term: "weights")
             let quantized = weights.isQuantized && (matrix.block != .model || weights.quantizeEmbeddings)
             var bytes = try Wide.bytes(elements, bits: quantized ? weights.dtype.bits : wide.bits, term: "weights")
@@ -39,28 +40,27 @@ struct BlockBytes {
             }
             let full = try Wide.mul(matrix.rows, matrix.columns, matrix.copies, term: "weights")
             switch matrix.block {
-            case .everyLayer:
-                attentionPerLayer += bytes; scalesPerLayer += scaleBytes
-                matrixElements += try Wide.mul(full, layers, term: "weights")
-            case .denseLayer:
-                densePerLayer += bytes; denseScalesPerLayer += scaleBytes
-                matrixElements += try Wide.mul(full, layers - moeLayers, term: "weights")
-            case .routedExpert:
-                routedPerMoELayer += bytes
-                matrixElements += try Wide.mul(full, moeLayers, term: "weights")
-            case .moeShared:
-                moeSharedPerLayer += bytes
-                matrixElements += try Wide.mul(full, moeLayers, term: "weights")
+            case .layer(let kind):
+                perLayer[kind] += bytes
+                if !matrix.name.hasPrefix("shared_expert") && matrix.name != "router" { scalesPerLayer[kind] += scaleBytes }
+                matrixElements[kind] += full
+            case .routedExpert(let kind):
+                routedPerLayer[kind] += bytes
+                matrixElements[kind] += full
             case .model:
                 if matrix.name == "embedding" { embedding = bytes; embeddingScales = scaleBytes } else { lmHead = bytes }
-                matrixElements += full
             }
+        }
+        for (kind, layer) in plan.kinds.enumerated() {
+            let cost: LayerCost
+            do { cost = try LayerCost(layer, hidden: spec.hiddenSize, norm: spec.norm) } catch { throw .cost(error) }
+            let all: Int128
+            do { all = try cost.parameters } catch { throw .cost(error) }
+            let vectors = max(0, all - matrixElements[kind])
+            perLayer[kind] += try Wide.bytes(vectors, bits: wide.bits, term: "norms and biases")
         }
         let finalNorm = spec.norm.final ? Int128(spec.norm.vectorsPerNorm) * Int128(spec.hiddenSize) : 0
         let headBias: Int128 = spec.lmHeadBias ? Int128(spec.vocabSize) : 0
-        let small = parameters.total - matrixElements - parameters.position - finalNorm - headBias
-        let smallPerLayerElements = layers > 0 ? (max(small, 0) + layers - 1) / layers : 0
-        smallPerLayer = try Wide.bytes(smallPerLayerElements, bits: wide.bits, term: "norms and biases")
         position = try Wide.bytes(parameters.position, bits: wide.bits, term: "positions")
         lastStageExtras = try Wide.bytes(finalNorm + headBias, bits: wide.bits, term: "norms")
     }

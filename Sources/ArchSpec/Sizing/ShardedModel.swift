@@ -1,9 +1,10 @@
 /// Bytes one device holds for a spec under a layout and quantisation: weights per pipeline stage, and the KV
-/// cache per stage as a function of context.
+/// cache and recurrent state per stage as a function of context and batch.
 ///
-/// Matrices come from `WeightMatrices` (standard, MLA and MoE blocks); everything else the cost model counts
-/// (norms, biases, router biases, the shared-expert gate) is spread evenly over the layers and replicated across
-/// tensor ranks, except the final norm and lm_head bias (last stage) and the position table (first stage).
+/// Everything is read from the layer plan: each plan kind's matrices come from `WeightMatrices`, its other
+/// parameters (norms, biases, convolutions, sinks) are replicated on every tensor rank, and each stage stacks
+/// the kinds of the layers it holds. The final norm and lm_head bias sit on the last stage, the embedding and
+/// position table on the first.
 struct ShardedModel: Hashable, Sendable {
     /// Weight bytes on one device of each stage (payload + scales + norms and biases).
     var weightsPerStage: [Int128]
@@ -11,23 +12,25 @@ struct ShardedModel: Hashable, Sendable {
     var routedExpertsPerStage: [Int128]
     /// Scale and zero-point bytes in the fullest stage.
     var weightScaleBytes: Int128
-    /// Full-context and windowed layers of each stage.
-    var kvLayersPerStage: [(full: Int128, sliding: Int128)]
-    /// Sliding window, tokens, when any layer is windowed.
-    var window: Int128?
-    /// KV elements one device caches per token in one layer (its K/V heads, or MLA's replicated latent).
-    var kvElementsPerLayer: Int128
-    /// Head vectors per token per layer on one device (2 x KV heads; 1 latent for MLA) and their length.
-    var kvVectors: Int128
-    var kvVectorLength: Int128
+    /// Layers of each plan kind in each stage.
+    var kindsPerStage: [[Int]]
+    /// Per plan kind, on one device: the KV cache's shape and span, and the constant recurrent state.
+    var cache: [KindCache]
     var kv: KVQuantization
+    /// The dtype of recurrent state.
+    var stateDType: DType
 
-    static func == (lhs: ShardedModel, rhs: ShardedModel) -> Bool {
-        lhs.weightsPerStage == rhs.weightsPerStage && lhs.kvElementsPerLayer == rhs.kvElementsPerLayer
-            && lhs.kvLayersPerStage.map(\.full) == rhs.kvLayersPerStage.map(\.full)
+    /// One plan kind's cache on one tensor rank.
+    struct KindCache: Hashable, Sendable {
+        /// KV elements per token (0 when the layer caches nothing or reads another layer's cache).
+        var elements: Int128
+        /// Head vectors per token (2 x KV heads; 1 latent for MLA) and their length, for KV scales.
+        var vectors: Int128
+        var length: Int128
+        var span: AttentionSpan
+        /// Recurrent and convolution state per sequence, elements.
+        var state: Int128
     }
-
-    func hash(into hasher: inout Hasher) { hasher.combine(weightsPerStage) }
 
     /// The dtype norms, biases and unquantised matrices stay in: the spec's when 16 bits or wider, else bf16.
     static func wideDType(_ spec: ArchitectureSpec, _ weights: WeightQuantization) -> DType {
@@ -35,48 +38,54 @@ struct ShardedModel: Hashable, Sendable {
         return spec.dtype.bits >= 16 ? spec.dtype : .bf16
     }
 
-    /// KV-cache bytes one device of `stage` holds for `batch` sequences of `context` tokens, scales included.
+    /// KV-cache and state bytes one device of `stage` holds for `batch` sequences of `context` tokens, scales
+    /// included.
     func kvBytes(stage: Int, context: Int, batch: Int) throws(SizingError) -> Int128 {
-        let layers = kvLayersPerStage[stage]
-        let capped = window.map { min(Int128(context), $0) } ?? Int128(context)
-        let layerTokens = try Wide.add(try Wide.mul(layers.full, Int128(context), term: "KV cache"),
-                                       try Wide.mul(layers.sliding, capped, term: "KV cache"), term: "KV cache")
-        var perSequence = try Wide.bytes(try Wide.mul(kvElementsPerLayer, layerTokens, term: "KV cache"),
-                                         bits: kv.dtype.bits, term: "KV cache")
-        var fixed: Int128 = 0
-        if kv.isQuantized {
-            do {
-                let perLayerToken = try ScaleCount.kvScalesPerLayerToken(
-                    vectors: kvVectors, length: kvVectorLength, granularity: kv.effectiveGranularity)
-                perSequence += try ScaleCount.mul(perLayerToken, layerTokens, kv.bytesPerScale)
-                fixed = try ScaleCount.mul(try ScaleCount.kvStaticScales(
-                    layers: layers.full + layers.sliding, vectors: kvVectors, granularity: kv.effectiveGranularity),
-                                           kv.bytesPerScale)
-            } catch { throw .quantization(error) }
+        var perSequence: Int128 = 0, fixed: Int128 = 0, state: Int128 = 0
+        for (kind, count) in kindsPerStage[stage].enumerated() where count > 0 {
+            let c = cache[kind], layers = Int128(count)
+            state = try Wide.add(state, try Wide.mul(layers, c.state, term: "state"), term: "state")
+            guard c.elements > 0 else { continue }
+            let layerTokens = try Wide.mul(layers, c.span.cachedTokens(Int128(context)), term: "KV cache")
+            perSequence += try Wide.bytes(try Wide.mul(c.elements, layerTokens, term: "KV cache"), bits: kv.dtype.bits,
+                                          term: "KV cache")
+            if kv.isQuantized {
+                do {
+                    let perLayerToken = try ScaleCount.kvScalesPerLayerToken(
+                        vectors: c.vectors, length: c.length, granularity: kv.effectiveGranularity)
+                    perSequence += try ScaleCount.mul(perLayerToken, layerTokens, kv.bytesPerScale)
+                    fixed += try ScaleCount.mul(try ScaleCount.kvStaticScales(
+                        layers: layers, vectors: c.vectors, granularity: kv.effectiveGranularity), kv.bytesPerScale)
+                } catch { throw .quantization(error) }
+            }
         }
-        return try Wide.add(try Wide.mul(perSequence, Int128(batch), term: "KV cache"), fixed, term: "KV cache")
+        let stateBytes = try Wide.bytes(state, bits: stateDType.bits, term: "state")
+        return try Wide.add(try Wide.mul(try Wide.add(perSequence, stateBytes, term: "KV cache"), Int128(batch),
+                                         term: "KV cache"), fixed, term: "KV cache")
     }
 
     static func build(
         _ spec: ArchitectureSpec, layout: ParallelLayout, weights: WeightQuantization, kv: KVQuantization,
         parameters: ParameterBreakdown
     ) throws(SizingError) -> ShardedModel {
+        let plan: LayerPlan
+        do { plan = try spec.plan } catch { throw .cost(.layout(error.description)) }
         let wide = wideDType(spec, weights)
-        let blocks = try BlockBytes(spec, tp: layout.tp, weights: weights, wide: wide, parameters: parameters)
+        let blocks = try BlockBytes(spec, plan: plan, tp: layout.tp, weights: weights, wide: wide, parameters: parameters)
         let stages = layout.layersPerStage(spec.layers)
-        var weightsPerStage: [Int128] = [], routedPerStage: [Int128] = [], kvLayers: [(Int128, Int128)] = []
+        var weightsPerStage: [Int128] = [], routedPerStage: [Int128] = [], kinds: [[Int]] = []
         var start = 0, fullestScales: Int128 = 0
         for (index, count) in stages.enumerated() {
-            let kinds = WeightMatrices.layerCounts(spec, start: start, end: start + count)
+            let counts = plan.kindCounts(in: start..<(start + count))
             start += count
-            let routed = try Wide.mul(kinds.moe, blocks.routedPerMoELayer, term: "weights")
-            var bytes = try Wide.add(
-                try Wide.mul(Int128(count), try Wide.add(blocks.attentionPerLayer, blocks.smallPerLayer, term: "weights"),
-                             term: "weights"),
-                try Wide.mul(kinds.dense, blocks.densePerLayer, term: "weights"), routed,
-                try Wide.mul(kinds.moe, blocks.moeSharedPerLayer, term: "weights"), term: "weights")
-            var scales = try Wide.add(try Wide.mul(Int128(count), blocks.scalesPerLayer, term: "scales"),
-                                      try Wide.mul(kinds.dense, blocks.denseScalesPerLayer, term: "scales"), term: "scales")
+            var bytes: Int128 = 0, routed: Int128 = 0, scales: Int128 = 0
+            for (kind, n) in counts.enumerated() where n > 0 {
+                let layers = Int128(n)
+                bytes = try Wide.add(bytes, try Wide.mul(layers, blocks.perLayer[kind], term: "weights"), term: "weights")
+                routed = try Wide.add(routed, try Wide.mul(layers, blocks.routedPerLayer[kind], term: "weights"), term: "weights")
+                scales = try Wide.add(scales, try Wide.mul(layers, blocks.scalesPerLayer[kind], term: "scales"), term: "scales")
+            }
+            bytes = try Wide.add(bytes, routed, term: "weights")
             if index == 0 {
                 bytes = try Wide.add(bytes, blocks.embedding, blocks.position, term: "weights")
                 scales += blocks.embeddingScales
@@ -89,26 +98,36 @@ struct ShardedModel: Hashable, Sendable {
             weightsPerStage.append(bytes)
             routedPerStage.append(routed)
             fullestScales = max(fullestScales, scales)
-            kvLayers.append((Int128(count) - kinds.sliding, kinds.sliding))
+            kinds.append(counts)
         }
-        let shape = kvShape(spec, layout: layout)
+        var cache: [KindCache] = []
+        for layer in plan.kinds {
+            let cost: LayerCost
+            do { cost = try LayerCost(layer, hidden: spec.hiddenSize, norm: spec.norm) } catch { throw .cost(error) }
+            cache.append(kindCache(layer, cost: cost, tp: layout.tp))
+        }
         return ShardedModel(
             weightsPerStage: weightsPerStage, routedExpertsPerStage: routedPerStage, weightScaleBytes: fullestScales,
-            kvLayersPerStage: kvLayers,
-            window: spec.attention.slidingLayerCount(layers: spec.layers) > 0
-                ? spec.attention.slidingWindow.map { Int128($0.window) } : nil,
-            kvElementsPerLayer: shape.elements, kvVectors: shape.vectors, kvVectorLength: shape.length, kv: kv)
+            kindsPerStage: kinds, cache: cache, kv: kv, stateDType: spec.stateDType ?? kv.dtype)
     }
 
-    /// Per device and layer: cached elements per token, head vectors and their length.
-    static func kvShape(_ spec: ArchitectureSpec, layout: ParallelLayout) -> (elements: Int128, vectors: Int128, length: Int128) {
-        let a = spec.attention
-        if let mla = a.mla {
-            // The latent and rope key are shared by all heads, so every tensor rank caches all of it.
-            let length = Int128(mla.kvLoraRank + mla.qkRopeHeadDim)
-            return (length, 1, length)
+    /// One device's cache of a layer: its KV heads (all of MLA's replicated latent), and its share of the
+    /// recurrent state (heads are split across tensor ranks, rounded up).
+    static func kindCache(_ layer: Layer, cost: LayerCost, tp: Int) -> KindCache {
+        let tp128 = Int128(max(tp, 1))
+        let state = (cost.stateElements + tp128 - 1) / tp128
+        guard let a = layer.mixer.attention, cost.kvElementsPerToken > 0 else {
+            return KindCache(elements: 0, vectors: 0, length: 0, span: .full, state: state)
         }
-        let heads = Int128(layout.kvHeadsPerDevice(spec))
-        return (heads * Int128(a.headDim + a.valueHeadDim), 2 * heads, Int128(a.headDim))
+        switch a.form {
+        case .latent:
+            // The latent and rope key (and the indexer key) are shared by all heads: every rank caches all of it.
+            return KindCache(elements: cost.kvElementsPerToken, vectors: 1, length: cost.kvElementsPerToken,
+                             span: a.span, state: state)
+        case .standard(let kvHeads, let headDim, let valueDim):
+            let heads = Int128(max(1, kvHeads / max(tp, 1)))
+            return KindCache(elements: heads * Int128(headDim + valueDim), vectors: 2 * heads, length: Int128(headDim),
+                             span: a.span, state: state)
+        }
     }
 }

@@ -35,7 +35,7 @@ public struct YAMLLimits: Hashable, Sendable {
     /// Largest input accepted, bytes.
     public var maxBytes: Int = 4 << 20
     /// Largest number of nodes after alias expansion.
-    public var maxNodes: Int = 100_000
+    public var maxNodes: Int = 250_000
     /// Deepest nesting of mappings and sequences.
     public var maxDepth: Int = 128
 

@@ -18,6 +18,35 @@ extension ForwardPass {
         if spec.parallelAttention { missing.append("parallel attention and MLP blocks") }
         if spec.lmHeadBias { missing.append("an lm_head bias") }
         if spec.position.kind == .alibi { missing.append("ALiBi biases") }
+        missing += unsupportedLayers(spec, tokens: tokens)
+        return missing
+    }
+
+    /// Layer-plan kinds the forward pass does not run: it runs standard attention with the full context and a
+    /// dense MLP or MoE block, the same in every layer.
+    static func unsupportedLayers(_ spec: ArchitectureSpec, tokens: Int) -> [String] {
+        guard let plan = try? spec.plan else { return ["a layer layout archcalc cannot lay out"] }
+        var missing: [String] = []
+        var labels = Set<String>()
+        for layer in plan.kinds {
+            switch layer.mixer {
+            case .attention(let a):
+                if case .chunked(let size) = a.span, size < tokens { labels.insert("chunked attention") }
+                if a.sinks { labels.insert("attention sinks") }
+                if a.outputGate { labels.insert("gated attention output") }
+                if a.indexer != nil { labels.insert("a sparse-attention indexer") }
+                if a.kvSource != nil { labels.insert("cross-layer KV sharing") }
+            case .linearAttention(let l): labels.insert("\(l.kind.rawValue) linear attention")
+            case .mamba: labels.insert("mamba layers")
+            case .mamba2, .attentionMamba2: labels.insert("mamba2 layers")
+            case .none: labels.insert("layers without attention")
+            }
+            if case .none = layer.channel { labels.insert("layers without an MLP") }
+        }
+        if !spec.layout.heads.isEmpty || !spec.layout.kvHeads.isEmpty || !spec.layout.intermediateSizes.isEmpty {
+            labels.insert("per-layer sizes")
+        }
+        missing += labels.sorted()
         return missing
     }
 }

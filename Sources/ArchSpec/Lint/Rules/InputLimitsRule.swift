@@ -6,7 +6,7 @@ struct InputLimitsRule: LintRule {
         rationale: """
             A "billion laughs" document of a few hundred bytes expands to billions of nodes in loaders that \
             copy aliases, and a linter traverses every node. archcalc counts nodes as aliases expand and refuses \
-            a document beyond 100,000 nodes, 128 levels of nesting or 4 MiB (checked with `fstat` before \
+            a document beyond 250,000 nodes, 128 levels of nesting or 4 MiB (checked with `fstat` before \
             reading), in milliseconds and bounded memory. Specs are a few hundred bytes: write values out \
             instead of nesting aliases. Cannot be suppressed (the document is never fully read).
             """,

@@ -24,14 +24,25 @@ public struct JSONEstimateRenderer: EstimateRenderer {
                 ("embedding", .int(parameters.embedding)), ("position", .int(parameters.position)),
                 ("attention", .int(parameters.attention)), ("mlp", .int(parameters.mlp)),
                 ("norm", .int(parameters.norm)), ("lm_head", .int(parameters.lmHead)),
-                ("routed_experts", .int(parameters.routedExperts)),
+                ("routed_experts", .int(parameters.routedExperts)), ("ssm", .int(parameters.ssm)),
+                ("mtp", .int(parameters.mtp)), ("vision", .int(parameters.vision)),
             ])),
+            ("layers", .array(estimate.layerKinds.map { kind in
+                .object([("mixer", .string(kind.mixer)), ("detail", .string(kind.detail)),
+                         ("channel", .string(kind.channel)), ("count", .int(kind.count))])
+            })),
             ("weights", .object([("dtype", .string(estimate.weights.dtype.rawValue)), ("bytes", .int(estimate.weights.bytes))])),
             ("kv_cache", .object([
                 ("dtype", .string(estimate.kvCache.dtype.rawValue)),
                 ("bytes_per_token", .int(estimate.kvCache.bytesPerToken)), ("bytes", .int(estimate.kvCache.bytes)),
                 ("windowed_layers", .int(estimate.kvCache.windowedLayers)),
                 ("window", estimate.kvCache.window.map { .int($0) } ?? .null),
+                ("chunked_layers", .int(estimate.kvCache.chunkedLayers)),
+                ("chunk", estimate.kvCache.chunk.map { .int($0) } ?? .null),
+                ("caching_layers", .int(estimate.kvCache.cachingLayers)),
+                ("state_dtype", .string(estimate.kvCache.stateDType.rawValue)),
+                ("state_bytes_per_sequence", .int(estimate.kvCache.stateBytesPerSequence)),
+                ("state_bytes", .int(estimate.kvCache.stateBytes)),
             ])),
             ("flops", .object([("prefill", flops(estimate.flops.prefill)), ("decode", flops(estimate.flops.decode))])),
         ])
@@ -40,6 +51,7 @@ public struct JSONEstimateRenderer: EstimateRenderer {
     static func flops(_ breakdown: FlopBreakdown) -> JSONValue {
         .object([
             ("total", .int(breakdown.total)), ("linear", .int(breakdown.linear)), ("attention", .int(breakdown.attention)),
+            ("recurrent", .int(breakdown.recurrent)),
         ])
     }
 }

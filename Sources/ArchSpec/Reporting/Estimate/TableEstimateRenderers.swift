@@ -2,11 +2,12 @@
 enum EstimateColumns {
     static let headers = [
         "name", "params", "active params", "weights bytes", "kv bytes/token", "kv bytes", "prefill FLOPs",
-        "decode FLOPs", "context", "batch",
+        "decode FLOPs", "context", "batch", "state bytes/sequence", "layers",
     ]
 
     static let humanHeaders = [
         "name", "params", "active", "weights", "KV/token", "KV cache", "prefill", "decode step", "context", "batch",
+        "state/sequence", "layers",
     ]
 
     static func exact(_ report: EstimateReport) -> [String] {
@@ -15,6 +16,7 @@ enum EstimateColumns {
             e.name, e.parameters.total.description, e.parameters.active.description, e.weights.bytes.description,
             e.kvCache.bytesPerToken.description, e.kvCache.bytes.description, e.flops.prefill.total.description,
             e.flops.decode.total.description, String(e.context), String(e.batch),
+            e.kvCache.stateBytesPerSequence.description, LayerKindCount.sentence(e.layerKinds),
         ]
     }
 
@@ -26,6 +28,7 @@ enum EstimateColumns {
             "\(HumanUnits.bytes(e.kvCache.bytesPerToken)) (\(e.kvCache.dtype.rawValue))",
             HumanUnits.bytes(e.kvCache.bytes), HumanUnits.flops(e.flops.prefill.total),
             HumanUnits.flops(e.flops.decode.total), String(e.context), String(e.batch),
+            HumanUnits.bytes(e.kvCache.stateBytesPerSequence), LayerKindCount.sentence(e.layerKinds),
         ]
     }
 }

@@ -29,19 +29,43 @@ public struct TextEstimateRenderer: EstimateRenderer {
         }
         rows += [
             Row(label: "  attention", human: HumanUnits.count(p.attention), exact: HumanUnits.grouped(p.attention)),
+        ]
+        if p.ssm > 0 {
+            rows.append(Row(label: "  ssm", human: HumanUnits.count(p.ssm), exact: HumanUnits.grouped(p.ssm),
+                            note: "state-space and linear-attention mixers"))
+        }
+        rows += [
             Row(label: "  mlp", human: HumanUnits.count(p.mlp), exact: HumanUnits.grouped(p.mlp)),
             Row(label: "  norm", human: HumanUnits.count(p.norm), exact: HumanUnits.grouped(p.norm)),
             Row(label: "  lm_head", human: HumanUnits.count(p.lmHead), exact: HumanUnits.grouped(p.lmHead),
                 note: p.lmHead == 0 ? "tied to the embedding" : ""),
             Row(label: "  active per token", human: HumanUnits.count(p.active), exact: HumanUnits.grouped(p.active)),
+        ]
+        if p.mtp > 0 {
+            rows.append(Row(label: "  MTP layers", human: HumanUnits.count(p.mtp), exact: HumanUnits.grouped(p.mtp),
+                            note: "not in the total"))
+        }
+        if p.vision > 0 {
+            rows.append(Row(label: "  vision tower", human: HumanUnits.count(p.vision), exact: HumanUnits.grouped(p.vision),
+                            note: "not in the total"))
+        }
+        rows += [
             Row(label: "Weights (\(e.weights.dtype.rawValue))", human: HumanUnits.bytes(e.weights.bytes),
                 exact: HumanUnits.grouped(e.weights.bytes)),
             Row(label: "KV cache per token (\(e.kvCache.dtype.rawValue))", human: HumanUnits.bytes(e.kvCache.bytesPerToken),
                 exact: HumanUnits.grouped(e.kvCache.bytesPerToken), note: e.kvCache.latent ? "MLA latent and rope key, all layers, one sequence" : "K and V, all layers, one sequence"),
             Row(label: "KV cache", human: HumanUnits.bytes(e.kvCache.bytes), exact: HumanUnits.grouped(e.kvCache.bytes),
                 note: "\(plural(e.context, "token")) x \(plural(e.batch, "sequence"))"
-                    + (e.kvCache.window.map { "; \(plural(e.kvCache.windowedLayers, "windowed layer")) \(e.kvCache.windowedLayers == 1 ? "holds" : "hold") at most \(plural($0, "token"))" } ?? "")),
+                    + (e.kvCache.window.map { "; \(plural(e.kvCache.windowedLayers, "windowed layer")) \(e.kvCache.windowedLayers == 1 ? "holds" : "hold") at most \(plural($0, "token"))" } ?? "")
+                    + (e.kvCache.chunk.map { "; \(plural(e.kvCache.chunkedLayers, "chunked layer")) \(e.kvCache.chunkedLayers == 1 ? "holds" : "hold") at most \(plural($0, "token"))" } ?? "")
+                    + (e.kvCache.stateBytes > 0 ? "; state included" : "")),
         ]
+        if e.kvCache.stateBytesPerSequence > 0 {
+            rows.append(Row(label: "State per sequence (\(e.kvCache.stateDType.rawValue))",
+                            human: HumanUnits.bytes(e.kvCache.stateBytesPerSequence),
+                            exact: HumanUnits.grouped(e.kvCache.stateBytesPerSequence),
+                            note: "recurrent and convolution state, constant in the context"))
+        }
         rows += flopRows("Prefill", e.flops.prefill, note: "\(plural(e.batch, "sequence")) of \(plural(e.context, "token")) from an empty cache")
         let perToken = e.flops.decode.total / Int128(e.batch)
         rows += flopRows("Decode step", e.flops.decode,
@@ -50,7 +74,10 @@ public struct TextEstimateRenderer: EstimateRenderer {
         let conventions = "attention FLOPs: \(e.options.attentionFlops.rawValue); logits: \(e.options.logits.rawValue) "
             + (e.options.logits == .last ? "position" : "positions")
             + (e.kvCache.latent ? "; MLA decode: \(e.options.mlaDecode.rawValue)" : "")
-        return title + "\n" + conventions + "\n\n" + table(rows)
+        let kinds = e.layerKinds
+        let layers = kinds.count > 1 || kinds.contains { $0.mixer != "full" && $0.mixer != "mla" }
+            ? "layers: \(LayerKindCount.sentence(kinds))\n" : ""
+        return title + "\n" + conventions + "\n" + layers + "\n" + table(rows)
     }
 
     func flopRows(_ label: String, _ flops: FlopBreakdown, note: String) -> [Row] {
@@ -58,7 +85,10 @@ public struct TextEstimateRenderer: EstimateRenderer {
             Row(label: "\(label) FLOPs", human: HumanUnits.flops(flops.total), exact: HumanUnits.grouped(flops.total), note: note),
             Row(label: "  linear", human: HumanUnits.flops(flops.linear), exact: HumanUnits.grouped(flops.linear)),
             Row(label: "  attention", human: HumanUnits.flops(flops.attention), exact: HumanUnits.grouped(flops.attention)),
-        ]
+        ] + (flops.recurrent > 0 ? [
+            Row(label: "  recurrent", human: HumanUnits.flops(flops.recurrent), exact: HumanUnits.grouped(flops.recurrent),
+                note: "state update, readout and convolution of linear-attention and state-space layers"),
+        ] : [])
     }
 
     func table(_ rows: [Row]) -> String {

@@ -61,6 +61,12 @@ public enum HeadPruning {
     /// The spec with heads removed, and what was done.
     public static func prune(_ spec: ArchitectureSpec, _ request: Request) throws(Failure) -> (ArchitectureSpec, Summary) {
         let heads = spec.attention.heads, kvHeads = spec.attention.kvHeads
+        guard spec.layout.heads.isEmpty, spec.layout.kvHeads.isEmpty else {
+            throw .tooMany("--prune-heads does not prune per-layer attention.heads lists yet; edit the list instead")
+        }
+        if let plan = try? spec.plan, !plan.kinds.contains(where: { $0.mixer.attention != nil }) {
+            throw .nothingToRemove("\(spec.name) has no attention layers: there are no attention heads to prune")
+        }
         let requested: Int = switch request {
         case .count(let count): count
         case .percent(let percent): Int((Double(heads) * percent / 100 + 1e-9).rounded(.down))
