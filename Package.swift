@@ -11,6 +11,7 @@ let folderReadmes = [
     "Hardware/README.md",
     "Import/README.md",
     "Lint/README.md",
+    "Plan/README.md",
     "Plot/README.md",
     "Quantization/README.md",
     "Reporting/README.md",

@@ -48,7 +48,7 @@ import Testing
         let a100 = SizingFixtures.hardware("a100-80gb")
         let layout = ParallelLayout(tp: 1, pp: 2)
         let model = try ShardedModel.build(
-            SizingFixtures.llama2_7b, layout: layout, weights: WeightQuantization(dtype: .bf16),
+            SizingFixtures.llama2_7b, plan: try SizingFixtures.llama2_7b.plan, layout: layout, weights: WeightQuantization(dtype: .bf16),
             kv: KVQuantization(dtype: .bf16),
             parameters: try CostModel.estimate(SizingFixtures.llama2_7b).parameters)
         // 16 layers of 202,383,360 parameters each (4 x 4096^2 + 3 x 4096 x 11008 + 2 x 4096) per stage;

@@ -28,13 +28,18 @@ public enum CostModel {
     /// - Throws: `CostError.invalidOption` for a context or batch below 1, `CostError.tooLarge` when a count
     ///   would not fit in 128 bits.
     public static func estimate(_ spec: ArchitectureSpec, options: CostOptions = CostOptions()) throws(CostError) -> Estimate {
+        try estimate(PlanCosts(spec), options: options)
+    }
+
+    /// As `estimate(_:options:)`, for a spec whose plan is already laid out.
+    static func estimate(_ layers: PlanCosts, options: CostOptions) throws(CostError) -> Estimate {
+        let spec = layers.spec
         let context = options.context ?? spec.contextLength
         guard context >= 1 else { throw .invalidOption("context must be at least 1, got \(context)") }
         guard options.batch >= 1 else { throw .invalidOption("batch must be at least 1, got \(options.batch)") }
         let weightsDType = options.weightsDType ?? spec.dtype
         let kvDType = options.kvDType ?? weightsDType
 
-        let layers = try PlanCosts(spec)
         let parameters = try ParameterCount.breakdown(layers)
         var estimate = Estimate(
             name: spec.name, context: context, batch: options.batch, parameters: parameters,

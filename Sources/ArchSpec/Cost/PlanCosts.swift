@@ -13,8 +13,14 @@ struct PlanCosts {
     let mtp: (cost: LayerCost, count: Int128)?
 
     init(_ spec: ArchitectureSpec) throws(CostError) {
-        self.spec = spec
+        let plan: LayerPlan
         do { plan = try spec.plan } catch { throw .layout(error.description) }
+        try self.init(spec, plan: plan)
+    }
+
+    init(_ spec: ArchitectureSpec, plan: LayerPlan) throws(CostError) {
+        self.spec = spec
+        self.plan = plan
         var groups: [Group] = []
         for (layer, count) in plan.groups where count > 0 {
             groups.append(Group(layer: layer, cost: try LayerCost(layer, hidden: spec.hiddenSize, norm: spec.norm),

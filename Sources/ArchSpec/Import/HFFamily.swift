@@ -1,17 +1,21 @@
-/// A supported `model_type` and the transformers config defaults archcalc applies when a key is absent.
+/// A supported `model_type`: its transformers configuration class, the config key names it uses, the mapper
+/// that turns its config into archspec values, and the defaults archcalc applies when a key is absent.
 ///
 /// Defaults are the keyword defaults of the transformers configuration class named in `configClass`
-/// (for example `LlamaConfig(vocab_size=32000, ...)`); `docs/spec-format.md` lists them.
+/// (for example `LlamaConfig(vocab_size=32000, ...)`); `docs/spec-format.md` lists them. `HFFamily.all` is the
+/// one table of model types: no model_type string is compared outside it.
 struct HFFamily: Hashable, Sendable {
     var modelType: String
     var configClass: String
+    var mapper: HFMapper
+    var keys: HFKeyNames = .standard
     var vocab: Int
     var hidden: Int
     var layers: Int
     var heads: Int
     /// `nil`: equal to heads.
     var kvHeads: Int?
-    /// `nil`: 4 x hidden (the GPT-style default) where `intermediate` is 0, else required.
+    /// 0: 4 x hidden (the GPT-style default).
     var intermediate: Int
     var maxPositions: Int
     var tie: Bool
@@ -21,56 +25,54 @@ struct HFFamily: Hashable, Sendable {
 
     static func named(_ type: String) -> HFFamily? { all.first { $0.modelType == type } }
 
-    static let all: [HFFamily] = [
-        HFFamily(modelType: "llama", configClass: "LlamaConfig", vocab: 32000, hidden: 4096, layers: 32, heads: 32,
-                 kvHeads: nil, intermediate: 11008, maxPositions: 2048, tie: false, headDim: nil, activation: "silu"),
-        HFFamily(modelType: "mistral", configClass: "MistralConfig", vocab: 32000, hidden: 4096, layers: 32, heads: 32,
-                 kvHeads: 8, intermediate: 14336, maxPositions: 131072, tie: false, headDim: nil, activation: "silu"),
-        HFFamily(modelType: "mixtral", configClass: "MixtralConfig", vocab: 32000, hidden: 4096, layers: 32, heads: 32,
-                 kvHeads: 8, intermediate: 14336, maxPositions: 131072, tie: false, headDim: nil, activation: "silu"),
-        HFFamily(modelType: "qwen2", configClass: "Qwen2Config", vocab: 151936, hidden: 4096, layers: 32, heads: 32,
-                 kvHeads: 32, intermediate: 22016, maxPositions: 32768, tie: false, headDim: nil, activation: "silu"),
-        HFFamily(modelType: "qwen2_moe", configClass: "Qwen2MoeConfig", vocab: 151936, hidden: 2048, layers: 24,
-                 heads: 16, kvHeads: 16, intermediate: 5632, maxPositions: 32768, tie: false, headDim: nil,
-                 activation: "silu"),
-        HFFamily(modelType: "qwen3", configClass: "Qwen3Config", vocab: 151936, hidden: 4096, layers: 32, heads: 32,
-                 kvHeads: 32, intermediate: 22016, maxPositions: 32768, tie: false, headDim: 128, activation: "silu"),
-        HFFamily(modelType: "qwen3_moe", configClass: "Qwen3MoeConfig", vocab: 151936, hidden: 2048, layers: 24,
-                 heads: 32, kvHeads: 4, intermediate: 6144, maxPositions: 32768, tie: false, headDim: nil,
-                 activation: "silu"),
-        HFFamily(modelType: "gemma", configClass: "GemmaConfig", vocab: 256000, hidden: 3072, layers: 28, heads: 16,
-                 kvHeads: 16, intermediate: 24576, maxPositions: 8192, tie: true, headDim: 256,
-                 activation: "gelu_pytorch_tanh"),
-        HFFamily(modelType: "gemma2", configClass: "Gemma2Config", vocab: 256000, hidden: 2304, layers: 26, heads: 8,
-                 kvHeads: 4, intermediate: 9216, maxPositions: 8192, tie: true, headDim: 256,
-                 activation: "gelu_pytorch_tanh"),
-        HFFamily(modelType: "gemma3_text", configClass: "Gemma3TextConfig", vocab: 262208, hidden: 2304, layers: 26,
-                 heads: 8, kvHeads: 4, intermediate: 9216, maxPositions: 131072, tie: true, headDim: 256,
-                 activation: "gelu_pytorch_tanh"),
-        HFFamily(modelType: "phi3", configClass: "Phi3Config", vocab: 32064, hidden: 3072, layers: 32, heads: 32,
-                 kvHeads: nil, intermediate: 8192, maxPositions: 4096, tie: false, headDim: nil, activation: "silu"),
-        HFFamily(modelType: "falcon", configClass: "FalconConfig", vocab: 65024, hidden: 4544, layers: 32, heads: 71,
-                 kvHeads: nil, intermediate: 0, maxPositions: 2048, tie: true, headDim: nil, activation: "gelu"),
-        HFFamily(modelType: "gpt2", configClass: "GPT2Config", vocab: 50257, hidden: 768, layers: 12, heads: 12,
-                 kvHeads: nil, intermediate: 0, maxPositions: 1024, tie: true, headDim: nil, activation: "gelu_new"),
-        HFFamily(modelType: "gpt_neox", configClass: "GPTNeoXConfig", vocab: 50432, hidden: 6144, layers: 44, heads: 64,
-                 kvHeads: nil, intermediate: 24576, maxPositions: 2048, tie: false, headDim: nil, activation: "gelu"),
-        HFFamily(modelType: "gptj", configClass: "GPTJConfig", vocab: 50400, hidden: 4096, layers: 28, heads: 16,
-                 kvHeads: nil, intermediate: 0, maxPositions: 2048, tie: false, headDim: nil, activation: "gelu_new"),
-        HFFamily(modelType: "opt", configClass: "OPTConfig", vocab: 50272, hidden: 768, layers: 12, heads: 12,
-                 kvHeads: nil, intermediate: 3072, maxPositions: 2048, tie: true, headDim: nil, activation: "relu"),
-        HFFamily(modelType: "starcoder2", configClass: "Starcoder2Config", vocab: 49152, hidden: 3072, layers: 30,
-                 heads: 24, kvHeads: 2, intermediate: 12288, maxPositions: 4096, tie: true, headDim: nil,
-                 activation: "gelu_pytorch_tanh"),
-        HFFamily(modelType: "olmo", configClass: "OlmoConfig", vocab: 50304, hidden: 4096, layers: 32, heads: 32,
-                 kvHeads: nil, intermediate: 11008, maxPositions: 2048, tie: false, headDim: nil, activation: "silu"),
-        HFFamily(modelType: "olmo2", configClass: "Olmo2Config", vocab: 50304, hidden: 4096, layers: 32, heads: 32,
-                 kvHeads: nil, intermediate: 11008, maxPositions: 2048, tie: false, headDim: nil, activation: "silu"),
-        HFFamily(modelType: "deepseek_v2", configClass: "DeepseekV2Config", vocab: 32000, hidden: 4096, layers: 30,
-                 heads: 32, kvHeads: nil, intermediate: 11008, maxPositions: 2048, tie: false, headDim: nil,
-                 activation: "silu"),
-        HFFamily(modelType: "deepseek_v3", configClass: "DeepseekV3Config", vocab: 129280, hidden: 7168, layers: 61,
-                 heads: 128, kvHeads: nil, intermediate: 18432, maxPositions: 4096, tie: false, headDim: nil,
-                 activation: "silu"),
-    ]
+    static let all: [HFFamily] = legacy + recent + hybrid + multimodal
+}
+
+/// The config key names of the sizes every family has.
+struct HFKeyNames: Hashable, Sendable {
+    var hidden = "hidden_size"
+    var layers = "num_hidden_layers"
+    /// `nil`: the model has no attention heads key (Mamba-2); the mapper sets them.
+    var heads: String? = "num_attention_heads"
+    var positions: String? = "max_position_embeddings"
+    /// The MLP width key; with `HFFamily.intermediate` 0 its absence means 4 x hidden.
+    var intermediate: String? = "intermediate_size"
+    /// `nil`: the mapper sets the KV heads (Falcon's multi_query, MLA, GPT-style MHA).
+    var kvHeads: String? = "num_key_value_heads"
+
+    static let standard = HFKeyNames()
+    static let gpt = HFKeyNames(hidden: "n_embd", layers: "n_layer", heads: "n_head", positions: "n_positions",
+                                intermediate: "n_inner", kvHeads: nil)
+    static let mha = HFKeyNames(kvHeads: nil)
+    static let falcon = HFKeyNames(intermediate: "ffn_hidden_size", kvHeads: nil)
+    static let opt = HFKeyNames(intermediate: "ffn_dim", kvHeads: nil)
+    static let mamba2 = HFKeyNames(heads: nil, positions: nil, intermediate: nil, kvHeads: nil)
+}
+
+/// How a family's config becomes archspec values: one case per mapping function, so `mapFamily` is a
+/// compiler-checked switch.
+enum HFMapper: Hashable, Sendable {
+    case llama, mistral, mixtral, qwen2, qwen2MoE, qwen3, qwen3MoE, gemma, gemma2, gemma3Text, phi3, falcon
+    case gpt2, gptJ, gptNeoX, opt, starcoder2, olmo, olmo2, deepseekV2, deepseekV3, deepseekV32
+    case gptOSS, llama4Text, glm4, glm4MoE, cohere, cohere2, phi, granite, graniteMoE, smolLM3, seedOSS, olmo3
+    case exaone4, ernie45, ernie45MoE, hunyuanDense, hunyuanMoE, minimaxM2, phiMoE, apertus, arcee
+    case qwen3Next, minimax, jamba, nemotronH, falconH1, bamba, graniteMoEHybrid, mamba2
+    /// A model transformers builds but archcalc cannot express; the reason is the located error.
+    case refused(String)
+    /// A multimodal wrapper: the text model from `text_config` (or the top level), the vision tower apart.
+    case multimodal(HFMultimodal)
+}
+
+/// A multimodal wrapper's text family and vision tower.
+struct HFMultimodal: Hashable, Sendable {
+    /// The `model_type` whose mapping reads the text model.
+    var textType: String
+    var vision: HFVisionTower
+    /// Whether the text keys sit at the top level when `text_config` is absent (Qwen2.5-VL's published config).
+    var textAtTopLevel = false
+}
+
+/// The vision towers archcalc counts exactly.
+enum HFVisionTower: String, Hashable, Sendable {
+    case siglip, pixtral, llama4, qwen25VL, qwen3VL
 }

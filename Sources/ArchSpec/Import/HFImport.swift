@@ -13,6 +13,13 @@ public enum HFImport {
         return mapping["model_type"] != nil && mapping["archspec"] == nil
     }
 
+    /// The error for an unknown model_type: the supported types, and the nearest one where it applies.
+    static func unsupportedMessage(_ modelType: String) -> String {
+        var message = "model_type '\(Escaping.short(modelType))' is not supported"
+        if let near = HFFamily.nearest(to: modelType) { message += " (did you mean \(near)?)" }
+        return message + "; archcalc reads \(supportedModelTypes.joined(separator: ", "))"
+    }
+
     /// Maps and resolves a config's root mapping.
     static func load(mapping: YAMLMapping, document: YAMLDocument, file: String) -> SpecLoadResult {
         var config = HFConfigReader(mapping: mapping, file: file)
@@ -21,19 +28,31 @@ public enum HFImport {
             return result(file: file, document: document, diagnostics: config.diagnostics)
         }
         guard let family = HFFamily.named(modelType) else {
-            config.error(.unsupported,
-                         "model_type '\(Escaping.short(modelType))' is not supported; archcalc reads \(supportedModelTypes.joined(separator: ", "))",
-                         at: config.location("model_type"), key: "model_type")
+            config.error(.unsupported, unsupportedMessage(modelType), at: config.location("model_type"), key: "model_type")
             return result(file: file, document: document, diagnostics: config.diagnostics)
         }
-        var mapper = HFMapping(config: config, family: family)
-        mapper.set("archspec", .integer(SpecSchema.version), note: "archspec format version")
-        mapper.set("name", .string(name(for: file)), note: "from the file name")
-        mapper.mapCommon()
-        mapper.mapFamily()
+        var mapper: HFMapping
+        switch family.mapper {
+        case .refused(let reason):
+            config.error(.unsupported, "model_type '\(modelType)' is not supported: \(reason)",
+                         at: config.location("model_type"), key: "model_type")
+            return result(file: file, document: document, diagnostics: config.diagnostics)
+        case .multimodal(let wrapper):
+            guard let wrapped = HFMapping.wrapped(config: config, family: family, wrapper: wrapper, name: name(for: file))
+            else {
+                return result(file: file, document: document, diagnostics: config.diagnostics)
+            }
+            mapper = wrapped
+        default:
+            mapper = HFMapping(config: config, family: family)
+            mapper.set("archspec", .integer(SpecSchema.version), note: "archspec format version")
+            mapper.set("name", .string(name(for: file)), note: "from the file name")
+            mapper.mapCommon()
+            mapper.mapFamily()
+        }
         mapper.checkAgainstSchema()
         mapper.warnUnknownKeys()
-        let diagnostics = mapper.config.diagnostics
+        let diagnostics = mapper.allDiagnostics
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             return result(file: file, document: document, diagnostics: diagnostics, values: mapper.values,
                           sourceMap: mapper.sourceMap)
@@ -68,32 +87,32 @@ public enum HFImport {
 }
 
 extension HFMapping {
-    /// Keys every family has, under the family's names for them.
+    /// Keys every family has, under the family's names for them (`HFFamily.keys`).
     mutating func mapCommon() {
-        let gptStyle = ["gpt2", "gptj"].contains(family.modelType)
+        let keys = family.keys
         int("vocab_size", _key: "vocab_size", default: family.vocab)
-        let hidden = int("hidden_size", _key: gptStyle ? "n_embd" : "hidden_size", default: family.hidden) ?? 1
-        int("layers", _key: gptStyle ? "n_layer" : "num_hidden_layers", default: family.layers)
-        let heads = int("attention.heads", _key: gptStyle ? "n_head" : "num_attention_heads", default: family.heads) ?? 1
-        int("context_length", _key: gptStyle ? "n_positions" : "max_position_embeddings", default: family.maxPositions)
+        let hidden = int("hidden_size", _key: keys.hidden, default: family.hidden) ?? 1
+        int("layers", _key: keys.layers, default: family.layers)
+        let heads = keys.heads.map { int("attention.heads", _key: $0, default: family.heads) ?? 1 } ?? 1
+        if let key = keys.positions { int("context_length", _key: key, default: family.maxPositions) }
         bool("tie_embeddings", _key: "tie_word_embeddings", default: family.tie)
         mapDType()
         mapActivation()
-        if !["falcon", "gpt2", "gptj", "gpt_neox", "opt", "deepseek_v2", "deepseek_v3"].contains(family.modelType) {
-            int("attention.kv_heads", _key: "num_key_value_heads", default: family.kvHeads ?? heads)
+        if let key = keys.kvHeads {
+            int("attention.kv_heads", _key: key, default: family.kvHeads ?? heads)
             if config.has("head_dim") || family.headDim != nil {
                 int("attention.head_dim", _key: "head_dim", default: family.headDim)
             } else {
                 config.markRead(["head_dim"])
             }
         }
-        if family.intermediate > 0 {
-            let key = family.modelType == "opt" ? "ffn_dim" : "intermediate_size"
-            int("mlp.intermediate_size", _key: key, default: family.intermediate)
-        } else {
-            let key = family.modelType == "falcon" ? "ffn_hidden_size" : "n_inner"
-            int("mlp.intermediate_size", _key: key, default: 4 * hidden)
-            if !config.has(key) { notes["mlp.intermediate_size"] = "\(key) absent: 4 x hidden size (\(family.configClass))" }
+        if let key = keys.intermediate {
+            if family.intermediate > 0 {
+                int("mlp.intermediate_size", _key: key, default: family.intermediate)
+            } else {
+                int("mlp.intermediate_size", _key: key, default: 4 * hidden)
+                if !config.has(key) { notes["mlp.intermediate_size"] = "\(key) absent: 4 x hidden size (\(family.configClass))" }
+            }
         }
         mapRope()
     }

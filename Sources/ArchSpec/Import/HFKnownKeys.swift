@@ -22,24 +22,47 @@ enum HFKnownKeys {
         "torch_dtype", "dtype", "keys_to_ignore_at_inference", "use_flash_attn", "_attn_implementation",
         "attn_implementation", "rope_type", "mlp_only_layers", "max_window_layers", "rope_interleave", "use_mrope",
         "rotary", "gradient_checkpointing_kwargs", "use_flash_attention_2",
+        // PretrainedConfig's own keys (transformers 4 and 5) that any config may carry.
+        "is_encoder_decoder", "cross_attention_hidden_size", "add_cross_attention", "pruned_heads", "tf_legacy_loss",
+        "tie_word_embeddings_", "early_stopping", "num_beam_groups", "diversity_penalty", "typical_p",
+        "encoder_no_repeat_ngram_size", "num_return_sequences", "output_scores", "return_dict_in_generate",
+        "exponential_decay_length_penalty", "suppress_tokens", "begin_suppress_tokens", "xla_device",
+        // Serving hints, multipliers and scaling factors with no parameter, FLOP or cache effect.
+        "logit_scale", "embedding_multiplier", "logits_scaling", "residual_multiplier", "attention_multiplier",
+        "residual_dropout", "router_jitter_noise", "input_jitter_noise", "use_bidirectional_attention",
+        "sliding_window_pattern", "_sliding_window_pattern", "model_max_length", "attention_bias_",
+        "order_of_interleaved_layers", "position_embedding_type", "rotary_pct", "use_embedding_sharing",
+        "use_gated_activation", "use_parallel_block", "use_parallel_embedding", "eod_token_id", "mlp_bias_",
+        "moe_norm_min", "layer_norm_eps", "norm_eps", "time_step_limit", "mrope_section", "rope_parameters_",
     ]
 
     /// Sub-keys of `rope_scaling` with no cost effect beyond the recorded type, factor and original length.
     static let ropeScaling: Set<String> = [
         "type", "rope_type", "factor", "original_max_position_embeddings", "low_freq_factor", "high_freq_factor",
         "beta_fast", "beta_slow", "mscale", "mscale_all_dim", "attention_factor", "short_factor", "long_factor",
-        "short_mscale", "long_mscale", "finetuned", "truncate", "rope_theta",
+        "short_mscale", "long_mscale", "finetuned", "truncate", "rope_theta", "partial_rotary_factor",
+        "mrope_section", "mrope_interleaved", "alpha",
     ]
 }
 
 extension HFMapping {
     /// A located warning for each top-level key that was neither mapped nor known to have no cost effect.
     mutating func warnUnknownKeys() {
+        let wrapped = outer != nil || values["vision_parameters"] != nil
+        if var top = outer {
+            Self.warnUnknown(in: &top, family: family.modelType, known: Self.wrapperKeys)
+            outer = top
+        }
+        Self.warnUnknown(in: &config, family: family.modelType, known: wrapped ? Self.wrapperKeys : [])
+    }
+
+    static func warnUnknown(in config: inout HFConfigReader, family: String, known: Set<String>) {
         for entry in config.mapping.entries {
-            guard let key = entry.name, !config.consumed.contains(key), !HFKnownKeys.noCostEffect.contains(key)
+            guard let key = entry.name, !config.consumed.contains(key), !HFKnownKeys.noCostEffect.contains(key),
+                  !known.contains(key)
             else { continue }
             config.warning(.unknownKey,
-                           "unknown config key '\(Escaping.short(key))' for \(family.modelType) is ignored; archcalc does not know its effect on cost",
+                           "unknown config key '\(Escaping.short(key))' for \(family) is ignored; archcalc does not know its effect on cost",
                            at: entry.key.location, key: key)
         }
     }
@@ -48,12 +71,12 @@ extension HFMapping {
     func present(_ key: String) -> Bool { config.mapping.entries.contains { $0.name == key } }
 
     mutating func mapRope() {
-        let learned = ["gpt2", "opt"].contains(family.modelType)
+        let learned = family.mapper == .gpt2 || family.mapper == .opt
         if learned {
             fixed("position.kind", .string(PositionKind.learned.rawValue), "\(family.configClass): learned position table")
             return
         }
-        if family.modelType == "falcon", config.bool("alibi") == true {
+        if family.mapper == .falcon, config.bool("alibi") == true {
             return set("position.kind", .string(PositionKind.alibi.rawValue), note: "alibi", key: "alibi")
         }
         config.markRead(["alibi"])

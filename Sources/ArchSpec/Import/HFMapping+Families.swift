@@ -2,52 +2,59 @@
 extension HFMapping {
     mutating func mapFamily() {
         let cls = family.configClass
-        switch family.modelType {
-        case "llama":
+        switch family.mapper {
+        case .llama:
             attentionBias(key: "attention_bias", default: false)
             bool("mlp.bias", _key: "mlp_bias", default: false)
             norms(.rmsnorm, perLayer: 2, "\(cls): input and post-attention RMSNorm")
-        case "mistral", "mixtral":
+        case .mistral, .mixtral:
             fixedBias(qkv: false, out: false)
             norms(.rmsnorm, perLayer: 2, "\(cls): input and post-attention RMSNorm")
-            window(key: "sliding_window", default: family.modelType == "mistral" ? 4096 : nil)
-            if family.modelType == "mixtral" {
+            window(key: "sliding_window", default: family.mapper == .mistral ? 4096 : nil)
+            if family.mapper == .mixtral {
                 moe(experts: "num_local_experts", 8, topK: "num_experts_per_tok", 2, size: nil)
             }
-        case "qwen2", "qwen2_moe", "qwen3", "qwen3_moe":
+        case .qwen2, .qwen2MoE, .qwen3, .qwen3MoE:
             mapQwen()
-        case "gemma", "gemma2", "gemma3_text":
+        case .gemma, .gemma2, .gemma3Text:
             mapGemma()
-        case "phi3":
+        case .phi3:
             fixedBias(qkv: false, out: false)
             if config.bool("attention_bias") == true {
                 warn("attention_bias", "attention_bias true is not counted: transformers' Phi3Attention builds qkv_proj and o_proj without bias")
             }
             norms(.rmsnorm, perLayer: 2, "\(cls): input and post-attention RMSNorm")
             window(key: "sliding_window", default: nil)
-        case "falcon":
+        case .falcon:
             mapFalcon()
-        case "gpt2", "gptj", "gpt_neox", "opt":
+        case .gpt2, .gptJ, .gptNeoX, .opt:
             mapGPTStyle()
-        case "starcoder2":
+        case .starcoder2:
             let bias = bool("attention.qkv_bias", _key: "use_bias", default: true)
             fixed("attention.out_bias", .boolean(bias), "use_bias: o_proj bias")
             fixed("mlp.bias", .boolean(bias), "use_bias: c_fc and c_proj biases")
             fixed("mlp.kind", .string(MLPKind.plain.rawValue), "\(cls): c_fc and c_proj")
             norms(.layernorm, perLayer: 2, "\(cls): LayerNorm with bias", bias: true)
             window(key: "sliding_window", default: nil)
-        case "olmo":
+        case .olmo:
             attentionBias(key: "attention_bias", default: false)
             norms(.layernorm, perLayer: 2, "\(cls): OlmoLayerNorm has no weight or bias", bias: false)
             fixed("norm.weight", .boolean(false), "\(cls): OlmoLayerNorm has no learned parameters")
-        case "olmo2":
+        case .olmo2:
             attentionBias(key: "attention_bias", default: false)
             norms(.rmsnorm, perLayer: 2, "\(cls): post-attention and post-feedforward RMSNorm")
             fixed("attention.qk_norm", .string(QKNormKind.full.rawValue), "\(cls): q_norm and k_norm over all heads")
-        case "deepseek_v2", "deepseek_v3":
+        case .deepseekV2, .deepseekV3, .deepseekV32:
             mapDeepSeek()
-        default:
-            break
+        case .gptOSS, .llama4Text, .glm4MoE, .graniteMoE, .ernie45MoE, .hunyuanMoE, .minimaxM2, .phiMoE:
+            mapMoEFamily()
+        case .glm4, .cohere, .cohere2, .phi, .granite, .smolLM3, .seedOSS, .olmo3, .exaone4, .ernie45,
+             .hunyuanDense, .apertus, .arcee:
+            mapDenseFamily()
+        case .qwen3Next, .minimax, .jamba, .nemotronH, .falconH1, .bamba, .graniteMoEHybrid, .mamba2:
+            mapHybridFamily()
+        case .refused, .multimodal:
+            break  // handled before mapping (HFImport.load)
         }
     }
 
@@ -91,9 +98,11 @@ extension HFMapping {
     /// transformers' `layer_types` list ("sliding_attention" / "full_attention") as the shortest repeating pattern.
     mutating func layerTypes() -> Bool {
         guard let types = config.strings("layer_types") else { return false }
-        let kinds = types.map { $0 == "sliding_attention" ? LayerAttention.sliding : ($0 == "full_attention" ? .full : nil) }
+        let names: [String: LayerAttention] = ["sliding_attention": .sliding, "full_attention": .full,
+                                               "chunked_attention": .chunked]
+        let kinds = types.map { names[$0] }
         guard !kinds.isEmpty, kinds.allSatisfy({ $0 != nil }) else {
-            unsupported("layer_types", "layer_types holds a kind other than sliding_attention and full_attention")
+            unsupported("layer_types", "layer_types holds a kind other than sliding_attention, full_attention and chunked_attention")
             return true
         }
         let list = kinds.compactMap { $0 }

@@ -36,21 +36,21 @@ extension HFMapping {
     mutating func mapGPTStyle() {
         let cls = family.configClass
         fixed("mlp.kind", .string(MLPKind.plain.rawValue), "\(cls): up and down projections")
-        switch family.modelType {
-        case "gpt2":
+        switch family.mapper {
+        case .gpt2:
             if config.bool("add_cross_attention") == true {
                 unsupported("add_cross_attention", "add_cross_attention true (encoder-decoder GPT-2) is not supported")
             }
             fixedBias(qkv: true, out: true)
             fixed("mlp.bias", .boolean(true), "\(cls): Conv1D layers with bias")
             norms(.layernorm, perLayer: 2, "\(cls): ln_1 and ln_2", bias: true)
-        case "gptj":
+        case .gptJ:
             fixedBias(qkv: false, out: false)
             fixed("mlp.bias", .boolean(true), "\(cls): fc_in and fc_out with bias")
             fixed("parallel_attention", .boolean(true), "\(cls): attention and MLP in parallel from ln_1")
             norms(.layernorm, perLayer: 1, "\(cls): one ln_1 per layer", bias: true)
             fixed("lm_head_bias", .boolean(true), "\(cls): lm_head is nn.Linear with bias")
-        case "gpt_neox":
+        case .gptNeoX:
             attentionBias(key: "attention_bias", default: true)
             fixed("mlp.bias", .boolean(true), "\(cls): dense_h_to_4h and dense_4h_to_h with bias")
             bool("parallel_attention", _key: "use_parallel_residual", default: true)
@@ -82,11 +82,22 @@ extension HFMapping {
     /// DeepSeek-V2/V3: multi-head latent attention, shared and routed experts after `first_k_dense_replace` layers.
     mutating func mapDeepSeek() {
         let cls = family.configClass
-        let v3 = family.modelType == "deepseek_v3"
+        let v3 = family.mapper != .deepseekV2
         fixed("attention.kind", .string(AttentionKind.mla.rawValue), "\(cls): multi-head latent attention")
         attentionBias(key: "attention_bias", default: false)
+        if family.mapper == .deepseekV2 {
+            bool("mlp.bias", _key: "mlp_bias", default: false)  // DeepseekV2MLP: gate, up, down biases
+        } else {
+            config.markRead(["mlp_bias"])  // DeepseekV3MLP has no biases whatever the config says
+        }
         norms(.rmsnorm, perLayer: 2, "\(cls): input and post-attention RMSNorm")
-        config.markRead(["num_key_value_heads", "head_dim"])
+        config.markRead(["num_key_value_heads", "head_dim", "qk_head_dim"])
+        if family.mapper == .deepseekV32 {
+            int("attention.indexer.heads", _key: "index_n_heads", default: 64)
+            int("attention.indexer.head_dim", _key: "index_head_dim", default: 128)
+            int("attention.indexer.top_k", _key: "index_topk", default: 2048)
+            config.markRead(["layer_types"])  // indexed_attention on every layer
+        }
         if present("q_lora_rank"), !config.has("q_lora_rank") {
             config.markRead(["q_lora_rank"])  // null: queries projected directly (DeepSeek-V2-Lite)
         } else {
@@ -105,6 +116,16 @@ extension HFMapping {
         moe(experts: "n_routed_experts", v3 ? 256 : 64, topK: "num_experts_per_tok", v3 ? 8 : nil,
             size: "moe_intermediate_size", sizeDefault: v3 ? 2048 : 1407)
         int("moe.shared_experts", _key: "n_shared_experts", default: v3 ? 1 : 2, minimum: 0)
+        if let types = config.strings("mlp_layer_types") {
+            config.markRead(["first_k_dense_replace", "moe_layer_freq"])
+            guard types.allSatisfy({ $0 == "dense" || $0 == "sparse" }) else {
+                return unsupported("mlp_layer_types", "mlp_layer_types holds a kind other than dense and sparse")
+            }
+            set("mlp.layer_types", .strings(types.map { $0 == "sparse" ? ChannelKind.moe.rawValue : ChannelKind.dense.rawValue }),
+                note: "mlp_layer_types (sparse: MoE)", key: "mlp_layer_types")
+            groupedRouting()
+            return mtpWarning("num_nextn_predict_layers")
+        }
         let dense = int("moe.dense_layers", _key: "first_k_dense_replace", default: v3 ? 3 : 0, minimum: 0) ?? 0
         let frequency = config.int("moe_layer_freq") ?? 1
         let layers = values["layers"]?.integer ?? 0

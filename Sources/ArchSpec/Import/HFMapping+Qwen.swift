@@ -2,10 +2,12 @@ extension HFMapping {
     /// Qwen2 / Qwen2-MoE (q, k, v bias; o without) and Qwen3 / Qwen3-MoE (attention_bias; per-head q/k norms).
     mutating func mapQwen() {
         let cls = family.configClass
-        let qwen3 = family.modelType.hasPrefix("qwen3")
+        let qwen3 = family.mapper == .qwen3 || family.mapper == .qwen3MoE
         if qwen3 {
             attentionBias(key: "attention_bias", default: false)
             fixed("attention.qk_norm", .string(QKNormKind.head.rawValue), "\(cls): q_norm and k_norm over head_dim")
+        } else if family.mapper == .qwen2MoE {
+            qkvOnlyBias(key: "qkv_bias", default: true)  // Qwen2MoeConfig.qkv_bias: q, k, v; o_proj never
         } else {
             fixedBias(qkv: true, out: false)
         }
@@ -29,9 +31,19 @@ extension HFMapping {
                 notes["attention.sliding_window"] = nil
             }
         }
-        guard family.modelType.hasSuffix("_moe") else { return }
-        moe(experts: "num_experts", qwen3 ? 128 : 60, topK: "num_experts_per_tok", qwen3 ? 8 : 4,
+        guard family.mapper == .qwen2MoE || family.mapper == .qwen3MoE else { return }
+        // Qwen3MoeConfig maps num_experts to num_local_experts (transformers 5 writes the latter).
+        let expertsKey = qwen3 && config.has("num_local_experts") ? "num_local_experts" : "num_experts"
+        if qwen3, let local = config.int("num_local_experts"), let named = config.int("num_experts"), local != named {
+            unsupported("num_local_experts", "num_local_experts \(local) and num_experts \(named) disagree; Qwen3MoeConfig reads them as one value")
+        }
+        config.markRead(["num_local_experts", "num_experts"])
+        moe(experts: expertsKey, qwen3 ? 128 : 60, topK: "num_experts_per_tok", qwen3 ? 8 : 4,
             size: "moe_intermediate_size", sizeDefault: qwen3 ? 768 : 1408)
+        if qwen3 {
+            // Keys Qwen3-Coder's config carries that Qwen3MoeForCausalLM does not read.
+            config.markRead(["qkv_bias", "shared_expert_intermediate_size", "use_qk_norm", "use_sliding_window"])
+        }
         int("moe.layer_interval", _key: "decoder_sparse_step", default: 1)
         if let dense = config.ints("mlp_only_layers"), !dense.isEmpty {
             set("moe.dense_layer_indices", .integers(dense), note: "mlp_only_layers", key: "mlp_only_layers")
@@ -52,11 +64,11 @@ extension HFMapping {
     mutating func mapGemma() {
         let cls = family.configClass
         attentionBias(key: "attention_bias", default: false)
-        guard family.modelType != "gemma" else {
+        guard family.mapper != .gemma else {
             return norms(.rmsnorm, perLayer: 2, "\(cls): input and post-attention RMSNorm")
         }
         norms(.rmsnorm, perLayer: 4, "\(cls): input, post-attention, pre- and post-feedforward RMSNorm")
-        let gemma3 = family.modelType == "gemma3_text"
+        let gemma3 = family.mapper == .gemma3Text
         if gemma3 {
             fixed("attention.qk_norm", .string(QKNormKind.head.rawValue), "\(cls): q_norm and k_norm over head_dim")
         }

@@ -2,11 +2,16 @@
 /// messages and the comments `archcalc convert` writes) or the transformers default it stands for.
 struct HFMapping {
     var config: HFConfigReader
+    /// A multimodal wrapper's top level, when the text model is read from its `text_config`.
+    var outer: HFConfigReader?
     let family: HFFamily
     var values: [String: FieldValue] = [:]
     var sourceMap = SourceMap()
     /// Archspec path to a comment: where the value came from.
     var notes: [String: String] = [:]
+
+    /// Diagnostics of the wrapper's top level, then of the (text) config.
+    var allDiagnostics: [Diagnostic] { (outer?.diagnostics ?? []) + config.diagnostics }
 
     init(config: HFConfigReader, family: HFFamily) {
         self.config = config

@@ -35,19 +35,59 @@ private struct LayerKey: Hashable {
     var kvSource: Int
 }
 
+/// Per-layer overrides sorted by layer, read with a cursor while the builder walks layers in order.
+private struct SortedOverrides<Kind> {
+    var indices: [Int] = []
+    var kinds: [Kind] = []
+    var cursor = 0
+
+    init(_ overrides: [Int: Kind], below layers: Int) {
+        let sorted = overrides.filter { $0.key >= 0 && $0.key < layers }.sorted { $0.key < $1.key }
+        indices = sorted.map(\.key)
+        kinds = sorted.map(\.value)
+    }
+
+    /// The override of layer `i`; `i` must not decrease between calls.
+    mutating func next(_ i: Int) -> Kind? {
+        while cursor < indices.count && indices[cursor] < i { cursor += 1 }
+        return cursor < indices.count && indices[cursor] == i ? kinds[cursor] : nil
+    }
+
+    /// The override of any layer `i` (binary search).
+    func lookup(_ i: Int) -> Kind? {
+        var low = 0, high = indices.count
+        while low < high {
+            let mid = (low + high) / 2
+            if indices[mid] < i { low = mid + 1 } else { high = mid }
+        }
+        return low < indices.count && indices[low] == i ? kinds[low] : nil
+    }
+}
+
 private struct Builder {
     let spec: ArchitectureSpec
     let spans: LayerAssignment<LayerAttention>?
-    let denseIndices: Set<Int>
+    var mixerOverrides: SortedOverrides<MixerKind>
+    var channelOverrides: SortedOverrides<ChannelKind>
+    var spanOverrides: SortedOverrides<LayerAttention>
+    var kvSources: SortedOverrides<Int>
+    var denseIndices: SortedOverrides<Bool>
     var kinds: [Layer] = []
     var counts: [Int] = []
     var segments: [LayerPlan.Segment] = []
+    var keys: [LayerKey] = []
     var index: [LayerKey: Int] = [:]
 
     init(_ spec: ArchitectureSpec) {
         self.spec = spec
+        let layers = spec.layers
         spans = spec.attention.slidingWindow?.assignment
-        denseIndices = Set(spec.moe?.denseLayerIndices ?? [])
+        mixerOverrides = SortedOverrides(spec.layout.mixers.overrides, below: layers)
+        channelOverrides = SortedOverrides(spec.layout.channels.overrides, below: layers)
+        spanOverrides = SortedOverrides(spans?.overrides ?? [:], below: layers)
+        kvSources = SortedOverrides(spec.layout.kvSources, below: layers)
+        let dense = spec.layout.channels.isEmpty ? (spec.moe?.denseLayerIndices ?? []) : []
+        denseIndices = SortedOverrides(Dictionary(dense.map { ($0, true) }, uniquingKeysWith: { a, _ in a }), below: layers)
     }
 
     /// Least common multiple of the pattern lengths, or `nil` past the position limit.
@@ -70,26 +110,24 @@ private struct Builder {
 
     func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
 
-    /// Layer indices where some property stops following its pattern, with the ends.
+    /// Layer indices where some property stops following its pattern, with the ends, ascending.
     func breakpoints() -> [Int] {
-        let l = spec.layout, layers = spec.layers
-        var points = [0, layers]
-        func add<S: Sequence>(_ indices: S) where S.Element == Int {
-            for i in indices where i >= 0 && i < layers { points.append(i); points.append(i + 1) }
+        let layers = spec.layers
+        let lists = [mixerOverrides.indices, channelOverrides.indices, spanOverrides.indices, kvSources.indices,
+                     denseIndices.indices].filter { !$0.isEmpty }
+        var overridden = lists.count == 1 ? lists[0] : lists.flatMap { $0 }.sorted()
+        var points = [0]
+        points.reserveCapacity(2 * overridden.count + 3)
+        if spec.layout.channels.isEmpty, let moe = spec.moe, moe.denseLayers > 0, moe.denseLayers < layers {
+            overridden.append(moe.denseLayers)  // starts an interval like an override would
+            overridden.sort()
         }
-        add(l.mixers.overrides.keys)
-        add(l.channels.overrides.keys)
-        add(l.kvSources.keys)
-        if let spans { add(spans.overrides.keys) }
-        if l.channels.isEmpty, let moe = spec.moe {
-            add(denseIndices)
-            if moe.denseLayers > 0 && moe.denseLayers < layers { points.append(moe.denseLayers) }
+        for i in overridden {
+            if points.last! < i { points.append(i) }
+            if points.last! < i + 1 { points.append(i + 1) }
         }
-        points.sort()
-        var unique: [Int] = []
-        unique.reserveCapacity(points.count)
-        for p in points where unique.last != p { unique.append(p) }
-        return unique
+        if points.last! < layers { points.append(layers) }
+        return points
     }
 
     mutating func run() throws(PlanError) {
@@ -100,6 +138,11 @@ private struct Builder {
         }
         let points = breakpoints()
         var walked = 0
+        // Short intervals (walked position by position) join one pending explicit run, so a long list of
+        // alternating overrides becomes one segment of a short cycle instead of thousands of segments.
+        var pendingStart = 0
+        var pending: [Int] = []
+        var previous: (key: LayerKey, kind: Int)?
         for (a, b) in zip(points, points.dropFirst()) where a < b {
             let walk = min(b - a, period)
             walked += walk
@@ -108,40 +151,87 @@ private struct Builder {
             }
             var cycle: [Int] = []
             cycle.reserveCapacity(walk)
-            for i in a..<(a + walk) { cycle.append(kindIndex(of: key(at: i))) }
+            for i in a..<(a + walk) {
+                let key = nextKey(at: i)
+                if let previous, previous.key == key {
+                    cycle.append(previous.kind)
+                } else {
+                    let kind = kindIndex(of: key)
+                    cycle.append(kind)
+                    previous = (key, kind)
+                }
+            }
             let length = b - a
             for (position, kind) in cycle.enumerated() {
                 counts[kind] += length / walk + (position < length % walk ? 1 : 0)
             }
-            segments.append(LayerPlan.Segment(start: a, length: length, cycle: cycle))
+            if walk == length {
+                if pending.isEmpty { pendingStart = a }
+                pending += cycle
+            } else {
+                flush(start: pendingStart, &pending)
+                segments.append(LayerPlan.Segment(start: a, length: length, cycle: cycle))
+            }
         }
+        flush(start: pendingStart, &pending)
+    }
+
+    /// Appends the pending explicit run as one segment, its cycle cut to the shortest period that tiles it.
+    mutating func flush(start: Int, _ pending: inout [Int]) {
+        guard !pending.isEmpty else { return }
+        let period = LayerAssignment<Int>.shortestPeriod(pending)
+        segments.append(LayerPlan.Segment(start: start, length: pending.count, cycle: Array(pending.prefix(period))))
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// The key of layer `i`, reading overrides with cursors (`i` must not decrease between calls).
+    mutating func nextKey(at i: Int) -> LayerKey {
+        key(at: i, mixer: mixerOverrides.next(i), channel: channelOverrides.next(i), span: spanOverrides.next(i),
+            kvSource: kvSources.next(i), dense: denseIndices.next(i) != nil)
     }
 
     func key(at i: Int) -> LayerKey {
+        key(at: i, mixer: mixerOverrides.lookup(i), channel: channelOverrides.lookup(i), span: spanOverrides.lookup(i),
+            kvSource: kvSources.lookup(i), dense: denseIndices.lookup(i) != nil)
+    }
+
+    func key(at i: Int, mixer: MixerKind?, channel: ChannelKind?, span: LayerAttention?, kvSource: Int?, dense: Bool)
+        -> LayerKey {
         let l = spec.layout, a = spec.attention
-        let mixer = l.mixers.kind(at: i, default: .attention)
-        let span = spans?.kind(at: i, default: .full) ?? .full
-        let channel: ChannelKind
+        let mixer = mixer ?? (l.mixers.pattern.isEmpty ? .attention : l.mixers.pattern[i % l.mixers.pattern.count])
+        let span = span ?? spans.map { $0.pattern[i % $0.pattern.count] } ?? .full
+        let channelKind: ChannelKind
         if !l.channels.isEmpty {
-            channel = l.channels.kind(at: i, default: spec.moe == nil ? .dense : .moe)
-        } else if let moe = spec.moe, moe.isMoEByRule(i), !denseIndices.contains(i) {
-            channel = .moe
+            channelKind = channel ?? (l.channels.pattern.isEmpty ? (spec.moe == nil ? .dense : .moe)
+                : l.channels.pattern[i % l.channels.pattern.count])
+        } else if let moe = spec.moe, moe.isMoEByRule(i), !dense {
+            channelKind = .moe
         } else {
-            channel = .dense
+            channelKind = .dense
         }
         func perLayer(_ list: [Int], _ fallback: Int) -> Int { i < list.count ? list[i] : fallback }
         return LayerKey(
             mixer: mixer, span: span, heads: perLayer(l.heads, a.heads), kvHeads: perLayer(l.kvHeads, a.kvHeads),
-            channel: channel, width: perLayer(l.intermediateSizes, spec.mlp.intermediateSize),
-            kvSource: l.kvSources[i] ?? -1)
+            channel: channelKind, width: perLayer(l.intermediateSizes, spec.mlp.intermediateSize),
+            kvSource: kvSource ?? -1)
     }
 
     mutating func kindIndex(of key: LayerKey) -> Int {
-        if let known = index[key] { return known }
+        if keys.count <= 16 {
+            // Few distinct layers (every real model): a linear scan beats hashing.
+            if let known = keys.firstIndex(of: key) { return known }
+        } else if let known = index[key] {
+            return known
+        }
         let id = kinds.count
         kinds.append(layer(for: key))
         counts.append(0)
-        index[key] = id
+        keys.append(key)
+        if keys.count == 17 {
+            for (i, k) in keys.enumerated() { index[k] = i }
+        } else if keys.count > 17 {
+            index[key] = id
+        }
         return id
     }
 

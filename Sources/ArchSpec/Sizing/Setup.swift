@@ -13,6 +13,8 @@ struct Setup {
     /// Width of activations between layers (16 unless the model runs in fp32).
     var activationBits: Int
     var estimate: Estimate
+    /// The spec's layer plan, laid out once for the estimate and every candidate layout.
+    var plan: LayerPlan
 
     init(_ spec: ArchitectureSpec, hardware: HardwareProfile, request: SizingRequest) throws(SizingError) {
         var request = request
@@ -35,7 +37,9 @@ struct Setup {
         (computeDType, peak) = try Self.compute(request.computeDType, weights: weights, wide: wide, hardware: hardware)
         activationBits = max(16, wide.bits)
         do {
-            estimate = try CostModel.estimate(spec, options: CostOptions(
+            let layers = try PlanCosts(spec)
+            plan = layers.plan
+            estimate = try CostModel.estimate(layers, options: CostOptions(
                 context: context, batch: batch, weightsDType: weights.dtype, kvDType: kv.dtype))
         } catch {
             throw .cost(error)

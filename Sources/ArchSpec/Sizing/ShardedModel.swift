@@ -65,11 +65,9 @@ struct ShardedModel: Hashable, Sendable {
     }
 
     static func build(
-        _ spec: ArchitectureSpec, layout: ParallelLayout, weights: WeightQuantization, kv: KVQuantization,
-        parameters: ParameterBreakdown
+        _ spec: ArchitectureSpec, plan: LayerPlan, layout: ParallelLayout, weights: WeightQuantization,
+        kv: KVQuantization, parameters: ParameterBreakdown
     ) throws(SizingError) -> ShardedModel {
-        let plan: LayerPlan
-        do { plan = try spec.plan } catch { throw .cost(.layout(error.description)) }
         let wide = wideDType(spec, weights)
         let blocks = try BlockBytes(spec, plan: plan, tp: layout.tp, weights: weights, wide: wide, parameters: parameters)
         let stages = layout.layersPerStage(spec.layers)

@@ -19,7 +19,7 @@ struct InputLimitsRule: LintRule {
             b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
             c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
             d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
-            e: [*d, *d, *d, *d, *d, *d, *d, ↓*d, *d, *d]
+            e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, ↓*d, *d, *d, *d, *d, *d, *d, *d, *d]
             """,
         ],
         nonTriggering: [RuleExample(Examples.base)])

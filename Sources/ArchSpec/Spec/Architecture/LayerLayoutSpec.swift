@@ -54,8 +54,8 @@ public struct LayerAssignment<Kind: Hashable & Codable & Sendable>: Hashable, Co
         LayerAssignment(pattern: Array(list.prefix(shortestPeriod(list))))
     }
 
-    /// The shortest `p` such that `list[i] == list[i % p]` for every `i` (prefix function, linear time);
-    /// `list.count` when no shorter period tiles the list exactly.
+    /// The shortest `p` such that `list[i] == list[i % p]` for every index `i` of the list (from the prefix
+    /// function, linear time). `p` need not divide the count: the list is a prefix of its cycle repeated.
     static func shortestPeriod(_ list: [Kind]) -> Int {
         guard list.count > 1 else { return list.count }
         var failure = [Int](repeating: 0, count: list.count)
@@ -65,8 +65,7 @@ public struct LayerAssignment<Kind: Hashable & Codable & Sendable>: Hashable, Co
             if list[i] == list[k] { k += 1 }
             failure[i] = k
         }
-        let period = list.count - failure[list.count - 1]
-        return list.count % period == 0 ? period : list.count
+        return list.count - failure[list.count - 1]
     }
 }
 

@@ -9,6 +9,7 @@ enum ScalarParsing {
 
     static func integer(_ scalar: YAMLScalar) -> Outcome<Int> {
         let text = scalar.value
+        if !scalar.isQuoted, let value = plainDecimal(text) { return .value(value) }
         if scalar.isQuoted { return .mismatch("the string \"\(Escaping.short(text))\"") }
         if isNull(text) { return .mismatch("no value") }
         var digits = Substring(text)
@@ -25,6 +26,21 @@ enum ScalarParsing {
         if digits.count > 1, digits.first == "0" { return .mismatch("'\(Escaping.short(text))' (a leading zero)") }
         guard let magnitude = Int(digits) else { return .outOfRange(Escaping.short(text)) }
         return .value(negative ? -magnitude : magnitude)
+    }
+
+    /// The fast path for the common case: 1 to 18 ASCII digits without a leading zero (no overflow possible);
+    /// everything else goes through the full checks.
+    @inline(__always)
+    static func plainDecimal(_ text: String) -> Int? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard !bytes.isEmpty, bytes.count <= 18, bytes.count == 1 || bytes[0] != UInt8(ascii: "0") else { return nil }
+            var value = 0
+            for byte in bytes {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        } ?? nil
     }
 
     static func number(_ scalar: YAMLScalar) -> Outcome<Double> {

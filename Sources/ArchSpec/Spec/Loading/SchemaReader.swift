@@ -69,6 +69,7 @@ struct SchemaReader {
     private mutating func readList(_ node: YAMLNode, minimum: Int, path: String) {
         guard case .sequence(let sequence) = node else { return mismatch(path, expected: "a list of integers", found: node) }
         var result: [Int] = []
+        result.reserveCapacity(sequence.items.count)
         for (index, item) in sequence.items.enumerated() {
             guard case .scalar(let scalar) = item else {
                 return mismatch("\(path)[\(index)]", expected: "an integer", found: item)
@@ -141,8 +142,11 @@ struct SchemaReader {
                at: scalar.location, path: path)
     }
 
-    private mutating func integer(_ scalar: YAMLScalar, minimum: Int, path: String) -> Int? {
-        switch ScalarParsing.integer(scalar) {
+    private mutating func integer(_ scalar: YAMLScalar, minimum: Int, path makePath: @autoclosure () -> String) -> Int? {
+        let outcome = ScalarParsing.integer(scalar)
+        if case .value(let value) = outcome, value >= minimum, value <= Self.maximumInteger { return value }
+        let path = makePath()
+        switch outcome {
         case .value(let value):
             guard value <= Self.maximumInteger else {
                 report(.outOfRange, "\(path) is too large: \(value) exceeds the limit of \(Self.maximumInteger)",
