@@ -9,6 +9,7 @@ extension EstimateFormat: ExpressibleByArgument {}
 extension AttentionFlopsConvention: ExpressibleByArgument {}
 extension LogitsConvention: ExpressibleByArgument {}
 extension MLADecodeForm: ExpressibleByArgument {}
+extension WindowCacheConvention: ExpressibleByArgument {}
 
 /// Workload flags shared by the commands that run the cost model.
 struct WorkloadOptions: ParsableArguments {
@@ -34,6 +35,9 @@ struct WorkloadOptions: ParsableArguments {
     @Option(help: "MLA decode attention FLOPs: absorbed (kv_b_proj folded into queries and outputs, as serving engines run it) or naive (the cache re-expanded every step).")
     var mlaDecode: MLADecodeForm = .absorbed
 
+    @Option(help: "Tokens a sliding-window or chunked layer caches past its window: window (what the next step attends to, as serving engines allocate) or window-minus-one (what transformers' cache keeps between steps).")
+    var windowCache: WindowCacheConvention = .window
+
     func validate() throws {
         if batch < 1 { throw ValidationError("--batch must be at least 1, got \(batch)") }
     }
@@ -41,6 +45,7 @@ struct WorkloadOptions: ParsableArguments {
     var costOptions: CostOptions {
         CostOptions(context: context?.value, batch: batch, weightsDType: dtype, kvDType: kvDtype,
                     attentionFlops: attentionFlops, logits: logits, mlaDecode: mlaDecode)
+            .with(windowCache: windowCache)
     }
 }
 

@@ -54,10 +54,6 @@ enum HFReference {
     static var counted: [Entry] { entries.filter { !refused.contains($0.modelType) } }
     static var tiny: [Entry] { counted.filter { $0.form == "tiny" && !$0.cacheBytes.isEmpty } }
 
-    /// Families whose activation has learned parameters archcalc's MLP formula leaves out (Apertus' xIELU).
-    static let activationParameters: Set<String> = ["apertus"]
 
     /// Tiny configs whose sliding or chunked layers transformers caches with one token fewer than archcalc's
-    /// formula (DynamicSlidingWindowLayer keeps window - 1 tokens); reported to the owner of Cost/.
-    static let windowed: Set<String> = ["cohere2", "exaone4", "gemma3", "gpt_oss", "llama4", "llama4_text", "olmo3", "phimoe"]
 }

@@ -44,7 +44,8 @@ public enum CostModel {
         var estimate = Estimate(
             name: spec.name, context: context, batch: options.batch, parameters: parameters,
             weights: try MemoryCount.weights(parameters, dtype: weightsDType),
-            kvCache: try MemoryCount.kvCache(layers, dtype: kvDType, context: context, batch: options.batch),
+            kvCache: try MemoryCount.kvCache(layers, dtype: kvDType, context: context, batch: options.batch,
+                                             windowCache: options.windowCache),
             flops: try FlopCount.estimate(layers, context: context, batch: options.batch, options: options),
             options: options)
         estimate.layerKinds = LayerKindCount.summary(layers.plan)

@@ -23,6 +23,16 @@ public enum MLADecodeForm: String, Hashable, Codable, Sendable, CaseIterable {
     case naive
 }
 
+/// How many tokens a sliding-window (or chunked) layer's cache holds once the context passes the window.
+public enum WindowCacheConvention: String, Hashable, Codable, Sendable, CaseIterable {
+    /// `window` tokens: the keys the next query attends to, its own included, resident while it runs
+    /// (serving engines allocate this). Default.
+    case window
+    /// `window - 1` tokens: what transformers' DynamicSlidingWindowLayer keeps between steps (the next token's
+    /// key is appended when it runs).
+    case windowMinusOne = "window-minus-one"
+}
+
 /// The workload and conventions an estimate is computed for.
 public struct CostOptions: Hashable, Codable, Sendable {
     /// Tokens per sequence: prompt length for prefill, tokens already cached for decode. `nil`: the spec's context.
@@ -37,6 +47,8 @@ public struct CostOptions: Hashable, Codable, Sendable {
     public var logits: LogitsConvention
     /// The MLA decode form (no effect on standard attention).
     public var mlaDecode: MLADecodeForm = .absorbed
+    /// Tokens a windowed or chunked layer's cache holds past its window.
+    public var windowCache: WindowCacheConvention = .window
 
     public init(
         context: Int? = nil, batch: Int = 1, weightsDType: DType? = nil, kvDType: DType? = nil,
@@ -50,5 +62,14 @@ public struct CostOptions: Hashable, Codable, Sendable {
         self.kvDType = kvDType
         self.attentionFlops = attentionFlops
         self.logits = logits
+    }
+}
+
+extension CostOptions {
+    /// The same options with another window-cache convention.
+    public func with(windowCache: WindowCacheConvention) -> CostOptions {
+        var options = self
+        options.windowCache = windowCache
+        return options
     }
 }

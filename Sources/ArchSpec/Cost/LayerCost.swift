@@ -62,7 +62,7 @@ struct LayerCost: Hashable, Sendable {
         let matrices = try Checked.mul(Int128(ff.matrices), hidden, inner, term: "mlp parameters")
         // Gated: gate and up biases (width each) + down bias (hidden). Plain: up + down.
         let biases: Int128 = ff.bias ? Int128(ff.matrices - 1) * inner + hidden : 0
-        return (matrices, try Checked.add(matrices, biases, term: "mlp parameters"))
+        return (matrices, try Checked.add(matrices, biases, Int128(size: ff.activationParameters), term: "mlp parameters"))
     }
 
     mutating func addExperts(_ moe: ExpertsBlock, hidden h: Int128) throws(CostError) {

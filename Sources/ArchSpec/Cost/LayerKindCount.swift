@@ -46,7 +46,10 @@ extension LayerKindCount {
     static func sentence(_ kinds: [LayerKindCount]) -> String {
         let channels = Set(kinds.map(\.channel))
         return kinds.map { kind in
-            kind.phrase + (channels.count > 1 ? " \(kind.channel == "none" ? "without MLP" : "with \(kind.channel)")" : "")
+            if kind.mixer == "none" {
+                return kind.channel == "none" ? "\(kind.count) identity" : "\(kind.count) \(kind.channel)-only"
+            }
+            return kind.phrase + (channels.count > 1 ? " \(kind.channel == "none" ? "without MLP" : "with \(kind.channel)")" : "")
         }.joined(separator: " + ")
     }
 }

@@ -42,13 +42,16 @@ enum MemoryCount {
         try kvCache(PlanCosts(spec), dtype: dtype, context: context, batch: batch)
     }
 
-    static func kvCache(_ layers: PlanCosts, dtype: DType, context: Int, batch: Int) throws(CostError) -> KVCacheMemory {
+    static func kvCache(
+        _ layers: PlanCosts, dtype: DType, context: Int, batch: Int, windowCache: WindowCacheConvention = .window
+    ) throws(CostError) -> KVCacheMemory {
         let tokens = Int128(size: context), sequences = Int128(size: batch)
         let perTokenElements = try layers.sum("KV cache") { $0.kvElementsPerToken }
         _ = try Checked.mul(perTokenElements, Int128(dtype.bits), term: "KV cache")
         let elements = try layers.sum("KV cache") { (cost: LayerCost) throws(CostError) -> Int128 in
             guard cost.kvElementsPerToken > 0, let a = cost.attention else { return 0 }
-            return try Checked.mul(cost.kvElementsPerToken, a.span.cachedTokens(tokens), term: "KV cache")
+            let cached = a.span.cachedTokens(tokens, beforeStep: windowCache == .windowMinusOne)
+            return try Checked.mul(cost.kvElementsPerToken, cached, term: "KV cache")
         }
         _ = try Checked.mul(elements, Int128(dtype.bits), term: "KV cache")
         let kv = try Checked.mul(dtype.bytes(for: elements), sequences, term: "KV cache")

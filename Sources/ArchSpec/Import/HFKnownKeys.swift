@@ -80,6 +80,10 @@ extension HFMapping {
             return set("position.kind", .string(PositionKind.alibi.rawValue), note: "alibi", key: "alibi")
         }
         config.markRead(["alibi"])
+        if family.mapper == .jamba || family.mapper == .mamba2 || family.mapper == .nemotronH {
+            // Jamba's and Nemotron-H's attention layers rotate nothing: the Mamba layers carry position.
+            return fixed("position.kind", .string(PositionKind.none.rawValue), "\(family.configClass): no positional encoding")
+        }
         fixed("position.kind", .string(PositionKind.rope.rawValue), "\(family.configClass): rotary embeddings")
         if let theta = config.number("rope_theta") {
             set("position.rope_theta", .number(theta), note: "rope_theta", key: "rope_theta")

@@ -64,7 +64,7 @@ extension HFMapping {
             fixed("attention.qk_norm", .string(QKNormKind.head.rawValue), "\(cls): q_norm and k_norm over head_dim")
             norms(.rmsnorm, perLayer: 2, "\(cls): attention_layernorm and feedforward_layernorm")
             config.markRead(["mlp_bias", "qk_norm", "post_norm"])  // ApertusMLP and ApertusAttention do not read them
-            warn("hidden_act", "xIELU's two learned scalars per layer (alpha_p, alpha_n) are not counted; transformers counts 2 x num_hidden_layers more parameters")
+            fixed("mlp.activation_parameters", .integer(2), "\(cls): xIELU learns alpha_p and alpha_n in every MLP")
         default:
             break
         }

@@ -138,9 +138,7 @@ extension HFMapping {
         }
         if let groups = config.int("n_group") { set("moe.n_group", .integer(groups), note: "n_group", key: "n_group") }
         if let chosen = config.int("topk_group") { set("moe.topk_group", .integer(chosen), note: "topk_group", key: "topk_group") }
-        if let extra = config.int("num_nextn_predict_layers"), extra > 0 {
-            warn("num_nextn_predict_layers", "num_nextn_predict_layers \(extra): the multi-token-prediction layer is not counted (transformers does not build it)")
-        }
+        mtpWarning("num_nextn_predict_layers")
         if v3 { notes["moe.experts"] = "n_routed_experts (the router's e_score_correction_bias is a buffer in transformers, not counted)" }
     }
 }

@@ -60,9 +60,12 @@ extension HFMapping {
         if let chosen = config.int("topk_group") { set("moe.topk_group", .integer(chosen), note: "topk_group", key: "topk_group") }
     }
 
+    /// Multi-token-prediction layers: counted apart (`parameters.mtp`), not in the total, as transformers does
+    /// not build them.
     mutating func mtpWarning(_ key: String) {
         if let extra = config.int(key), extra > 0 {
-            warn(key, "\(key) \(extra): the multi-token-prediction layer is not counted (transformers does not build it)")
+            set("mtp_layers", .integer(extra),
+                note: "\(key): counted apart as MTP parameters, not in the total (transformers does not build them)", key: key)
         }
     }
 

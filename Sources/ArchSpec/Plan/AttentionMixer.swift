@@ -7,12 +7,14 @@ public enum AttentionSpan: Hashable, Codable, Sendable {
     /// The earlier tokens of the query's own chunk of `size` tokens (Llama 4).
     case chunked(size: Int)
 
-    /// Tokens one sequence keeps cached in this layer at `context` tokens.
-    func cachedTokens(_ context: Int128) -> Int128 {
-        switch self {
+    /// Tokens one sequence keeps cached in this layer at `context` tokens; `beforeStep` holds one token less
+    /// in capped layers (transformers' convention: the next token's key is not yet there).
+    func cachedTokens(_ context: Int128, beforeStep: Bool = false) -> Int128 {
+        let less: Int128 = beforeStep ? 1 : 0
+        return switch self {
         case .full: context
-        case .sliding(let window): min(context, Int128(window))
-        case .chunked(let size): min(context, Int128(size))
+        case .sliding(let window): min(context, max(0, Int128(window) - less))
+        case .chunked(let size): min(context, max(0, Int128(size) - less))
         }
     }
 }

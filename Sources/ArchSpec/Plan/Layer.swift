@@ -74,11 +74,14 @@ public struct FeedForward: Hashable, Codable, Sendable {
     public var width: Int
     /// Whether the projections carry biases.
     public var bias: Bool
+    /// Learned parameters of the activation (xIELU's alpha_p and alpha_n).
+    public var activationParameters: Int = 0
 
-    public init(gated: Bool, width: Int, bias: Bool) {
+    public init(gated: Bool, width: Int, bias: Bool, activationParameters: Int = 0) {
         self.gated = gated
         self.width = width
         self.bias = bias
+        self.activationParameters = activationParameters
     }
 
     /// Weight matrices of hidden x width.

@@ -252,7 +252,9 @@ private struct Builder {
         let channel: ChannelMixer
         let mlp = spec.mlp
         switch key.channel {
-        case .dense: channel = .dense(FeedForward(gated: mlp.kind == .gated, width: key.width, bias: mlp.bias))
+        case .dense:
+            channel = .dense(FeedForward(gated: mlp.kind == .gated, width: key.width, bias: mlp.bias,
+                                         activationParameters: mlp.activationParameters))
         case .moe:
             if let moe = spec.moe {
                 channel = .moe(ExpertsBlock(

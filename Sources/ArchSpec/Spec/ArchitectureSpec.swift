@@ -122,6 +122,8 @@ public struct MLPSpec: Hashable, Codable, Sendable {
     public var activation: String
     /// Whether the projections carry biases.
     public var bias: Bool
+    /// Learned parameters of the activation function in each MLP block (Apertus' xIELU: alpha_p and alpha_n).
+    public var activationParameters: Int = 0
 
     public init(kind: MLPKind, intermediateSize: Int, activation: String, bias: Bool = false) {
         self.kind = kind

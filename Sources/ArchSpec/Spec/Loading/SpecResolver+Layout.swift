@@ -38,6 +38,7 @@ extension SpecResolver {
         spec.linearAttention = resolveLinearAttention()
         spec.ssm = resolveSSM(hidden: spec.hiddenSize)
         spec.mtpLayers = int("mtp_layers") ?? 0
+        spec.mlp.activationParameters = int("mlp.activation_parameters") ?? 0
         spec.visionParameters = int("vision_parameters") ?? 0
         spec.stateDType = string("state_dtype").flatMap(DType.init(rawValue:))
         checkMixerSections(spec)

@@ -65,6 +65,8 @@ public enum SpecSchema {
                     "Width of the hidden projection, or a list with one value per layer."),
         SchemaField("activation", .string, default: "silu", "Activation function (informational)."),
         SchemaField("bias", .boolean, default: "false", "Whether the projections carry biases (routed and shared experts too)."),
+        SchemaField("activation_parameters", .integer(minimum: 0), default: "0",
+                    "Learned parameters of the activation in each dense MLP block (Apertus' xIELU: 2)."),
         SchemaField("layer_pattern", .choiceList(ChannelKind.allCases.map(\.rawValue)), default: "moe's placement rules",
                     "Feed-forward blocks repeated cyclically over the layers: dense, moe or none (replaces moe.dense_layers, layer_interval and dense_layer_indices)."),
         SchemaField("layer_types", .choiceList(ChannelKind.allCases.map(\.rawValue)),

@@ -67,6 +67,9 @@ extension SpecWriter {
     }
 
     func writeChannelLayout(_ spec: ArchitectureSpec, to out: inout Lines) {
+        if spec.mlp.activationParameters > 0 {
+            out.line("activation_parameters", "\(spec.mlp.activationParameters)", path: "mlp.activation_parameters", indent: 1)
+        }
         let channels = spec.layout.channels
         if !channels.pattern.isEmpty {
             out.line("layer_pattern", list(channels.pattern.map(\.rawValue)), path: "mlp.layer_pattern", indent: 1)
