@@ -5,7 +5,14 @@
 /// does not know are located warnings; values it cannot represent are located errors.
 public enum HFImport {
     /// The `model_type`s archcalc reads.
-    public static var supportedModelTypes: [String] { HFFamily.all.map(\.modelType) }
+    public static var supportedModelTypes: [String] {
+        HFFamily.all.filter { if case .refused = $0.mapper { false } else { true } }.map(\.modelType)
+    }
+
+    /// Model types transformers builds that archcalc recognises but refuses, with the reason in the error.
+    public static var refusedModelTypes: [String] {
+        HFFamily.all.filter { if case .refused = $0.mapper { true } else { false } }.map(\.modelType)
+    }
 
     /// Whether a composed document is a Hugging Face config: a mapping with `model_type` and no `archspec` key.
     public static func isHFConfig(_ document: YAMLDocument) -> Bool {
