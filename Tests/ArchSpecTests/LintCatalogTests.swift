@@ -35,7 +35,7 @@ import Testing
         #expect(RuleCatalog.codes(matching: "AC103") == ["AC103"])
         #expect(RuleCatalog.codes(matching: "heads-not-divisible-by-kv-heads") == ["AC103"])
         #expect(RuleCatalog.codes(matching: "AC3").allSatisfy { $0.hasPrefix("AC3") })
-        #expect(RuleCatalog.codes(matching: "AC3").count == 7)
+        #expect(RuleCatalog.codes(matching: "AC3").count == 9)
         #expect(RuleCatalog.codes(matching: "ALL").count == rules.count)
         #expect(RuleCatalog.codes(matching: "AC9999").isEmpty)
         #expect(RuleCatalog.codes(matching: "nonsense").isEmpty)

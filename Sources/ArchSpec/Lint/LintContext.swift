@@ -3,11 +3,15 @@ public struct LintContext: Sendable {
     public let file: String
     public let result: SpecLoadResult
     public let settings: LintSettings
+    /// The layer plan of the resolved spec: what every layer computes. `nil` when loading found errors (or the
+    /// layout is too irregular to lay out); rules then fall back to the written values.
+    public let plan: LayerPlan?
 
     public init(file: String, result: SpecLoadResult, settings: LintSettings) {
         self.file = file
         self.result = result
         self.settings = settings
+        plan = try? result.spec?.plan
     }
 
     public func int(_ path: String) -> Int? { result.values[path]?.integer }

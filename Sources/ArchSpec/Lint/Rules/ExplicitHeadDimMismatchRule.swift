@@ -14,7 +14,7 @@ struct ExplicitHeadDimMismatchRule: LintRule {
         nonTriggering: [RuleExample(Examples.base), Examples.spec(attention: "{heads: 32, head_dim: 128}")])
 
     func check(_ context: LintContext) -> [Diagnostic] {
-        guard !context.isMLA, let headDim = context.int("attention.head_dim"), let heads = context.heads,
+        guard !context.isMLA, context.runsAttention, let headDim = context.int("attention.head_dim"), let heads = context.heads,
               let hidden = context.int("hidden_size")
         else { return [] }
         let (width, overflow) = heads.multipliedReportingOverflow(by: headDim)

@@ -9,14 +9,21 @@ struct FFNNotAlignedRule: LintRule {
             `alignment: {intermediate: N}`.
             """,
         source: "meta-llama/llama model.py `multiple_of: int = 256  # make SwiGLU hidden layer size multiple of large power of 2`; NVIDIA GEMM guide",
-        triggering: [Examples.spec(mlp: "{intermediate_size: ↓11000}")],
-        nonTriggering: [RuleExample(Examples.base)])
+        triggering: [
+            Examples.spec(mlp: "{intermediate_size: ↓11000}"),
+            Examples.spec(layers: "2", mlp: "{intermediate_size: ↓[11008, 11000]}"),
+        ],
+        nonTriggering: [
+            RuleExample(Examples.base),
+            // No layer has a feed-forward block (mlp.layer_pattern [none]): the width sizes nothing.
+            Examples.spec(mlp: "{intermediate_size: 1000, layer_pattern: [none]}", extra: "layer_pattern: [mamba2]\nssm: {inner_size: 8192, state_size: 128, heads: 128, head_dim: 64}"),
+        ])
 
     func check(_ context: LintContext) -> [Diagnostic] {
         let multiple = context.settings.alignment.intermediate
         guard multiple > 1 else { return [] }
         return ["mlp.intermediate_size", "moe.expert_intermediate_size"].compactMap { path in
-            guard let size = context.int(path), size % multiple != 0 else { return nil }
+            guard let size = context.feedForwardWidths(path).first(where: { $0 % multiple != 0 }) else { return nil }
             return context.finding(Self.description, LintMessage.notMultiple(path, size, of: multiple), at: path)
         }
     }

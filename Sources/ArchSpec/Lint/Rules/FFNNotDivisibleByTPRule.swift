@@ -9,10 +9,14 @@ struct FFNNotDivisibleByTPRule: LintRule {
             """,
         source: "Megatron column/row-parallel linear \"output_size (...) must be divisible by tp_size\"",
         triggering: [Examples.spec(mlp: "{intermediate_size: ↓11008}", extra: "parallelism: {tensor: 3}")],
-        nonTriggering: [Examples.spec(extra: "parallelism: {tensor: 8}")])
+        nonTriggering: [
+            Examples.spec(extra: "parallelism: {tensor: 8}"),
+            Examples.spec(mlp: "{intermediate_size: 1000, layer_pattern: [none]}", extra: "layer_pattern: [mamba2]\nssm: {inner_size: 8192, state_size: 128, heads: 128, head_dim: 64}\nparallelism: {tensor: 16}"),
+        ])
 
     func check(_ context: LintContext) -> [Diagnostic] {
-        context.divisibility(Self.description, path: "mlp.intermediate_size", by: .tensor)
-            + context.divisibility(Self.description, path: "moe.expert_intermediate_size", by: .tensor)
+        ["mlp.intermediate_size", "moe.expert_intermediate_size"].flatMap { path in
+            context.divisibility(Self.description, path: path, values: context.feedForwardWidths(path), by: .tensor)
+        }
     }
 }

@@ -21,7 +21,9 @@ struct HeadDimExceedsFlashAttentionRule: LintRule {
 
 /// The head dimension attention kernels see: qk_nope + qk_rope for MLA, head_dim otherwise.
 enum HeadDimension {
+    /// `nil` when no layer runs attention (a pure state-space model still writes attention.heads).
     static func attentionDim(_ context: LintContext) -> (Int, String, String)? {
+        guard context.runsAttention else { return nil }
         if context.isMLA {
             guard let nope = context.int("attention.qk_nope_head_dim"), let rope = context.int("attention.qk_rope_head_dim")
             else { return nil }

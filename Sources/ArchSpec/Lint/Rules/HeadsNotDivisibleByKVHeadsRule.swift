@@ -12,8 +12,15 @@ struct HeadsNotDivisibleByKVHeadsRule: LintRule {
         triggering: [
             Examples.spec(attention: "{heads: 32, kv_heads: ↓6}"),
             Examples.spec(attention: "{heads: 8, kv_heads: ↓16}", mlp: "{intermediate_size: 11008}"),
+            Examples.spec(layers: "2", attention: "{heads: [32, 32], head_dim: 128, kv_heads: ↓[8, 6]}"),
         ],
         nonTriggering: [RuleExample(Examples.base), Examples.spec(attention: "{heads: 32, kv_heads: 1}")])
+
+    /// The loader's per-layer check (`layer 3: attention.heads 32 is not divisible by attention.kv_heads 6`).
+    func claims(_ loaderDiagnostic: Diagnostic) -> Bool {
+        claim(loaderDiagnostic, .inconsistent) && loaderDiagnostic.message.hasPrefix("layer ")
+            && loaderDiagnostic.message.contains("is not divisible by attention.kv_heads")
+    }
 
     func check(_ context: LintContext) -> [Diagnostic] {
         guard let heads = context.heads, let kvHeads = context.int("attention.kv_heads"), kvHeads > 0,

@@ -9,7 +9,13 @@ struct InconsistentSpecRule: LintRule {
             same key; anything else the loader checks arrives here with its message. Fix the values it names.
             """,
         source: "archcalc's spec resolver",
-        triggering: [Examples.spec(extra: "norm: {kind: layernorm, weight: false, bias: ↓true}")],
+        triggering: [
+            Examples.spec(extra: "norm: {kind: layernorm, weight: false, bias: ↓true}"),
+            // A per-layer list must have one entry per layer.
+            Examples.spec(layers: "2", mlp: "{intermediate_size: ↓[11008, 11008, 11008]}"),
+            // A state-space section that no layer uses.
+            Examples.spec(extra: "ssm: ↓{inner_size: 8192, state_size: 16}"),
+        ],
         nonTriggering: [RuleExample(Examples.base)])
 
     func claims(_ loaderDiagnostic: Diagnostic) -> Bool { true }

@@ -13,13 +13,15 @@ struct KVHeadsIncompatibleWithTPRule: LintRule {
         nonTriggering: [Examples.spec(extra: "parallelism: {tensor: 4}"), Examples.spec(extra: "parallelism: {tensor: 16}")])
 
     func check(_ context: LintContext) -> [Diagnostic] {
-        guard let kvHeads = context.kvHeads, kvHeads > 0, !context.isMLA else { return [] }
-        let path = context.has("attention.kv_heads") ? "attention.kv_heads" : "attention.heads"
+        guard !context.isMLA else { return [] }
+        let path = context.written("attention.kv_heads") ? "attention.kv_heads" : "attention.heads"
+        let counts = context.attentionHeadCounts(path).filter { $0 > 0 }
+        let perLayer = context.integers(path) != nil ? " in some attention layers" : ""
         return context.degrees(.tensor).compactMap { degree in
             let tp = degree.value
-            guard kvHeads % tp != 0, tp % kvHeads != 0 else { return nil }
+            guard let kvHeads = counts.first(where: { $0 % tp != 0 && tp % $0 != 0 }) else { return nil }
             return context.finding(Self.description,
-                "attention.kv_heads \(kvHeads) is neither a multiple nor a divisor of \(degree.phrase(.tensor))",
+                "attention.kv_heads \(kvHeads) is neither a multiple nor a divisor of \(degree.phrase(.tensor))\(perLayer)",
                 at: path, related: [("tensor-parallel degree declared here", degree.origin)])
         }
     }

@@ -13,11 +13,12 @@ struct KVHeadsReplicatedRule: LintRule {
         nonTriggering: [Examples.spec(extra: "parallelism: {tensor: 8}")])
 
     func check(_ context: LintContext) -> [Diagnostic] {
-        guard let kvHeads = context.kvHeads, kvHeads > 0, !context.isMLA else { return [] }
-        let path = context.has("attention.kv_heads") ? "attention.kv_heads" : "attention.heads"
+        guard !context.isMLA else { return [] }
+        let path = context.written("attention.kv_heads") ? "attention.kv_heads" : "attention.heads"
+        let counts = context.attentionHeadCounts(path).filter { $0 > 0 }
         return context.degrees(.tensor).compactMap { degree in
             let tp = degree.value
-            guard kvHeads < tp, tp % kvHeads == 0 else { return nil }
+            guard let kvHeads = counts.first(where: { $0 < tp && tp % $0 == 0 }) else { return nil }
             return context.finding(Self.description,
                 "attention.kv_heads \(kvHeads) is below \(degree.phrase(.tensor)): each KV head is replicated "
                     + "\(tp / kvHeads) times and the per-GPU KV cache does not shrink beyond tp = \(kvHeads)",

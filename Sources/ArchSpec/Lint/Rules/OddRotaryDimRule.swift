@@ -17,7 +17,7 @@ struct OddRotaryDimRule: LintRule {
         ])
 
     func check(_ context: LintContext) -> [Diagnostic] {
-        guard context.usesRoPE else { return [] }
+        guard context.usesRoPE, context.runsAttention else { return [] }
         if context.isMLA {
             guard let rope = context.int("attention.qk_rope_head_dim"), rope % 2 != 0 else { return [] }
             return [context.finding(Self.description, "attention.qk_rope_head_dim \(rope) is odd; rotary embeddings rotate pairs of dimensions", at: "attention.qk_rope_head_dim")]
