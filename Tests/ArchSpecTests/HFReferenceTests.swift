@@ -54,7 +54,7 @@ struct HFReferenceTests {
     static func oneTokenPerCappedLayer(_ spec: ArchitectureSpec, context: Int) throws -> Int128 {
         var bytes: Int128 = 0
         for (layer, count) in try spec.plan.groups {
-            guard let a = layer.mixer.attention, a.kvSource == nil else { continue }
+            guard let a = layer.mixer.attention, !a.readsSharedKV else { continue }
             let cap: Int? = switch a.span {
             case .full: nil
             case .sliding(let window): window

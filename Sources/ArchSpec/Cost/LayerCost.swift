@@ -108,12 +108,12 @@ struct LayerCost: Hashable, Sendable {
             biases = (a.qkvBias ? qBias + kvRank + rope : 0) + outBias
             // q_a_layernorm (q_lora_rank) and kv_a_layernorm (kv_lora_rank): RMSNorm weights.
             normParameters += Int128(size: mla.qLoraRank ?? 0) + kvRank
-            if a.kvSource == nil { kvElementsPerToken = kvRank + rope }
+            if !a.readsSharedKV { kvElementsPerToken = kvRank + rope }
         case .standard(let kvHeads, let headDim, let valueDim):
             let qWidth = try Checked.mul(heads, Int128(size: headDim), term: "attention width")
             let qProjected = a.outputGate ? 2 * qWidth : qWidth
-            let kWidth = a.kvSource == nil ? try Checked.mul(Int128(size: kvHeads), Int128(size: headDim), term: "kv width") : 0
-            let vWidth = a.kvSource == nil ? try Checked.mul(Int128(size: kvHeads), Int128(size: valueDim), term: "kv width") : 0
+            let kWidth = !a.readsSharedKV ? try Checked.mul(Int128(size: kvHeads), Int128(size: headDim), term: "kv width") : 0
+            let vWidth = !a.readsSharedKV ? try Checked.mul(Int128(size: kvHeads), Int128(size: valueDim), term: "kv width") : 0
             let oWidth = try Checked.mul(heads, Int128(size: valueDim), term: "attention width")
             // q (twice as wide with an output gate), k, v: hidden x width each; o: heads x value dim x hidden.
             matrices = try Checked.mul(h, try Checked.add(qProjected, kWidth, vWidth, oWidth, term: "attention width"),
@@ -138,7 +138,7 @@ struct LayerCost: Hashable, Sendable {
                 try Checked.mul(h, dim + Int128(size: indexer.heads), term: "indexer"), term: "indexer")
             matrices = try Checked.add(matrices, indexerMatrices, term: "attention parameters")
             normParameters += 2 * dim
-            if a.kvSource == nil { kvElementsPerToken += dim }
+            if !a.readsSharedKV { kvElementsPerToken += dim }
         }
         if a.sinks { biases += heads }
         attentionParameters = try Checked.add(matrices, biases, term: "attention parameters")

@@ -26,7 +26,7 @@ public struct LayerKindCount: Hashable, Codable, Sendable {
                 case .sliding(let window): detail = "window \(window)"
                 case .chunked(let size): detail = "chunk \(size)"
                 }
-                if a.kvSource != nil { detail += (detail.isEmpty ? "" : ", ") + "shared KV" }
+                if a.readsSharedKV { detail += (detail.isEmpty ? "" : ", ") + "shared KV" }
             }
             let key = "\(layer.mixer.label)|\(detail)|\(layer.channel.label)"
             if let at = index[key] {

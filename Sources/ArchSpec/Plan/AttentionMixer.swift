@@ -41,12 +41,13 @@ public struct AttentionMixer: Hashable, Codable, Sendable {
     public var outputGate: Bool
     /// DeepSeek sparse attention's indexer.
     public var indexer: IndexerSpec?
-    /// The earlier layer whose KV cache this layer reads (cross-layer sharing): no k/v projections, no cache.
-    public var kvSource: Int?
+    /// Whether this layer reads an earlier layer's KV cache (cross-layer sharing, `attention.kv_sharing` names
+    /// which): no k/v projections, no cache of its own.
+    public var readsSharedKV: Bool
 
     public init(heads: Int, form: AttentionForm, span: AttentionSpan, qkvBias: Bool = false, outBias: Bool = false,
                 qkNorm: QKNormKind = .none, sinks: Bool = false, outputGate: Bool = false,
-                indexer: IndexerSpec? = nil, kvSource: Int? = nil) {
+                indexer: IndexerSpec? = nil, readsSharedKV: Bool = false) {
         self.heads = heads
         self.form = form
         self.span = span
@@ -56,7 +57,7 @@ public struct AttentionMixer: Hashable, Codable, Sendable {
         self.sinks = sinks
         self.outputGate = outputGate
         self.indexer = indexer
-        self.kvSource = kvSource
+        self.readsSharedKV = readsSharedKV
     }
 
     /// Width of one query/key head, elements.

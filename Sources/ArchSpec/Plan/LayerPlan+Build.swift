@@ -32,7 +32,7 @@ private struct LayerKey: Hashable {
     var kvHeads: Int
     var channel: ChannelKind
     var width: Int
-    var kvSource: Int
+    var readsSharedKV: Bool
 }
 
 /// Per-layer overrides sorted by layer, read with a cursor while the builder walks layers in order.
@@ -236,7 +236,7 @@ private struct Builder {
         return LayerKey(
             mixer: mixer, span: span, heads: perLayer(l.heads, a.heads), kvHeads: perLayer(l.kvHeads, a.kvHeads),
             channel: channelKind, width: perLayer(l.intermediateSizes, spec.mlp.intermediateSize),
-            kvSource: kvSource ?? -1)
+            readsSharedKV: kvSource != nil)
     }
 
     mutating func kindIndex(of key: LayerKey) -> Int {
@@ -308,6 +308,6 @@ private struct Builder {
         return AttentionMixer(
             heads: key.heads, form: form, span: span, qkvBias: a.qkvBias, outBias: a.outBias, qkNorm: a.qkNorm,
             sinks: a.sinks, outputGate: a.outputGate, indexer: a.indexer,
-            kvSource: key.kvSource >= 0 ? key.kvSource : nil)
+            readsSharedKV: key.readsSharedKV)
     }
 }

@@ -140,7 +140,7 @@ public enum WeightMatrices {
         case .standard(let kvHeads, let headDim, let valueDim):
             let kv = Int128(kvHeads), q = heads * Int128(headDim) * (a.outputGate ? 2 : 1)
             list = [m("attention.q", q, hidden, .rows)]
-            if a.kvSource == nil {
+            if !a.readsSharedKV {
                 list += [m("attention.k", kv * Int128(headDim), hidden, .kvHeads(kvHeads)),
                          m("attention.v", kv * Int128(valueDim), hidden, .kvHeads(kvHeads))]
             }

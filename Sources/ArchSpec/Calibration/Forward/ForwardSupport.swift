@@ -35,7 +35,7 @@ extension ForwardPass {
                 if a.sinks { labels.insert("attention sinks") }
                 if a.outputGate { labels.insert("gated attention output") }
                 if a.indexer != nil { labels.insert("a sparse-attention indexer") }
-                if a.kvSource != nil { labels.insert("cross-layer KV sharing") }
+                if a.readsSharedKV { labels.insert("cross-layer KV sharing") }
             case .linearAttention(let l): labels.insert("\(l.kind.rawValue) linear attention")
             case .mamba: labels.insert("mamba layers")
             case .mamba2, .attentionMamba2: labels.insert("mamba2 layers")
