@@ -169,38 +169,48 @@ private struct Builder {
             guard walked <= LayerPlan.positionLimit else {
                 throw .tooIrregular(positions: walked, limit: LayerPlan.positionLimit)
             }
+            let length = b - a
+            if walk == length {
+                // Walked position by position: straight into the pending explicit run.
+                if pending.isEmpty { pendingStart = a }
+                for i in a..<b {
+                    let kind = kindIndex(at: i, previous: &previous)
+                    pending.append(kind)
+                    counts[kind] += 1
+                }
+                continue
+            }
             var cycle: [Int] = []
             cycle.reserveCapacity(walk)
-            for i in a..<(a + walk) {
-                let key = nextKey(at: i)
-                if let previous, previous.key == key {
-                    cycle.append(previous.kind)
-                } else {
-                    let kind = kindIndex(of: key)
-                    cycle.append(kind)
-                    previous = (key, kind)
-                }
-            }
-            let length = b - a
+            for i in a..<(a + walk) { cycle.append(kindIndex(at: i, previous: &previous)) }
             for (position, kind) in cycle.enumerated() {
                 counts[kind] += length / walk + (position < length % walk ? 1 : 0)
             }
-            if walk == length {
-                if pending.isEmpty { pendingStart = a }
-                pending += cycle
-            } else {
-                flush(start: pendingStart, &pending)
-                segments.append(LayerPlan.Segment(start: a, length: length, cycle: cycle))
-            }
+            flush(start: pendingStart, &pending)
+            segments.append(LayerPlan.Segment(start: a, length: length, cycle: cycle))
         }
         flush(start: pendingStart, &pending)
+    }
+
+    /// The kind of layer `i`, reusing the previous layer's when the keys are equal.
+    mutating func kindIndex(at i: Int, previous: inout (key: LayerKey, kind: Int)?) -> Int {
+        let key = nextKey(at: i)
+        if let previous, previous.key == key { return previous.kind }
+        let kind = kindIndex(of: key)
+        previous = (key, kind)
+        return kind
     }
 
     /// Appends the pending explicit run as one segment, its cycle cut to the shortest period that tiles it.
     mutating func flush(start: Int, _ pending: inout [Int]) {
         guard !pending.isEmpty else { return }
         let period = LayerAssignment<Int>.shortestPeriod(pending)
-        segments.append(LayerPlan.Segment(start: start, length: pending.count, cycle: Array(pending.prefix(period))))
+        // A compact copy: `Array(pending.prefix(period))` may share pending's large buffer, which every segment
+        // would then keep alive (and the next append would reallocate).
+        var cycle: [Int] = []
+        cycle.reserveCapacity(period)
+        cycle.append(contentsOf: pending[..<period])
+        segments.append(LayerPlan.Segment(start: start, length: pending.count, cycle: cycle))
         pending.removeAll(keepingCapacity: true)
     }
 
