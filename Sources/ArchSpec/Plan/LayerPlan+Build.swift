@@ -43,6 +43,13 @@ private struct SortedOverrides<Kind> {
 
     /// Overrides given as lists of layer indices per kind; a later list wins where two name the same layer.
     init(lists: [(indices: [Int], kind: Kind)], below layers: Int) {
+        let given = lists.filter { !$0.indices.isEmpty }
+        if given.count == 1, let only = given.first, Self.isStrictlyAscending(only.indices, below: layers) {
+            // One ascending list (how specs are written): no sort.
+            indices = only.indices
+            kinds = Array(repeating: only.kind, count: only.indices.count)
+            return
+        }
         var pairs: [(index: Int, order: Int, kind: Kind)] = []
         for (order, list) in lists.enumerated() {
             for index in list.indices where index >= 0 && index < layers { pairs.append((index, order, list.kind)) }
@@ -55,6 +62,12 @@ private struct SortedOverrides<Kind> {
             indices.append(pair.index)
             kinds.append(pair.kind)
         }
+    }
+
+    static func isStrictlyAscending(_ list: [Int], below layers: Int) -> Bool {
+        guard let first = list.first, first >= 0, let last = list.last, last < layers else { return false }
+        for (a, b) in zip(list, list.dropFirst()) where a >= b { return false }
+        return true
     }
 
     init(_ overrides: [Int: Kind], below layers: Int) {

@@ -54,8 +54,7 @@ extension SpecResolver {
         let window = int("attention.sliding_window"), chunk = int("attention.chunk_size")
         checkLayerIndices(full, path: "attention.full_layers", layers: layers)
         checkLayerIndices(sliding, path: "attention.sliding_layers", layers: layers)
-        let fullSet = Set(full)
-        if let both = sliding.first(where: fullSet.contains) {
+        if !full.isEmpty, !sliding.isEmpty, let both = sliding.first(where: Set(full).contains) {
             fail(.inconsistent, "layer \(both) is in both attention.full_layers and attention.sliding_layers",
                  path: "attention.sliding_layers")
         }
