@@ -179,6 +179,8 @@ extension SpecResolver {
 
     /// Every mixer kind a layer uses needs its section, and Mamba-2 needs heads.
     mutating func checkMixerSections(_ spec: ArchitectureSpec) {
+        // A layer list already refused says nothing about which sections its layers use.
+        if diagnostics.contains(where: { $0.keyPath == "layer_types" || $0.keyPath == "layer_pattern" }) { return }
         let l = spec.layout.mixers
         let used = Set(l.pattern).union(l.overrides.values)
         let path = values["layer_types"] != nil ? "layer_types" : "layer_pattern"
