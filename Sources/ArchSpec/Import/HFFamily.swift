@@ -57,6 +57,7 @@ enum HFMapper: Hashable, Sendable {
     case gptOSS, llama4Text, glm4, glm4MoE, cohere, cohere2, phi, granite, graniteMoE, smolLM3, seedOSS, olmo3
     case exaone4, ernie45, ernie45MoE, hunyuanDense, hunyuanMoE, minimaxM2, phiMoE, apertus, arcee
     case qwen3Next, minimax, jamba, nemotronH, falconH1, bamba, graniteMoEHybrid, mamba2
+    case lfm2
     /// A model transformers builds but archcalc cannot express; the reason is the located error.
     case refused(String)
     /// A multimodal wrapper: the text model from `text_config` (or the top level), the vision tower apart.

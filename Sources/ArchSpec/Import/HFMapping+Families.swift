@@ -53,6 +53,8 @@ extension HFMapping {
             mapDenseFamily()
         case .qwen3Next, .minimax, .jamba, .nemotronH, .falconH1, .bamba, .graniteMoEHybrid, .mamba2:
             mapHybridFamily()
+        case .lfm2:
+            mapLFM2()
         case .refused, .multimodal:
             break  // handled before mapping (HFImport.load)
         }
