@@ -46,10 +46,15 @@ enum FuzzChecks {
         for options in [CostOptions(), CostOptions(context: 1, batch: 3, attentionFlops: .full, logits: .all)] {
             guard let estimate = try? CostModel.estimate(spec, options: options) else { continue }
             let p = estimate.parameters
-            precondition(p.embedding + p.position + p.attention + p.mlp + p.norm + p.lmHead == p.total,
+            precondition(p.embedding + p.position + p.attention + p.ssm + p.mlp + p.norm + p.lmHead == p.total,
                          "components do not sum to the total")
             precondition(p.active <= p.total && p.active > 0, "active parameters out of range")
-            precondition(estimate.flops.decode.total == estimate.flops.decode.linear + estimate.flops.decode.attention)
+            let decode = estimate.flops.decode, prefill = estimate.flops.prefill
+            precondition(decode.total == decode.linear + decode.attention + decode.recurrent)
+            precondition(prefill.total == prefill.linear + prefill.attention + prefill.recurrent)
+            precondition(estimate.kvCache.stateBytes == estimate.kvCache.stateBytesPerSequence * Int128(options.batch))
+            // The plan's layer counts cover every layer exactly once.
+            if let plan = try? spec.plan { precondition(plan.kindCounts.reduce(0, +) == spec.layers) }
             let report = EstimateReport(estimate: estimate, source: "fuzz.yaml")
             for format in EstimateFormat.allCases { _ = format.renderer(exact: true).render([report]) }
         }

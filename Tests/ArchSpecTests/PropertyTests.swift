@@ -49,7 +49,7 @@ struct PropertyTests {
         for _ in 0..<25 {
             let e = try estimate(SpecGenerator.spec(&rng))
             let p = e.parameters
-            #expect(p.embedding + p.position + p.attention + p.mlp + p.norm + p.lmHead == p.total)
+            #expect(p.embedding + p.position + p.attention + p.ssm + p.mlp + p.norm + p.lmHead == p.total)
             #expect(e.flops.prefill.linear + e.flops.prefill.attention == e.flops.prefill.total)
             #expect(e.flops.decode.linear + e.flops.decode.attention == e.flops.decode.total)
             #expect(p.active == p.total)

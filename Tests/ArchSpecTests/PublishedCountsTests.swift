@@ -27,7 +27,7 @@ struct PublishedCountsTests {
     @Test func componentsSumToTotal() throws {
         let spec = try #require(load(llama3YAML).spec)
         let p = try CostModel.estimate(spec).parameters
-        #expect(p.embedding + p.position + p.attention + p.mlp + p.norm + p.lmHead == p.total)
+        #expect(p.embedding + p.position + p.attention + p.ssm + p.mlp + p.norm + p.lmHead == p.total)
         #expect(p.embedding == 525_336_576)
         #expect(p.lmHead == 525_336_576)
         #expect(p.attention == 32 * (4096 * 4096 * 2 + 4096 * 1024 * 2))

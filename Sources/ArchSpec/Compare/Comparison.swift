@@ -5,6 +5,8 @@ public enum ComparisonMetric: String, Hashable, Codable, Sendable, CaseIterable 
     case weightsBytes = "weights_bytes"
     case kvBytesPerToken = "kv_bytes_per_token"
     case kvBytes = "kv_bytes"
+    /// Recurrent and convolution state per sequence; shown only when some compared spec has one.
+    case stateBytesPerSequence = "state_bytes_per_sequence"
     case prefillFlops = "prefill_flops"
     case decodeFlops = "decode_flops"
 
@@ -15,6 +17,7 @@ public enum ComparisonMetric: String, Hashable, Codable, Sendable, CaseIterable 
         case .weightsBytes: "Weights"
         case .kvBytesPerToken: "KV cache per token"
         case .kvBytes: "KV cache at context"
+        case .stateBytesPerSequence: "State per sequence"
         case .prefillFlops: "Prefill FLOPs"
         case .decodeFlops: "Decode step FLOPs"
         }
@@ -24,7 +27,7 @@ public enum ComparisonMetric: String, Hashable, Codable, Sendable, CaseIterable 
     public func human(_ value: Int128) -> String {
         switch self {
         case .parameters, .activeParameters: HumanUnits.count(value)
-        case .weightsBytes, .kvBytesPerToken, .kvBytes: HumanUnits.bytes(value)
+        case .weightsBytes, .kvBytesPerToken, .kvBytes, .stateBytesPerSequence: HumanUnits.bytes(value)
         case .prefillFlops, .decodeFlops: HumanUnits.flops(value)
         }
     }
@@ -36,6 +39,7 @@ public enum ComparisonMetric: String, Hashable, Codable, Sendable, CaseIterable 
         case .weightsBytes: estimate.weights.bytes
         case .kvBytesPerToken: estimate.kvCache.bytesPerToken
         case .kvBytes: estimate.kvCache.bytes
+        case .stateBytesPerSequence: estimate.kvCache.stateBytesPerSequence
         case .prefillFlops: estimate.flops.prefill.total
         case .decodeFlops: estimate.flops.decode.total
         }
@@ -72,7 +76,7 @@ public struct Comparison: Sendable {
             let base = values.first ?? 0
             // Each value fits in 127 bits and is non-negative, so the difference cannot overflow.
             return ComparisonRow(metric: metric, values: values, differences: values.map { $0 - base })
-        }
+        }.filter { $0.metric != .stateBytesPerSequence || $0.values.contains { $0 > 0 } }
     }
 
     /// `+12.5%`, `-3.0%`, `0%`, or `n/a` for a zero baseline.
