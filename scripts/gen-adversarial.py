@@ -141,6 +141,8 @@ for name, code, fragment in [
     # A mutated DeepSeek-V3 config.json with a NUL byte: reported as a libFuzzer timeout under a loaded machine
     # (ASan, nice 19, 2-second limit); it replays in milliseconds. Kept to pin the outcome.
     ("timeout-deepseek-config-nul.json", 1, "not UTF-8 text"),
+    # A Qwen3-VL wrapper whose text_config key was mangled: the refusal's error was dropped (no spec, no error).
+    ("crash-wrapper-without-text-config.json", 1, "qwen3_vl config has no text_config mapping"),
 ]:
     with open(os.path.join(FINDINGS, name), "rb") as f:
         add("fuzz-" + name, f.read(), code, fragment)

@@ -45,7 +45,7 @@ public enum HFImport {
                          at: config.location("model_type"), key: "model_type")
             return result(file: file, document: document, diagnostics: config.diagnostics)
         case .multimodal(let wrapper):
-            guard let wrapped = HFMapping.wrapped(config: config, family: family, wrapper: wrapper, name: name(for: file))
+            guard let wrapped = HFMapping.wrapped(config: &config, family: family, wrapper: wrapper, name: name(for: file))
             else {
                 return result(file: file, document: document, diagnostics: config.diagnostics)
             }

@@ -10,9 +10,11 @@ extension HFMapping {
         "spatial_merge_size", "image_seq_length",
     ]
 
-    static func wrapped(config: HFConfigReader, family wrapperFamily: HFFamily, wrapper: HFMultimodal, name: String)
+    /// - Parameter config: the wrapper's reader; a refusal's located error is recorded in it.
+    static func wrapped(config: inout HFConfigReader, family wrapperFamily: HFFamily, wrapper: HFMultimodal, name: String)
         -> HFMapping? {
         var outer = config
+        defer { if outer.diagnostics.count > config.diagnostics.count { config.diagnostics = outer.diagnostics } }
         let textEntry = outer.entry("text_config")
         let onTop = textEntry == nil && wrapper.textAtTopLevel
         guard onTop || textEntry?.value.mapping != nil else {
