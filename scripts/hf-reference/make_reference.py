@@ -388,6 +388,14 @@ def tiny_configs(pub):
         "block_ff_dim": 128, "conv_dim": 64, "conv_dim_out": 64, "num_heads": 4})
     add("apertus", "Apertus-8B-2509", 2, {})
     add("arcee", "AFM-4.5B", 2, {})
+    q35 = {"linear_num_key_heads": 2, "linear_num_value_heads": 4, "linear_key_head_dim": 16, "linear_value_head_dim": 16,
+           "layer_types": ["linear_attention"] * 3 + ["full_attention"], "num_key_value_heads": 2,
+           "rope_parameters": {"mrope_interleaved": True, "mrope_section": [1, 1, 0], "partial_rotary_factor": 0.25,
+                               "rope_theta": 10000000, "rope_type": "default"}}
+    add("qwen3_5", "Qwen3.5-27B", 4, q35, text=True)
+    add("qwen3_5_text", "Qwen3.5-27B.text", 4, q35)
+    add("qwen3_5_moe", "Qwen3.5-35B-A3B", 4, q35, text=True)
+    add("qwen3_5_moe_text", "Qwen3.5-35B-A3B.text", 4, q35)
     return T
 
 

@@ -454,6 +454,48 @@ C["AFM-4.5B"] = {
   "rope_theta": 10000.0, "tie_word_embeddings": False, "torch_dtype": "bfloat16", "transformers_version": "4.53.2",
   "use_cache": True, "vocab_size": 128004}
 
+# Qwen3.5 (transformers 5.23 qwen3_5 / qwen3_5_moe): Qwen3-Next-style hybrid text models (3 gated delta-net
+# layers, then one gated attention layer) with a Qwen3-VL-style vision tower without deepstack mergers.
+def qwen35_layers(n):
+    return (["linear_attention"] * 3 + ["full_attention"]) * (n // 4)
+qwen35_vision = {"deepstack_visual_indexes": [], "depth": 27, "hidden_act": "gelu_pytorch_tanh", "hidden_size": 1152,
+  "in_channels": 3, "initializer_range": 0.02, "intermediate_size": 4304, "num_heads": 16,
+  "num_position_embeddings": 2304, "patch_size": 16, "spatial_merge_size": 2, "temporal_patch_size": 2}
+qwen35_rope = {"mrope_interleaved": True, "mrope_section": [11, 11, 10], "partial_rotary_factor": 0.25,
+  "rope_theta": 10000000, "rope_type": "default"}
+qwen35_text = {
+  "attention_bias": False, "attention_dropout": 0.0, "attn_output_gate": True, "dtype": "bfloat16",
+  "eos_token_id": 248044, "full_attention_interval": 4, "head_dim": 256, "hidden_act": "silu", "hidden_size": 5120,
+  "initializer_range": 0.02, "intermediate_size": 17408, "layer_types": qwen35_layers(64), "linear_conv_kernel_dim": 4,
+  "linear_key_head_dim": 128, "linear_num_key_heads": 16, "linear_num_value_heads": 48, "linear_value_head_dim": 128,
+  "max_position_embeddings": 262144, "model_type": "qwen3_5_text", "mtp_num_hidden_layers": 1,
+  "mtp_use_dedicated_embeddings": False, "num_attention_heads": 24, "num_hidden_layers": 64, "num_key_value_heads": 4,
+  "rms_norm_eps": 1e-06, "rope_parameters": qwen35_rope, "use_cache": True, "vocab_size": 248320}
+C["Qwen3.5-27B"] = {
+  "architectures": ["Qwen3_5ForConditionalGeneration"], "image_token_id": 248056, "model_type": "qwen3_5",
+  "text_config": qwen35_text, "tie_word_embeddings": False, "transformers_version": "4.57.0.dev0",
+  "video_token_id": 248057, "vision_config": dict(qwen35_vision, model_type="qwen3_5", out_hidden_size=5120),
+  "vision_end_token_id": 248054, "vision_start_token_id": 248053}
+C["Qwen3.5-27B.text"] = dict(qwen35_text, architectures=["Qwen3_5ForCausalLM"], tie_word_embeddings=False,
+  transformers_version="4.57.0.dev0")
+qwen35moe_text = {
+  "attention_bias": False, "attention_dropout": 0.0, "attn_output_gate": True, "dtype": "bfloat16",
+  "eos_token_id": 248044, "full_attention_interval": 4, "head_dim": 256, "hidden_act": "silu", "hidden_size": 2048,
+  "initializer_range": 0.02, "layer_types": qwen35_layers(40), "linear_conv_kernel_dim": 4,
+  "linear_key_head_dim": 128, "linear_num_key_heads": 16, "linear_num_value_heads": 32, "linear_value_head_dim": 128,
+  "max_position_embeddings": 262144, "model_type": "qwen3_5_moe_text", "moe_intermediate_size": 512,
+  "mtp_num_hidden_layers": 1, "mtp_use_dedicated_embeddings": False, "num_attention_heads": 16, "num_experts": 256,
+  "num_experts_per_tok": 8, "num_hidden_layers": 40, "num_key_value_heads": 2, "output_router_logits": False,
+  "rms_norm_eps": 1e-06, "rope_parameters": qwen35_rope, "router_aux_loss_coef": 0.001,
+  "shared_expert_intermediate_size": 512, "use_cache": True, "vocab_size": 248320}
+C["Qwen3.5-35B-A3B"] = {
+  "architectures": ["Qwen3_5MoeForConditionalGeneration"], "image_token_id": 248056, "model_type": "qwen3_5_moe",
+  "text_config": qwen35moe_text, "tie_word_embeddings": False, "transformers_version": "4.57.0.dev0",
+  "video_token_id": 248057, "vision_config": dict(qwen35_vision, model_type="qwen3_5_moe", out_hidden_size=2048),
+  "vision_end_token_id": 248054, "vision_start_token_id": 248053}
+C["Qwen3.5-35B-A3B.text"] = dict(qwen35moe_text, architectures=["Qwen3_5MoeForCausalLM"], tie_word_embeddings=False,
+  transformers_version="4.57.0.dev0")
+
 assert len(C["NVIDIA-Nemotron-Nano-9B-v2"]["hybrid_override_pattern"]) == 56
 for name, d in C.items():
     with open(os.path.join(OUT, name + ".json"), "w") as f:

@@ -51,7 +51,7 @@ extension HFMapping {
         case .glm4, .cohere, .cohere2, .phi, .granite, .smolLM3, .seedOSS, .olmo3, .exaone4, .ernie45,
              .hunyuanDense, .apertus, .arcee:
             mapDenseFamily()
-        case .qwen3Next, .minimax, .jamba, .nemotronH, .falconH1, .bamba, .graniteMoEHybrid, .mamba2:
+        case .qwen3Next, .qwen35, .qwen35MoE, .minimax, .jamba, .nemotronH, .falconH1, .bamba, .graniteMoEHybrid, .mamba2:
             mapHybridFamily()
         case .refused, .multimodal:
             break  // handled before mapping (HFImport.load)
