@@ -396,6 +396,10 @@ def tiny_configs(pub):
     add("qwen3_5_text", "Qwen3.5-27B.text", 4, q35)
     add("qwen3_5_moe", "Qwen3.5-35B-A3B", 4, q35, text=True)
     add("qwen3_5_moe_text", "Qwen3.5-35B-A3B.text", 4, q35)
+    add("olmoe", "OLMoE-1B-7B-0924", 2, {})
+    add("dots1", "dots.llm1.inst", 3, {"first_k_dense_replace": 1, "sliding_window": 16, "max_window_layers": 1})
+    add("glm4_moe_lite", "GLM-4.7-Flash", 3, {"kv_lora_rank": 32, "q_lora_rank": 48, "qk_nope_head_dim": 16,
+        "qk_rope_head_dim": 8, "v_head_dim": 16, "num_key_value_heads": 4})
     return T
 
 
