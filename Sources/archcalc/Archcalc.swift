@@ -33,6 +33,7 @@ struct Archcalc: ParsableCommand {
 
     /// Runs the command, mapping argument errors to exit code 2 (argument-parser's default is 64).
     static func main() {
+        PeakMemory.reportAtExitIfRequested()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -49,7 +49,7 @@ enum HFReference {
     }()
 
     /// Model types archcalc refuses, with the reason in its error (LFM2's short convolution).
-    static let refused: Set<String> = ["lfm2"]
+    static let refused: Set<String> = []
 
     static var counted: [Entry] { entries.filter { !refused.contains($0.modelType) } }
     static var tiny: [Entry] { counted.filter { $0.form == "tiny" && !$0.cacheBytes.isEmpty } }

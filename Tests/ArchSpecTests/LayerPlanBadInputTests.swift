@@ -24,7 +24,7 @@ struct LayerPlanBadInputTests {
         ("attention: {heads: 4, sliding_window: 1099511627776}",
          "attention.sliding_window is too large: 1099511627776 exceeds the limit of 4294967296"),
         ("layer_pattern: [attention, mamba3]\nattention: {heads: 4}",
-         "layer_pattern[1] must be one of attention, linear_attention, mamba, mamba2, attention+mamba2, none, got 'mamba3'"),
+         "layer_pattern[1] must be one of attention, linear_attention, mamba, mamba2, attention+mamba2, short_conv, none, got 'mamba3'"),
         ("attention: {heads: 4, kv_sharing: {layers: [1], sources: [2]}}",
          "layer 1 shares the KV cache of layer 2, which comes later; a layer can only reuse an earlier layer's cache"),
         ("attention: {heads: 4, kv_sharing: {layers: [1], sources: [1]}}", "layer 1 cannot share the KV cache of itself"),

@@ -41,6 +41,8 @@ struct LayerCost: Hashable, Sendable {
         case .attentionMamba2(let a, let s):
             try addAttention(a, hidden: h, vectors: vectors)
             try addMamba2(s, hidden: h)
+        case .shortConv(let c):
+            try addShortConv(c, hidden: h)
         case .none:
             break
         }
@@ -173,6 +175,17 @@ struct LayerCost: Hashable, Sendable {
             // k v^T added to the state and q read out: two products of d x d per head.
             recurrentFlopsPerToken = try Checked.mul(4, state, term: "linear attention FLOPs")
         }
+    }
+
+    mutating func addShortConv(_ c: ShortConvSpec, hidden h: Int128) throws(CostError) {
+        // in_proj hidden x 3·hidden and out_proj hidden x hidden; a depthwise conv1d of kernel taps per channel.
+        let matrices = try Checked.mul(4, h, h, term: "short conv")
+        let conv = try Checked.mul(h, Int128(size: c.kernel), term: "short conv")
+        let biases: Int128 = c.bias ? 3 * h + h + h : 0
+        ssmParameters = try Checked.add(matrices, conv, biases, term: "short conv")
+        matricesPerToken = try Checked.add(matricesPerToken, matrices, term: "layer weights")
+        stateElements = conv
+        recurrentFlopsPerToken = 2 * conv
     }
 
     mutating func addMamba2(_ s: SSMSpec, hidden h: Int128) throws(CostError) {

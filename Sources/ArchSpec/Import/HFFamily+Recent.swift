@@ -92,7 +92,7 @@ extension HFFamily {
         HFFamily(modelType: "mamba2", configClass: "Mamba2Config", mapper: .mamba2, keys: .mamba2, vocab: 32768, hidden: 4096,
                  layers: 64, heads: 1, kvHeads: nil, intermediate: 0, maxPositions: 0, tie: false,
                  headDim: nil, activation: "silu"),
-        HFFamily(modelType: "lfm2", configClass: "Lfm2Config", mapper: .refused("LFM2's short-convolution mixer (in_proj hidden x 3·hidden, a depthwise convolution of conv_L_cache taps, out_proj) has no archspec mixer kind"), vocab: 65536, hidden: 2560,
+        HFFamily(modelType: "lfm2", configClass: "Lfm2Config", mapper: .lfm2, vocab: 65536, hidden: 2560,
                  layers: 32, heads: 32, kvHeads: 8, intermediate: 12288, maxPositions: 128000, tie: true,
                  headDim: nil, activation: "silu"),
     ]

@@ -58,6 +58,7 @@ enum HFMapper: Hashable, Sendable {
     case exaone4, ernie45, ernie45MoE, hunyuanDense, hunyuanMoE, minimaxM2, phiMoE, apertus, arcee
     case olmoe, dots1, glm4MoELite
     case qwen3Next, qwen35, qwen35MoE, minimax, jamba, nemotronH, falconH1, bamba, graniteMoEHybrid, mamba2
+    case lfm2
     /// A model transformers builds but archcalc cannot express; the reason is the located error.
     case refused(String)
     /// A multimodal wrapper: the text model from `text_config` (or the top level), the vision tower apart.

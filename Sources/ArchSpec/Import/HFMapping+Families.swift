@@ -55,6 +55,8 @@ extension HFMapping {
             mapRecentMoE()
         case .qwen3Next, .qwen35, .qwen35MoE, .minimax, .jamba, .nemotronH, .falconH1, .bamba, .graniteMoEHybrid, .mamba2:
             mapHybridFamily()
+        case .lfm2:
+            mapLFM2()
         case .refused, .multimodal:
             break  // handled before mapping (HFImport.load)
         }

@@ -40,6 +40,7 @@ extension LintContext {
             case .mamba: .mamba
             case .mamba2: .mamba2
             case .attentionMamba2: .attentionMamba2
+            case .shortConv: .shortConv
             case .none: .none
             }
         })
@@ -47,7 +48,7 @@ extension LintContext {
 
     /// Whether some layer keeps a recurrent state (linear attention or a state-space mixer); from the plan.
     public var keepsRecurrentState: Bool {
-        !mixerKinds.isDisjoint(with: [.linearAttention, .mamba, .mamba2, .attentionMamba2])
+        !mixerKinds.isDisjoint(with: [.linearAttention, .mamba, .mamba2, .attentionMamba2, .shortConv])
     }
 
     /// The key that places the token mixers (`layer_types`, else `layer_pattern`), when one is written.

@@ -28,6 +28,8 @@ public enum TokenMixer: Hashable, Codable, Sendable {
     case mamba2(SSMSpec)
     /// Attention and a Mamba-2 mixer in parallel on the same input (Falcon-H1).
     case attentionMamba2(AttentionMixer, SSMSpec)
+    /// A gated short causal convolution (LFM2).
+    case shortConv(ShortConvSpec)
     /// No token mixer (a feed-forward-only layer, or an identity when the channel mixer is none too).
     case none
 
@@ -35,7 +37,7 @@ public enum TokenMixer: Hashable, Codable, Sendable {
     public var attention: AttentionMixer? {
         switch self {
         case .attention(let a), .attentionMamba2(let a, _): a
-        case .linearAttention, .mamba, .mamba2, .none: nil
+        case .linearAttention, .mamba, .mamba2, .shortConv, .none: nil
         }
     }
 
@@ -47,6 +49,7 @@ public enum TokenMixer: Hashable, Codable, Sendable {
         case .mamba: "mamba"
         case .mamba2: "mamba2"
         case .attentionMamba2(let a, _): "\(a.label)+mamba2"
+        case .shortConv: "short_conv"
         case .none: "none"
         }
     }

@@ -293,6 +293,7 @@ private struct Builder {
         case .mamba2: mixer = spec.ssm.map(TokenMixer.mamba2) ?? .none
         case .attentionMamba2:
             mixer = spec.ssm.map { TokenMixer.attentionMamba2(attention(key), $0) } ?? .attention(attention(key))
+        case .shortConv: mixer = spec.shortConv.map(TokenMixer.shortConv) ?? .none
         case .none: mixer = .none
         }
         let channel: ChannelMixer

@@ -104,6 +104,8 @@ public enum WeightMatrices {
                         m("linear_attention.output_gate", kw, hidden, .rows),
                         m("linear_attention.out_proj", hidden, kw, .columns)]
             }
+        case .shortConv:
+            return [m("short_conv.in_proj", 3 * hidden, hidden, .rows), m("short_conv.out_proj", hidden, hidden, .columns)]
         case .none:
             return []
         }

@@ -36,6 +36,8 @@ public struct ArchitectureSpec: Hashable, Codable, Sendable {
     public var linearAttention: LinearAttentionSpec? = nil
     /// The state-space mixer of `mamba` / `mamba2` layers, when any layer has one.
     public var ssm: SSMSpec? = nil
+    /// The short convolution of `short_conv` layers, when any layer has one.
+    public var shortConv: ShortConvSpec? = nil
     /// Multi-token-prediction layers after the last layer (DeepSeek-V3 `num_nextn_predict_layers`): counted apart,
     /// not in the total (inference engines load them for speculative decoding only).
     public var mtpLayers: Int = 0

@@ -39,6 +39,7 @@ extension ForwardPass {
             case .linearAttention(let l): labels.insert("\(l.kind.rawValue) linear attention")
             case .mamba: labels.insert("mamba layers")
             case .mamba2, .attentionMamba2: labels.insert("mamba2 layers")
+            case .shortConv: labels.insert("short convolution layers")
             case .none: labels.insert("layers without attention")
             }
             if case .none = layer.channel { labels.insert("layers without an MLP") }

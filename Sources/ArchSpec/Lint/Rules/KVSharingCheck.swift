@@ -45,6 +45,7 @@ extension TokenMixer {
         case .linearAttention: MixerKind.linearAttention.rawValue
         case .mamba: MixerKind.mamba.rawValue
         case .mamba2: MixerKind.mamba2.rawValue
+        case .shortConv: MixerKind.shortConv.rawValue
         case .none: "no token mixer"
         }
     }

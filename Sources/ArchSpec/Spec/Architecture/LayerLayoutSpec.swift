@@ -10,6 +10,8 @@ public enum MixerKind: String, Hashable, Codable, Sendable, CaseIterable {
     case mamba2
     /// Attention and a Mamba-2 mixer reading the same input in parallel (Falcon-H1).
     case attentionMamba2 = "attention+mamba2"
+    /// A gated short causal convolution (`short_conv`: LFM2's conv layers).
+    case shortConv = "short_conv"
     /// No token mixer: the layer is a feed-forward block only (Nemotron-H's MLP layers) or an identity.
     case none
 }

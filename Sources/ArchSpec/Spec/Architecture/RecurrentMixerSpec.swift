@@ -85,6 +85,21 @@ public struct SSMSpec: Hashable, Codable, Sendable {
     }
 }
 
+/// The gated short convolution of `short_conv` layers (LFM2): in_proj hidden x 3·hidden (B, C and x), a
+/// depthwise causal convolution of `kernel` taps over hidden channels, out_proj hidden x hidden; the state per
+/// sequence is the convolution's last `kernel` inputs per channel.
+public struct ShortConvSpec: Hashable, Codable, Sendable {
+    /// Taps of the depthwise convolution (LFM2 `conv_L_cache`).
+    public var kernel: Int
+    /// Whether in_proj, the convolution and out_proj carry biases (LFM2 `conv_bias`).
+    public var bias: Bool
+
+    public init(kernel: Int, bias: Bool) {
+        self.kernel = kernel
+        self.bias = bias
+    }
+}
+
 /// DeepSeek sparse attention's lightning indexer (DeepSeek-V3.2): per layer it scores every cached token with
 /// `heads` small heads and keeps the `top_k` best for the main attention, caching one key of `head_dim` per token.
 public struct IndexerSpec: Hashable, Codable, Sendable {

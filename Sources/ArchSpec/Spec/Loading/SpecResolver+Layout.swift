@@ -37,6 +37,9 @@ extension SpecResolver {
         }
         spec.linearAttention = resolveLinearAttention()
         spec.ssm = resolveSSM(hidden: spec.hiddenSize)
+        if let kernel = int("short_conv.kernel") {
+            spec.shortConv = ShortConvSpec(kernel: kernel, bias: bool("short_conv.bias", default: false))
+        }
         spec.mtpLayers = int("mtp_layers") ?? 0
         spec.mlp.activationParameters = int("mlp.activation_parameters") ?? 0
         spec.visionParameters = int("vision_parameters") ?? 0
@@ -196,6 +199,13 @@ extension SpecResolver {
         if spec.linearAttention != nil, !used.contains(.linearAttention) {
             fail(.inconsistent, "linear_attention is set but no layer is a linear_attention layer (layer_pattern or layer_types)",
                  path: "linear_attention")
+        }
+        if used.contains(.shortConv), spec.shortConv == nil {
+            fail(.missingField, "\(path) has short_conv layers and needs a short_conv section", path: path)
+        }
+        if spec.shortConv != nil, !used.contains(.shortConv) {
+            fail(.inconsistent, "short_conv is set but no layer is a short_conv layer (layer_pattern or layer_types)",
+                 path: "short_conv")
         }
         if spec.ssm != nil, used.isDisjoint(with: [.mamba, .mamba2, .attentionMamba2]) {
             fail(.inconsistent, "ssm is set but no layer is a mamba or mamba2 layer (layer_pattern or layer_types)", path: "ssm")

@@ -82,6 +82,11 @@ extension SpecSchema {
                     "Taps of the depthwise causal convolution over q, k and v."),
     ]
 
+    static let shortConv: [SchemaField] = [
+        SchemaField("kernel", .integer(minimum: 1), required: true, "Taps of the depthwise causal convolution (conv_L_cache)."),
+        SchemaField("bias", .boolean, default: "false", "Whether in_proj, the convolution and out_proj carry biases (conv_bias)."),
+    ]
+
     static let ssm: [SchemaField] = [
         SchemaField("inner_size", .integer(minimum: 1), required: true, "Width of the expanded inner stream (expand x hidden_size)."),
         SchemaField("state_size", .integer(minimum: 1), required: true, "SSM state size per channel (d_state)."),

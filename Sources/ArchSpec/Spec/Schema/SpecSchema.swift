@@ -37,6 +37,7 @@ public enum SpecSchema {
         SchemaField("linear_attention", .section(linearAttention),
                     "The linear-attention mixer of linear_attention layers (gated DeltaNet, lightning attention)."),
         SchemaField("ssm", .section(ssm), "The state-space mixer of mamba and mamba2 layers."),
+        SchemaField("short_conv", .section(shortConv), "The gated short convolution of short_conv layers (LFM2)."),
         SchemaField("mtp_layers", .integer(minimum: 0), default: "0",
                     "Multi-token-prediction layers after the last layer (DeepSeek-V3 num_nextn_predict_layers); counted apart from the total."),
         SchemaField("vision_parameters", .integer(minimum: 0), default: "0",

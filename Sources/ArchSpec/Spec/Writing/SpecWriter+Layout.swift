@@ -23,6 +23,11 @@ extension SpecWriter {
             out.line("value_head_dim", "\(l.valueHeadDim)", path: "linear_attention.value_head_dim", indent: 1)
             out.line("conv_kernel", "\(l.convKernel)", path: "linear_attention.conv_kernel", indent: 1)
         }
+        if let c = spec.shortConv {
+            out.section("short_conv")
+            out.line("kernel", "\(c.kernel)", path: "short_conv.kernel", indent: 1)
+            out.line("bias", "\(c.bias)", path: "short_conv.bias", indent: 1)
+        }
         if let s = spec.ssm {
             out.section("ssm")
             out.line("inner_size", "\(s.innerSize)", path: "ssm.inner_size", indent: 1)
