@@ -388,6 +388,18 @@ def tiny_configs(pub):
         "block_ff_dim": 128, "conv_dim": 64, "conv_dim_out": 64, "num_heads": 4})
     add("apertus", "Apertus-8B-2509", 2, {})
     add("arcee", "AFM-4.5B", 2, {})
+    q35 = {"linear_num_key_heads": 2, "linear_num_value_heads": 4, "linear_key_head_dim": 16, "linear_value_head_dim": 16,
+           "layer_types": ["linear_attention"] * 3 + ["full_attention"], "num_key_value_heads": 2,
+           "rope_parameters": {"mrope_interleaved": True, "mrope_section": [1, 1, 0], "partial_rotary_factor": 0.25,
+                               "rope_theta": 10000000, "rope_type": "default"}}
+    add("qwen3_5", "Qwen3.5-27B", 4, q35, text=True)
+    add("qwen3_5_text", "Qwen3.5-27B.text", 4, q35)
+    add("qwen3_5_moe", "Qwen3.5-35B-A3B", 4, q35, text=True)
+    add("qwen3_5_moe_text", "Qwen3.5-35B-A3B.text", 4, q35)
+    add("olmoe", "OLMoE-1B-7B-0924", 2, {})
+    add("dots1", "dots.llm1.inst", 3, {"first_k_dense_replace": 1, "sliding_window": 16, "max_window_layers": 1})
+    add("glm4_moe_lite", "GLM-4.7-Flash", 3, {"kv_lora_rank": 32, "q_lora_rank": 48, "qk_nope_head_dim": 16,
+        "qk_rope_head_dim": 8, "v_head_dim": 16, "num_key_value_heads": 4})
     return T
 
 

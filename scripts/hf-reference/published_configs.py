@@ -454,6 +454,80 @@ C["AFM-4.5B"] = {
   "rope_theta": 10000.0, "tie_word_embeddings": False, "torch_dtype": "bfloat16", "transformers_version": "4.53.2",
   "use_cache": True, "vocab_size": 128004}
 
+# Qwen3.5 (transformers 5.23 qwen3_5 / qwen3_5_moe): Qwen3-Next-style hybrid text models (3 gated delta-net
+# layers, then one gated attention layer) with a Qwen3-VL-style vision tower without deepstack mergers.
+def qwen35_layers(n):
+    return (["linear_attention"] * 3 + ["full_attention"]) * (n // 4)
+qwen35_vision = {"deepstack_visual_indexes": [], "depth": 27, "hidden_act": "gelu_pytorch_tanh", "hidden_size": 1152,
+  "in_channels": 3, "initializer_range": 0.02, "intermediate_size": 4304, "num_heads": 16,
+  "num_position_embeddings": 2304, "patch_size": 16, "spatial_merge_size": 2, "temporal_patch_size": 2}
+qwen35_rope = {"mrope_interleaved": True, "mrope_section": [11, 11, 10], "partial_rotary_factor": 0.25,
+  "rope_theta": 10000000, "rope_type": "default"}
+qwen35_text = {
+  "attention_bias": False, "attention_dropout": 0.0, "attn_output_gate": True, "dtype": "bfloat16",
+  "eos_token_id": 248044, "full_attention_interval": 4, "head_dim": 256, "hidden_act": "silu", "hidden_size": 5120,
+  "initializer_range": 0.02, "intermediate_size": 17408, "layer_types": qwen35_layers(64), "linear_conv_kernel_dim": 4,
+  "linear_key_head_dim": 128, "linear_num_key_heads": 16, "linear_num_value_heads": 48, "linear_value_head_dim": 128,
+  "max_position_embeddings": 262144, "model_type": "qwen3_5_text", "mtp_num_hidden_layers": 1,
+  "mtp_use_dedicated_embeddings": False, "num_attention_heads": 24, "num_hidden_layers": 64, "num_key_value_heads": 4,
+  "rms_norm_eps": 1e-06, "rope_parameters": qwen35_rope, "use_cache": True, "vocab_size": 248320}
+C["Qwen3.5-27B"] = {
+  "architectures": ["Qwen3_5ForConditionalGeneration"], "image_token_id": 248056, "model_type": "qwen3_5",
+  "text_config": qwen35_text, "tie_word_embeddings": False, "transformers_version": "4.57.0.dev0",
+  "video_token_id": 248057, "vision_config": dict(qwen35_vision, model_type="qwen3_5", out_hidden_size=5120),
+  "vision_end_token_id": 248054, "vision_start_token_id": 248053}
+C["Qwen3.5-27B.text"] = dict(qwen35_text, architectures=["Qwen3_5ForCausalLM"], tie_word_embeddings=False,
+  transformers_version="4.57.0.dev0")
+qwen35moe_text = {
+  "attention_bias": False, "attention_dropout": 0.0, "attn_output_gate": True, "dtype": "bfloat16",
+  "eos_token_id": 248044, "full_attention_interval": 4, "head_dim": 256, "hidden_act": "silu", "hidden_size": 2048,
+  "initializer_range": 0.02, "layer_types": qwen35_layers(40), "linear_conv_kernel_dim": 4,
+  "linear_key_head_dim": 128, "linear_num_key_heads": 16, "linear_num_value_heads": 32, "linear_value_head_dim": 128,
+  "max_position_embeddings": 262144, "model_type": "qwen3_5_moe_text", "moe_intermediate_size": 512,
+  "mtp_num_hidden_layers": 1, "mtp_use_dedicated_embeddings": False, "num_attention_heads": 16, "num_experts": 256,
+  "num_experts_per_tok": 8, "num_hidden_layers": 40, "num_key_value_heads": 2, "output_router_logits": False,
+  "rms_norm_eps": 1e-06, "rope_parameters": qwen35_rope, "router_aux_loss_coef": 0.001,
+  "shared_expert_intermediate_size": 512, "use_cache": True, "vocab_size": 248320}
+C["Qwen3.5-35B-A3B"] = {
+  "architectures": ["Qwen3_5MoeForConditionalGeneration"], "image_token_id": 248056, "model_type": "qwen3_5_moe",
+  "text_config": qwen35moe_text, "tie_word_embeddings": False, "transformers_version": "4.57.0.dev0",
+  "video_token_id": 248057, "vision_config": dict(qwen35_vision, model_type="qwen3_5_moe", out_hidden_size=2048),
+  "vision_end_token_id": 248054, "vision_start_token_id": 248053}
+C["Qwen3.5-35B-A3B.text"] = dict(qwen35moe_text, architectures=["Qwen3_5MoeForCausalLM"], tie_word_embeddings=False,
+  transformers_version="4.57.0.dev0")
+
+C["OLMoE-1B-7B-0924"] = {
+  "architectures": ["OlmoeForCausalLM"], "attention_bias": False, "attention_dropout": 0.0, "clip_qkv": None,
+  "eos_token_id": 50279, "hidden_act": "silu", "hidden_size": 2048, "initializer_range": 0.02,
+  "intermediate_size": 1024, "max_position_embeddings": 4096, "model_type": "olmoe", "norm_topk_prob": False,
+  "num_attention_heads": 16, "num_experts": 64, "num_experts_per_tok": 8, "num_hidden_layers": 16,
+  "num_key_value_heads": 16, "output_router_logits": False, "pad_token_id": 1, "rms_norm_eps": 1e-05,
+  "rope_scaling": None, "rope_theta": 10000.0, "router_aux_loss_coef": 0.01, "tie_word_embeddings": False,
+  "torch_dtype": "bfloat16", "transformers_version": "4.43.0.dev0", "use_cache": True, "vocab_size": 50304}
+
+C["dots.llm1.inst"] = {
+  "architectures": ["Dots1ForCausalLM"], "attention_bias": False, "attention_dropout": 0.0, "bos_token_id": None,
+  "eos_token_id": 151649, "first_k_dense_replace": 1, "head_dim": 128, "hidden_act": "silu", "hidden_size": 4096,
+  "initializer_range": 0.02, "intermediate_size": 10944, "max_position_embeddings": 32768, "max_window_layers": 62,
+  "model_type": "dots1", "moe_intermediate_size": 1408, "n_group": 1, "n_routed_experts": 128, "n_shared_experts": 2,
+  "norm_topk_prob": True, "num_attention_heads": 32, "num_experts_per_tok": 6, "num_hidden_layers": 62,
+  "num_key_value_heads": 32, "rms_norm_eps": 1e-05, "rope_scaling": None, "rope_theta": 10000000,
+  "routed_scaling_factor": 2.5, "scoring_func": "noaux_tc", "sliding_window": None, "tie_word_embeddings": False,
+  "topk_group": 1, "topk_method": "noaux_tc", "torch_dtype": "bfloat16", "transformers_version": "4.46.3",
+  "use_cache": True, "use_sliding_window": False, "vocab_size": 152064}
+
+C["GLM-4.7-Flash"] = {
+  "architectures": ["Glm4MoeLiteForCausalLM"], "attention_bias": False, "attention_dropout": 0.0,
+  "dtype": "bfloat16", "eos_token_id": [154820, 154827, 154829], "first_k_dense_replace": 1, "hidden_act": "silu",
+  "hidden_size": 2048, "initializer_range": 0.02, "intermediate_size": 10240, "kv_lora_rank": 512,
+  "max_position_embeddings": 202752, "model_type": "glm4_moe_lite", "moe_intermediate_size": 1536, "n_group": 1,
+  "n_routed_experts": 64, "n_shared_experts": 1, "norm_topk_prob": True, "num_attention_heads": 20,
+  "num_experts_per_tok": 4, "num_hidden_layers": 47, "num_key_value_heads": 20, "num_nextn_predict_layers": 1,
+  "pad_token_id": 154820, "partial_rotary_factor": 1.0, "q_lora_rank": 768, "qk_nope_head_dim": 192,
+  "qk_rope_head_dim": 64, "rms_norm_eps": 1e-05, "rope_scaling": None, "rope_theta": 1000000,
+  "routed_scaling_factor": 1.8, "tie_word_embeddings": False, "topk_group": 1, "topk_method": "noaux_tc",
+  "transformers_version": "5.0.0.dev0", "use_cache": True, "v_head_dim": 256, "vocab_size": 154880}
+
 assert len(C["NVIDIA-Nemotron-Nano-9B-v2"]["hybrid_override_pattern"]) == 56
 for name, d in C.items():
     with open(os.path.join(OUT, name + ".json"), "w") as f:

@@ -28,5 +28,21 @@ extension HFFamily {
         HFFamily(modelType: "qwen3_vl_text", configClass: "Qwen3VLTextConfig", mapper: .qwen3, vocab: 151936,
                  hidden: 4096, layers: 32, heads: 32, kvHeads: 32, intermediate: 22016, maxPositions: 128000, tie: false,
                  headDim: 128, activation: "silu"),
+        HFFamily(modelType: "qwen3_5", configClass: "Qwen3_5Config",
+                 mapper: .multimodal(HFMultimodal(textType: "qwen3_5_text", vision: .qwen35)), vocab: 248320,
+                 hidden: 4096, layers: 32, heads: 16, kvHeads: 4, intermediate: 12288, maxPositions: 32768,
+                 tie: false, headDim: 256, activation: "silu"),
+        HFFamily(modelType: "qwen3_5_text", configClass: "Qwen3_5TextConfig", mapper: .qwen35, vocab: 248320,
+                 hidden: 4096, layers: 32, heads: 16, kvHeads: 4, intermediate: 12288, maxPositions: 32768, tie: false,
+                 headDim: 256, activation: "silu"),
+        HFFamily(modelType: "qwen3_5_moe", configClass: "Qwen3_5MoeConfig",
+                 mapper: .multimodal(HFMultimodal(textType: "qwen3_5_moe_text", vision: .qwen35)), vocab: 248320,
+                 hidden: 2048, layers: 40, heads: 16, kvHeads: 2, intermediate: 512, maxPositions: 32768,
+                 tie: false, headDim: 256, activation: "silu"),
+        // Qwen3_5MoeTextConfig has no intermediate_size (every layer is MoE): the expert width stands in for it.
+        HFFamily(modelType: "qwen3_5_moe_text", configClass: "Qwen3_5MoeTextConfig", mapper: .qwen35MoE,
+                 keys: HFKeyNames(intermediate: "moe_intermediate_size"), vocab: 248320, hidden: 2048, layers: 40,
+                 heads: 16, kvHeads: 2, intermediate: 512, maxPositions: 32768, tie: false, headDim: 256,
+                 activation: "silu"),
     ]
 }

@@ -25,7 +25,7 @@ struct HFFamily: Hashable, Sendable {
 
     static func named(_ type: String) -> HFFamily? { all.first { $0.modelType == type } }
 
-    static let all: [HFFamily] = legacy + recent + hybrid + multimodal
+    static let all: [HFFamily] = legacy + recent + hybrid + multimodal + late
 }
 
 /// The config key names of the sizes every family has.
@@ -56,7 +56,8 @@ enum HFMapper: Hashable, Sendable {
     case gpt2, gptJ, gptNeoX, opt, starcoder2, olmo, olmo2, deepseekV2, deepseekV3, deepseekV32
     case gptOSS, llama4Text, glm4, glm4MoE, cohere, cohere2, phi, granite, graniteMoE, smolLM3, seedOSS, olmo3
     case exaone4, ernie45, ernie45MoE, hunyuanDense, hunyuanMoE, minimaxM2, phiMoE, apertus, arcee
-    case qwen3Next, minimax, jamba, nemotronH, falconH1, bamba, graniteMoEHybrid, mamba2
+    case olmoe, dots1, glm4MoELite
+    case qwen3Next, qwen35, qwen35MoE, minimax, jamba, nemotronH, falconH1, bamba, graniteMoEHybrid, mamba2
     case lfm2
     /// A model transformers builds but archcalc cannot express; the reason is the located error.
     case refused(String)
@@ -75,5 +76,5 @@ struct HFMultimodal: Hashable, Sendable {
 
 /// The vision towers archcalc counts exactly.
 enum HFVisionTower: String, Hashable, Sendable {
-    case siglip, pixtral, llama4, qwen25VL, qwen3VL
+    case siglip, pixtral, llama4, qwen25VL, qwen3VL, qwen35
 }

@@ -44,14 +44,16 @@ extension HFMapping {
             attentionBias(key: "attention_bias", default: false)
             norms(.rmsnorm, perLayer: 2, "\(cls): post-attention and post-feedforward RMSNorm")
             fixed("attention.qk_norm", .string(QKNormKind.full.rawValue), "\(cls): q_norm and k_norm over all heads")
-        case .deepseekV2, .deepseekV3, .deepseekV32:
+        case .deepseekV2, .deepseekV3, .deepseekV32, .glm4MoELite:
             mapDeepSeek()
         case .gptOSS, .llama4Text, .glm4MoE, .graniteMoE, .ernie45MoE, .hunyuanMoE, .minimaxM2, .phiMoE:
             mapMoEFamily()
         case .glm4, .cohere, .cohere2, .phi, .granite, .smolLM3, .seedOSS, .olmo3, .exaone4, .ernie45,
              .hunyuanDense, .apertus, .arcee:
             mapDenseFamily()
-        case .qwen3Next, .minimax, .jamba, .nemotronH, .falconH1, .bamba, .graniteMoEHybrid, .mamba2:
+        case .olmoe, .dots1:
+            mapRecentMoE()
+        case .qwen3Next, .qwen35, .qwen35MoE, .minimax, .jamba, .nemotronH, .falconH1, .bamba, .graniteMoEHybrid, .mamba2:
             mapHybridFamily()
         case .lfm2:
             mapLFM2()

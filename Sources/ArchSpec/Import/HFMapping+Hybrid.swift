@@ -4,27 +4,8 @@ extension HFMapping {
     mutating func mapHybridFamily() {
         let cls = family.configClass
         switch family.mapper {
-        case .qwen3Next:
-            attentionBias(key: "attention_bias", default: false)
-            fixed("attention.output_gate", .boolean(true), "\(cls): q_proj also projects a sigmoid output gate")
-            fixed("attention.qk_norm", .string(QKNormKind.head.rawValue), "\(cls): q_norm and k_norm over head_dim")
-            norms(.rmsnorm, perLayer: 2, "\(cls): input and post-attention RMSNorm")
-            linearAttention(.gatedDeltaNet, keyHeads: ("linear_num_key_heads", 16), valueHeads: ("linear_num_value_heads", 32),
-                            keyDim: ("linear_key_head_dim", 128), valueDim: ("linear_value_head_dim", 128),
-                            conv: ("linear_conv_kernel_dim", 4))
-            if !mixerTypes(["linear_attention": .linearAttention, "full_attention": .attention]) {
-                let interval = config.int("full_attention_interval") ?? 4
-                cyclicMixers(interval: interval, note: "full_attention_interval \(interval): every \(interval)th layer is full attention")
-            }
-            config.markRead(["full_attention_interval", "use_sliding_window", "sliding_window", "max_window_layers"])
-            moe(experts: "num_experts", 512, topK: "num_experts_per_tok", 10, size: "moe_intermediate_size", sizeDefault: 512)
-            fixed("moe.shared_experts", .integer(1), "\(cls): one shared expert with its gate")
-            int("moe.shared_expert_intermediate_size", _key: "shared_expert_intermediate_size", default: 512)
-            fixed("moe.shared_expert_gate", .boolean(true), "\(cls): shared_expert_gate (hidden x 1)")
-            int("moe.layer_interval", _key: "decoder_sparse_step", default: 1)
-            if let dense = config.ints("mlp_only_layers"), !dense.isEmpty {
-                set("moe.dense_layer_indices", .integers(dense), note: "mlp_only_layers", key: "mlp_only_layers")
-            }
+        case .qwen3Next, .qwen35, .qwen35MoE:
+            mapQwenHybrid()
         case .minimax:
             fixedBias(qkv: false, out: false)
             norms(.rmsnorm, perLayer: 2, "\(cls): input and post-attention RMSNorm")

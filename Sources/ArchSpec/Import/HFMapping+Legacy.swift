@@ -101,20 +101,21 @@ extension HFMapping {
         if present("q_lora_rank"), !config.has("q_lora_rank") {
             config.markRead(["q_lora_rank"])  // null: queries projected directly (DeepSeek-V2-Lite)
         } else {
-            int("attention.q_lora_rank", _key: "q_lora_rank", default: 1536)
+            int("attention.q_lora_rank", _key: "q_lora_rank", default: family.mapper == .glm4MoELite ? 768 : 1536)
         }
         int("attention.kv_lora_rank", _key: "kv_lora_rank", default: 512)
         int("attention.qk_rope_head_dim", _key: "qk_rope_head_dim", default: 64)
-        int("attention.qk_nope_head_dim", _key: "qk_nope_head_dim", default: 128)
-        int("attention.v_head_dim", _key: "v_head_dim", default: 128)
+        int("attention.qk_nope_head_dim", _key: "qk_nope_head_dim", default: family.mapper == .glm4MoELite ? 192 : 128)
+        int("attention.v_head_dim", _key: "v_head_dim", default: family.mapper == .glm4MoELite ? 256 : 128)
         // num_experts_per_tok (or n_routed_experts) null means a dense model, as DeepseekV3Config documents.
         if (present("num_experts_per_tok") && !config.has("num_experts_per_tok"))
             || (present("n_routed_experts") && !config.has("n_routed_experts")) {
             return config.markRead(["num_experts_per_tok", "n_routed_experts", "n_shared_experts", "moe_intermediate_size",
                                     "first_k_dense_replace", "moe_layer_freq", "n_group", "topk_group"])
         }
-        moe(experts: "n_routed_experts", v3 ? 256 : 64, topK: "num_experts_per_tok", v3 ? 8 : nil,
-            size: "moe_intermediate_size", sizeDefault: v3 ? 2048 : 1407)
+        let lite = family.mapper == .glm4MoELite  // Glm4MoeLiteConfig: DeepSeek-V3's modules, its own defaults
+        moe(experts: "n_routed_experts", lite ? 64 : v3 ? 256 : 64, topK: "num_experts_per_tok", lite ? 4 : v3 ? 8 : nil,
+            size: "moe_intermediate_size", sizeDefault: lite ? 1536 : v3 ? 2048 : 1407)
         int("moe.shared_experts", _key: "n_shared_experts", default: v3 ? 1 : 2, minimum: 0)
         if let types = config.strings("mlp_layer_types") {
             config.markRead(["first_k_dense_replace", "moe_layer_freq"])
@@ -123,6 +124,16 @@ extension HFMapping {
             }
             set("mlp.layer_types", .strings(types.map { $0 == "sparse" ? ChannelKind.moe.rawValue : ChannelKind.dense.rawValue }),
                 note: "mlp_layer_types (sparse: MoE)", key: "mlp_layer_types")
+            groupedRouting()
+            return mtpWarning("num_nextn_predict_layers")
+        }
+        if family.mapper == .glm4MoELite {
+            // Glm4MoeLiteConfig without mlp_layer_types: the first layer dense, MoE from the second on.
+            fixed("moe.dense_layers", .integer(1), "mlp_layer_types absent: \(cls) default (the first layer is dense)")
+            config.markRead(["first_k_dense_replace", "moe_layer_freq"])
+            if let dense = config.int("first_k_dense_replace"), dense != 1 {
+                warn("first_k_dense_replace", "first_k_dense_replace \(dense) is not read by \(cls): without mlp_layer_types only the first layer is dense")
+            }
             groupedRouting()
             return mtpWarning("num_nextn_predict_layers")
         }

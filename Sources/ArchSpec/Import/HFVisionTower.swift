@@ -77,6 +77,17 @@ extension HFVisionTower {
             let merged = h * merge * merge
             let mlp = (merged * merged + merged) + (merged * out + out)
             return (h * c * t * p * p + h) + positions * h + depth * block + (2 * h + mlp) + deepstack * (2 * merged + mlp)
+        case .qwen35:
+            // Qwen3.5: Qwen3-VL's tower without deepstack mergers (transformers 5.23 builds none, whatever
+            // deepstack_visual_indexes says).
+            r.config.markRead(["deepstack_visual_indexes"])
+            let h = r.size("hidden_size", 1152), i = r.size("intermediate_size", 4304), depth = r.size("depth", 27)
+            let c = r.size("in_channels", 3), p = r.size("patch_size", 16), t = r.size("temporal_patch_size", 2)
+            let merge = r.size("spatial_merge_size", 2), out = r.size("out_hidden_size", 3584)
+            let positions = r.size("num_position_embeddings", 2304)
+            let block = 2 * 2 * h + (h * 3 * h + 3 * h) + (h * h + h) + (h * i + i) + (i * h + h)
+            let merged = h * merge * merge
+            return (h * c * t * p * p + h) + positions * h + depth * block + (2 * h + (merged * merged + merged) + (merged * out + out))
         }
     }
 }
