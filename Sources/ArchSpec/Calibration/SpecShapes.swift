@@ -13,32 +13,48 @@ public enum SpecShapes {
         public var routed: Bool = false
     }
 
-    /// The linear layers of one forward pass: the dense MLP's in dense layers; in MoE layers the router,
-    /// the routed experts' (`expert_*`, `routed`), the shared experts' (`shared_*`) and the shared-expert gate.
+    /// The linear layers of one forward pass, read from the layer plan: each attention layer's fused qkv and
+    /// output projection, each dense MLP's, and in MoE layers the router, the routed experts' (`expert_*`,
+    /// `routed`), the shared experts' (`shared_*`) and the shared-expert gate; equal linears of different layer
+    /// kinds are merged with their counts added. (The forward pass runs only the kinds `ForwardPass` supports.)
     public static func linears(_ spec: ArchitectureSpec) -> [Linear] {
-        let a = spec.attention, h = spec.hiddenSize, l = spec.layers
-        let moeLayers = spec.moe?.moeLayerCount(layers: l) ?? 0
-        func mlp(_ prefix: String, width: Int, count: Int, routed: Bool = false) -> [Linear] {
-            let gated = spec.mlp.kind == .gated
-            return [
-                Linear(name: prefix + (gated ? "gate_up" : "up"), n: gated ? 2 * width : width, k: h, count: count, routed: routed),
-                Linear(name: prefix + "down", n: h, k: width, count: count, routed: routed),
-            ]
+        let h = spec.hiddenSize
+        guard let plan = try? spec.plan else { return [] }
+        var all: [Linear] = []
+        func add(_ linear: Linear) {
+            guard linear.count > 0 else { return }
+            if let at = all.firstIndex(where: { $0.name == linear.name && $0.n == linear.n && $0.k == linear.k && $0.routed == linear.routed }) {
+                let sum = all[at].count.addingReportingOverflow(linear.count)
+                all[at].count = sum.overflow ? Int.max : sum.partialValue
+            } else {
+                all.append(linear)
+            }
         }
-        var all = [
-            Linear(name: "qkv", n: (a.heads + 2 * a.kvHeads) * a.headDim, k: h, count: l),
-            Linear(name: "attn_out", n: h, k: a.heads * a.headDim, count: l),
-        ]
-        all += mlp("", width: spec.mlp.intermediateSize, count: l - moeLayers)
-        if let moe = spec.moe, moeLayers > 0 {
-            all.append(Linear(name: "router", n: moe.experts, k: h, count: moeLayers))
-            all += mlp("expert_", width: moe.expertIntermediateSize, count: moeLayers, routed: true)
-            let shared = moeLayers.multipliedReportingOverflow(by: max(0, moe.sharedExperts))
-            all += mlp("shared_", width: moe.sharedExpertIntermediateSize, count: shared.overflow ? Int.max : shared.partialValue)
-            if moe.sharedExpertGate, moe.sharedExperts > 0 { all.append(Linear(name: "shared_gate", n: 1, k: h, count: moeLayers)) }
+        func mlp(_ prefix: String, _ ff: FeedForward, count: Int, routed: Bool = false) {
+            add(Linear(name: prefix + (ff.gated ? "gate_up" : "up"), n: ff.gated ? 2 * ff.width : ff.width, k: h,
+                       count: count, routed: routed))
+            add(Linear(name: prefix + "down", n: h, k: ff.width, count: count, routed: routed))
         }
-        all.append(Linear(name: "lm_head", n: spec.vocabSize, k: h, count: 1))
-        return all.filter { $0.count > 0 }
+        for (layer, count) in plan.groups where count > 0 {
+            if let a = layer.mixer.attention {
+                add(Linear(name: "qkv", n: (a.heads + 2 * a.kvHeads) * a.headDim, k: h, count: count))
+                add(Linear(name: "attn_out", n: h, k: a.heads * a.headDim, count: count))
+            }
+            switch layer.channel {
+            case .dense(let ff):
+                mlp("", ff, count: count)
+            case .moe(let moe):
+                add(Linear(name: "router", n: moe.experts, k: h, count: count))
+                mlp("expert_", moe.expert, count: count, routed: true)
+                let shared = count.multipliedReportingOverflow(by: max(0, moe.sharedExperts))
+                mlp("shared_", moe.shared, count: shared.overflow ? Int.max : shared.partialValue)
+                if moe.sharedGate, moe.sharedExperts > 0 { add(Linear(name: "shared_gate", n: 1, k: h, count: count)) }
+            case .none:
+                break
+            }
+        }
+        add(Linear(name: "lm_head", n: spec.vocabSize, k: h, count: 1))
+        return all
     }
 
     /// GEMM shapes of the spec's linears at each row count (the lm_head is left out: a forward pass computes
