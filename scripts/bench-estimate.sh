@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-200}
 spec=${2:-specs/llama-3-8b.yaml}
-swift build -c release --product archcalc >/dev/null
+[ -n "${SKIP_BUILD:-}" ] || swift build -c release --product archcalc >/dev/null
 bin=.build/release/archcalc
 python3 - "$bin" "$spec" "$runs" <<'PY'
 import os, resource, statistics, subprocess, sys, time
