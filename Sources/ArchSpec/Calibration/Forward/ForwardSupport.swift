@@ -47,6 +47,8 @@ extension ForwardPass {
         if !spec.layout.heads.isEmpty || !spec.layout.kvHeads.isEmpty || !spec.layout.intermediateSizes.isEmpty {
             labels.insert("per-layer sizes")
         }
+        // The forward pass places MoE layers by moe's own rules (dense_layers, layer_interval, dense indices).
+        if !spec.layout.channels.isEmpty { labels.insert("MoE layers placed by mlp.layer_pattern or mlp.layer_types") }
         missing += labels.sorted()
         return missing
     }
