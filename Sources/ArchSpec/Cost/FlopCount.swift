@@ -22,12 +22,6 @@ public struct FlopsEstimate: Hashable, Codable, Sendable {
 
 enum FlopCount {
     static func estimate(
-        _ spec: ArchitectureSpec, context: Int, batch: Int, options: CostOptions
-    ) throws(CostError) -> FlopsEstimate {
-        try estimate(PlanCosts(spec), context: context, batch: batch, options: options)
-    }
-
-    static func estimate(
         _ layers: PlanCosts, context: Int, batch: Int, options: CostOptions
     ) throws(CostError) -> FlopsEstimate {
         let tokens = Int128(size: context)

@@ -37,12 +37,6 @@ public struct KVCacheMemory: Hashable, Codable, Sendable {
 
 enum MemoryCount {
     static func kvCache(
-        _ spec: ArchitectureSpec, dtype: DType, context: Int, batch: Int
-    ) throws(CostError) -> KVCacheMemory {
-        try kvCache(PlanCosts(spec), dtype: dtype, context: context, batch: batch)
-    }
-
-    static func kvCache(
         _ layers: PlanCosts, dtype: DType, context: Int, batch: Int, windowCache: WindowCacheConvention = .window
     ) throws(CostError) -> KVCacheMemory {
         let tokens = Int128(size: context), sequences = Int128(size: batch)

@@ -8,6 +8,7 @@ struct PlanCosts {
 
     let spec: ArchitectureSpec
     let plan: LayerPlan
+    /// One group per plan kind, in the plan's order: `groups[i]` is `plan.kinds[i]` (every kind occurs).
     let groups: [Group]
     /// The prediction layers' costs, one copy (`nil` without MTP layers).
     let mtp: (cost: LayerCost, count: Int128)?
@@ -22,7 +23,7 @@ struct PlanCosts {
         self.spec = spec
         self.plan = plan
         var groups: [Group] = []
-        for (layer, count) in plan.groups where count > 0 {
+        for (layer, count) in plan.groups {
             groups.append(Group(layer: layer, cost: try LayerCost(layer, hidden: spec.hiddenSize, norm: spec.norm),
                                 count: Int128(size: count)))
         }

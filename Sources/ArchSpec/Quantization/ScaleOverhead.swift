@@ -37,12 +37,11 @@ public enum ScaleOverhead {
     public static func kvCache(
         _ spec: ArchitectureSpec, kv: KVQuantization, context: Int, batch: Int
     ) throws(QuantizationError) -> [ScaleOverheadRow] {
-        guard let plan = try? spec.plan else { throw .tooLarge }
+        guard let layers = try? PlanCosts(spec) else { throw .tooLarge }
         var shapes: [(cache: ShardedModel.KindCache, layers: Int128)] = []
-        for (layer, count) in plan.groups where count > 0 {
-            guard let cost = try? LayerCost(layer, hidden: spec.hiddenSize, norm: spec.norm) else { throw .tooLarge }
-            let cache = ShardedModel.kindCache(layer, cost: cost, tp: 1)
-            if cache.elements > 0 { shapes.append((cache, Int128(count))) }
+        for group in layers.groups {
+            let cache = ShardedModel.kindCache(group.layer, cost: group.cost, tp: 1)
+            if cache.elements > 0 { shapes.append((cache, group.count)) }
         }
         let tokens = try ScaleCount.mul(Int128(context), Int128(batch))
         var payloadElements: Int128 = 0

@@ -15,9 +15,9 @@ struct BlockBytes {
     var lastStageExtras: Int128 = 0
 
     init(
-        _ spec: ArchitectureSpec, plan: LayerPlan, tp: Int, weights: WeightQuantization, wide: DType,
-        parameters: ParameterBreakdown
+        _ layers: PlanCosts, tp: Int, weights: WeightQuantization, wide: DType, parameters: ParameterBreakdown
     ) throws(SizingError) {
+        let spec = layers.spec, plan = layers.plan
         let kinds = plan.kinds.count
         perLayer = Array(repeating: 0, count: kinds)
         routedPerLayer = Array(repeating: 0, count: kinds)
@@ -51,11 +51,9 @@ struct BlockBytes {
                 if matrix.name == "embedding" { embedding = bytes; embeddingScales = scaleBytes } else { lmHead = bytes }
             }
         }
-        for (kind, layer) in plan.kinds.enumerated() {
-            let cost: LayerCost
-            do { cost = try LayerCost(layer, hidden: spec.hiddenSize, norm: spec.norm) } catch { throw .cost(error) }
+        for (kind, group) in layers.groups.enumerated() {
             let all: Int128
-            do { all = try cost.parameters } catch { throw .cost(error) }
+            do { all = try group.cost.parameters } catch { throw .cost(error) }
             let vectors = max(0, all - matrixElements[kind])
             perLayer[kind] += try Wide.bytes(vectors, bits: wide.bits, term: "norms and biases")
         }

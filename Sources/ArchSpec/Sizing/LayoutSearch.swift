@@ -69,7 +69,7 @@ enum LayoutSearch {
 
     static func evaluate(_ layout: ParallelLayout, _ setup: Setup) throws(SizingError) -> Candidate {
         let model = try ShardedModel.build(
-            setup.spec, plan: setup.plan, layout: layout, weights: setup.weights, kv: setup.kv, parameters: setup.estimate.parameters)
+            setup.layers, layout: layout, weights: setup.weights, kv: setup.kv, parameters: setup.estimate.parameters)
         let memory = try MemoryPlan.plan(
             setup.spec, model: model, layout: layout, hardware: setup.hardware, context: setup.context,
             batch: setup.batch, request: setup.request, activationBits: setup.activationBits)

@@ -13,8 +13,8 @@ struct Setup {
     /// Width of activations between layers (16 unless the model runs in fp32).
     var activationBits: Int
     var estimate: Estimate
-    /// The spec's layer plan, laid out once for the estimate and every candidate layout.
-    var plan: LayerPlan
+    /// The spec's layer plan with its layer costs, computed once for the estimate and every candidate layout.
+    var layers: PlanCosts
 
     init(_ spec: ArchitectureSpec, hardware: HardwareProfile, request: SizingRequest) throws(SizingError) {
         var request = request
@@ -38,7 +38,7 @@ struct Setup {
         activationBits = max(16, wide.bits)
         do {
             let layers = try PlanCosts(spec)
-            plan = layers.plan
+            self.layers = layers
             estimate = try CostModel.estimate(layers, options: CostOptions(
                 context: context, batch: batch, weightsDType: weights.dtype, kvDType: kv.dtype))
         } catch {

@@ -68,8 +68,19 @@ struct ShardedModel: Hashable, Sendable {
         _ spec: ArchitectureSpec, plan: LayerPlan, layout: ParallelLayout, weights: WeightQuantization,
         kv: KVQuantization, parameters: ParameterBreakdown
     ) throws(SizingError) -> ShardedModel {
+        let layers: PlanCosts
+        do { layers = try PlanCosts(spec, plan: plan) } catch { throw .cost(error) }
+        return try build(layers, layout: layout, weights: weights, kv: kv, parameters: parameters)
+    }
+
+    /// As `build(_:plan:...)`, with the plan's layer costs already computed (once per sizing run).
+    static func build(
+        _ layers: PlanCosts, layout: ParallelLayout, weights: WeightQuantization, kv: KVQuantization,
+        parameters: ParameterBreakdown
+    ) throws(SizingError) -> ShardedModel {
+        let spec = layers.spec, plan = layers.plan
         let wide = wideDType(spec, weights)
-        let blocks = try BlockBytes(spec, plan: plan, tp: layout.tp, weights: weights, wide: wide, parameters: parameters)
+        let blocks = try BlockBytes(layers, tp: layout.tp, weights: weights, wide: wide, parameters: parameters)
         let stages = layout.layersPerStage(spec.layers)
         var weightsPerStage: [Int128] = [], routedPerStage: [Int128] = [], kinds: [[Int]] = []
         var start = 0, fullestScales: Int128 = 0
@@ -98,12 +109,7 @@ struct ShardedModel: Hashable, Sendable {
             fullestScales = max(fullestScales, scales)
             kinds.append(counts)
         }
-        var cache: [KindCache] = []
-        for layer in plan.kinds {
-            let cost: LayerCost
-            do { cost = try LayerCost(layer, hidden: spec.hiddenSize, norm: spec.norm) } catch { throw .cost(error) }
-            cache.append(kindCache(layer, cost: cost, tp: layout.tp))
-        }
+        let cache = layers.groups.map { kindCache($0.layer, cost: $0.cost, tp: layout.tp) }
         return ShardedModel(
             weightsPerStage: weightsPerStage, routedExpertsPerStage: routedPerStage, weightScaleBytes: fullestScales,
             kindsPerStage: kinds, cache: cache, kv: kv, stateDType: spec.stateDType ?? kv.dtype)

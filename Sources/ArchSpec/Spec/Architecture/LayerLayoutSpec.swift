@@ -44,12 +44,6 @@ public struct LayerAssignment<Kind: Hashable & Codable & Sendable>: Hashable, Co
     /// Whether nothing is assigned (every layer takes the default).
     public var isEmpty: Bool { pattern.isEmpty && overrides.isEmpty }
 
-    /// The kind of layer `index`.
-    public func kind(at index: Int, default fallback: Kind) -> Kind {
-        if let explicit = overrides[index] { return explicit }
-        return pattern.isEmpty ? fallback : pattern[index % pattern.count]
-    }
-
     /// A list of one kind per layer, compressed to its shortest period (so a 10,000-entry alternating list
     /// becomes a pattern of two).
     public static func explicit(_ list: [Kind]) -> LayerAssignment {
