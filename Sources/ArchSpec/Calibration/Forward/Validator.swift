@@ -82,7 +82,9 @@ public enum Validator {
         guard let total = try? ParameterCount.breakdown(spec).total, total <= 1 << 50 else {
             throw CalibrationError.tooLarge("\(spec.name) has too many parameters to run in fp32 on this machine")
         }
-        let needed = ForwardWeights.bytesNeeded(spec, capacity: capacity, prefill: context)
+        guard let needed = ForwardWeights.bytesNeeded(spec, capacity: capacity, prefill: context) else {
+            throw CalibrationError.tooLarge("\(spec.name)'s layers cannot be counted, so its memory cannot be checked")
+        }
         let limit = Int128(memoryLimit ?? availableMemory() * 8 / 10)
         guard needed <= limit else {
             throw CalibrationError.tooLarge(
