@@ -18,14 +18,22 @@ extension Archcalc {
                 and 14336x4096 weights, plus the shapes of each --spec), decode GEMV for fp32, bf16 and int8 \
                 weights, and attention decode and prefill. Each figure is the median of several timed runs after a \
                 warm-up, with the best run and the spread; windows where other processes or the hypervisor took \
-                CPU time are retried. A BLAS library found at run time (or given with --blas) is measured too. \
+                CPU time are retried. A BLAS library found at run time (or given with --blas) is measured too.
+
+                With --spec, whole forward steps of that spec are timed as well (fp32, random weights): prefills \
+                of 16...512 prompt tokens (quick: 16, 64, 256) and decode steps at 64...8192 cached tokens (quick: \
+                64, 512, 4096), capped at the spec's context length, in interleaved rounds with a drift probe \
+                between rounds, every sample kept; a monotone surface is fitted to the medians (the profile's \
+                step_surfaces, model step-surface) for validate and size --calibration. The rounds stop at a \
+                budget of 40 s per spec and thread count (quick: 4 s), on a grid trimmed so one round fits; \
+                building the spec's weights comes on top (about a second per 100 M parameters). \
                 Progress goes to standard error, the profile (YAML) to --output or standard output. \
                 Measure on a release build (swift build -c release): a debug build measures the compiler.
 
                 Exit codes: 0 the profile was written; 2 a usage or I/O error.
                 """)
 
-        @Flag(help: "Fewer shapes and samples, all threads only: under 20 s on a 2-core machine.")
+        @Flag(help: "Fewer shapes and samples, all threads only: within 15 s on a 2-core machine under load, plus 4 s and the weights per --spec.")
         var quick = false
 
         @Option(name: .shortAndLong, help: "Write the profile to this file (atomically) instead of standard output.")
@@ -42,6 +50,9 @@ extension Archcalc {
 
         @Flag(help: "With --spec: measure only the specs' shapes (and bandwidth), not the default sweep.")
         var specOnly = false
+
+        @Flag(help: "With --spec: do not time whole forward steps (no step surface).")
+        var noSteps = false
 
         @Option(help: "Path of a BLAS library to compare against (cblas_sgemm or an ILP64 variant).")
         var blas: String?
@@ -65,6 +76,7 @@ extension Archcalc {
             let maxThreads = threads ?? max(1, host.logicalCPUs)
             if let probe { return try runProbe(probe, threads: maxThreads) }
             var shapes: [GEMMShape] = [], gemv: [GEMVShape] = [], attention: [AttentionHeads] = []
+            var stepSpecs: [ArchitectureSpec] = []
             for path in specs {
                 let loaded = SpecLoader.load(path: path)
                 Output.report(loaded.diagnostics)
@@ -72,13 +84,16 @@ extension Archcalc {
                 shapes += SpecShapes.gemm(spec, rows: quick ? [1, 8, 32, 64, 128, 256, 512] : [1, 2, 4, 8, 16, 32, 64, 128, 256, 512])
                 gemv += SpecShapes.gemv(spec)
                 attention += SpecShapes.attentionLayouts(spec)
+                if !noSteps { stepSpecs.append(spec) }
             }
-            let plan = CalibrationPlan.make(quick: quick, maxThreads: maxThreads, host: host, extraShapes: shapes, gemvShapes: gemv,
+            var plan = CalibrationPlan.make(quick: quick, maxThreads: maxThreads, host: host, extraShapes: shapes, gemvShapes: gemv,
                                             extraAttention: attention, blasPath: blas, measureBLAS: !noBlas,
                                             specOnly: specOnly && !specs.isEmpty)
+            plan.stepSpecs = stepSpecs
             let bar = ProgressBar(total: plan.steps)
             let result = Calibrator.run(plan, host: host) { bar.step($0) }
             bar.finish()
+            for note in result.notes ?? [] { Output.error("warning: \(Escaping.short(note, limit: 300))") }
             try Output.emit(result.yaml(), to: output)
             if let hardwareProfile {
                 try AtomicFile.write(try result.hardwareProfileYAML(), to: hardwareProfile)

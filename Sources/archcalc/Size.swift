@@ -83,6 +83,9 @@ extension Archcalc {
         @Option(help: "Output format: text, json or markdown.")
         var format: SizingFormat = .text
 
+        @Option(help: "A profile from archcalc calibrate --spec SPEC: also give prefill and decode from its measured step surface for this host, each figure naming the model that produced it (not with --sweep).")
+        var calibration: String?
+
         func run() throws {
             let loaded = SpecLoader.load(path: spec)
             Output.report(loaded.diagnostics)
@@ -100,7 +103,7 @@ extension Archcalc {
                     return
                 }
                 let result = try Sizer.size(architecture, on: profile, request: request)
-                Output.write(format.render(result))
+                Output.write(try rendered(result, spec: architecture))
                 if scales { Output.write("\n" + ScaleOverhead.report(architecture, result: result, format: format)) }
                 if let plot {
                     let curves = try MemoryCurves.compute(architecture, on: profile, request: request, result: result)

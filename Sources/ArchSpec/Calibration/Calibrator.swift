@@ -18,6 +18,8 @@ public struct CalibrationPlan: Hashable, Sendable {
     /// Path of a BLAS library to compare against (nil: try the system names).
     public var blasPath: String?
     public var measureBLAS: Bool
+    /// Specs whose whole prefill and decode steps are timed on a grid (`StepPlan`), per thread count.
+    public var stepSpecs: [ArchitectureSpec] = []
 
     /// The default plan: M = 1...512 against 4096x4096 and 14336x4096 weights, plus `extraShapes` and
     /// `extraAttention` (a spec's own shapes).
@@ -43,7 +45,8 @@ public struct CalibrationPlan: Hashable, Sendable {
     /// Rough count of progress steps, for a progress bar.
     public var steps: Int {
         threads.count * (3 + gemmShapes.count * (measureBLAS ? 2 : 1) + formats.count + gemvShapes.count
-                         + attention.count * (decodeContexts.count + prefillLengths.count))
+                         + attention.count * (decodeContexts.count + prefillLengths.count)
+                         + stepSpecs.map { StepPlan.make(spec: $0, quick: quick).rounds }.reduce(0, +))
     }
 }
 
@@ -75,12 +78,24 @@ public enum Calibrator {
             prefill += AttentionProbe.prefill(heads: heads, lengths: plan.prefillLengths, threads: plan.threads,
                                               variant: variant, protocol: p, progress: progress)
         }
+        var steps: [StepProfile] = [], notes: [String] = []
+        for threads in plan.threads {
+            for spec in plan.stepSpecs {
+                do {
+                    steps.append(try StepSampler.run(spec: spec, plan: .make(spec: spec, quick: plan.quick), threads: threads,
+                                                     variant: variant, progress: progress))
+                } catch {
+                    notes.append("\(error)")
+                }
+            }
+        }
         let build = BuildInfo(kernels: variant, codegen: variant.codegen, optimized: !isDebugBuild,
                               blas: blas?.description)
         return CalibrationResult(
             version: 1, id: profileID(host), measuredAt: started, quick: plan.quick, host: host, build: build,
             summary: summarize(host: host, variant: variant, bandwidth: bandwidth, gemm: gemm),
-            bandwidth: bandwidth, gemm: gemm, gemv: gemv, attentionDecode: decode, attentionPrefill: prefill)
+            bandwidth: bandwidth, gemm: gemm, gemv: gemv, attentionDecode: decode, attentionPrefill: prefill,
+            stepSurfaces: plan.stepSpecs.isEmpty ? nil : steps, notes: notes.isEmpty ? nil : Array(Set(notes)).sorted())
     }
 
     static func profileID(_ host: HostInfo) -> String {

@@ -60,6 +60,14 @@ public final class ForwardPass: @unchecked Sendable {
         for layer in weights.layers { layer.recurrent?.clearState() }
     }
 
+    /// Moves the cache position to `newPosition` (clamped to the cache) with the recurrent states cleared, without
+    /// filling the cache: for timing a decode step at a context, since the kernels' time does not depend on the
+    /// cached values.
+    func seek(to newPosition: Int) {
+        reset()
+        position = min(max(0, newPosition), weights.capacity - 1)
+    }
+
     /// Runs `tokens` (at positions position..<position+count) through the model and returns the logits of the
     /// last one. Prefill (count > 1) must start at position 0.
     public func forward(_ tokens: [Int]) throws -> [Float] {

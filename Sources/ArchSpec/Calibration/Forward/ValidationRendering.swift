@@ -16,21 +16,24 @@ extension ValidationReport {
             ("prefill_samples_s", .array(prefillSamples.map { .double($0) })),
             ("decode_samples_s", .array(decodeSamples.map { .double($0) })),
             ("other_cores", breakdown(otherCores)),
+            ("dispersion", .object(dispersion.sorted { $0.key < $1.key }.map { ($0.key, $0.value.json) })),
+            ("accuracy", accuracy.json),
+            ("step_surface", stepSurface?.json ?? .null),
             ("notes", .array(notes.map { .string($0) })),
         ])
     }
 
     /// A small text table: phase, predicted, measured, error.
     public var text: String {
-        func percent(_ e: Double) -> String { (e >= 0 ? "+" : "") + HumanUnits.fixed(e * 100, decimals: 1) + "%" }
         var lines = ["\(spec): \(HumanUnits.count(Int128(parameters))) parameters, context \(context), "
                      + "\(decodeSteps) decode steps, \(threads) thread\(threads == 1 ? "" : "s")", ""]
         let rows = [("phase", "predicted", "measured", "error"),
-                    ("prefill", HumanUnits.seconds(prefill.predicted), HumanUnits.seconds(prefill.measured), percent(prefill.error)),
-                    ("decode/step", HumanUnits.seconds(decode.predicted), HumanUnits.seconds(decode.measured), percent(decode.error))]
+                    ("prefill", HumanUnits.seconds(prefill.predicted), HumanUnits.seconds(prefill.measured), shown(prefill.error)),
+                    ("decode/step", HumanUnits.seconds(decode.predicted), HumanUnits.seconds(decode.measured), shown(decode.error))]
         for r in rows {
-            lines.append(r.0.padded(12) + r.1.padded(12, left: true) + r.2.padded(12, left: true) + r.3.padded(9, left: true))
+            lines.append(r.0.padded(12) + r.1.padded(12, left: true) + r.2.padded(12, left: true) + r.3.padded(10, left: true))
         }
+        lines += stepSurfaceLines + dispersionLines
         lines += operatorLines
         if !notes.isEmpty { lines.append("") }
         lines += notes.map { "note: \($0)" }

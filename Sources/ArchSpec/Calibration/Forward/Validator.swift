@@ -46,6 +46,12 @@ public struct ValidationReport: Hashable, Codable, Sendable {
     public var decodeSamples: [Double]
     /// Other processes' CPU use during the kept prefill samples and the decode window, in cores.
     public var otherCores: [String: Double]
+    /// Dispersion of the kept prefill samples and of the decode steps (`prefill`, `decode`).
+    public var dispersion: [String: Dispersion]
+    /// Whether the error can be read as accuracy on this host right now.
+    public var accuracy: AccuracyVerdict
+    /// The profile's step surface for this spec and thread count, beside the kernel-level prediction.
+    public var stepSurface: StepSurfaceComparison?
     public var notes: [String]
 
     enum CodingKeys: String, CodingKey {
@@ -53,6 +59,7 @@ public struct ValidationReport: Hashable, Codable, Sendable {
         case predictedPrefill = "predicted_prefill_breakdown_s", predictedDecode = "predicted_decode_breakdown_s"
         case measuredPrefill = "measured_prefill_breakdown_s", measuredDecode = "measured_decode_breakdown_s"
         case prefillSamples = "prefill_samples_s", decodeSamples = "decode_samples_s", otherCores = "other_cores", notes
+        case dispersion, accuracy, stepSurface = "step_surface"
     }
 }
 
@@ -137,6 +144,18 @@ public enum Validator {
         let predictedPrefill = model.prefill(spec, tokens: context, expertRows: expertRows.isEmpty ? nil : expertRows)
         let predictedDecode = model.decodeStep(spec, context: context + decodeSteps / 2)
         let parameters = (try? ParameterCount.breakdown(spec).total).map { Int(clamping: $0) } ?? 0
+        let prefillDispersion = Dispersion(prefillSamples), decodeDispersion = Dispersion(decodeSamples)
+        let steps = StepSurfaceComparison.make(
+            profile, spec: spec, threads: model.threads, context: context, decodeContext: context + decodeSteps / 2,
+            measuredPrefill: prefillDispersion.p50, measuredDecode: Timing.median(decodeSamples))
+        let accuracy = AccuracyVerdict.judge(
+            prefill: prefillDispersion, decode: decodeDispersion, prefillClean: !cleanRuns.isEmpty, prefillOthers: prefillOthers,
+            drift: steps.map { Dispersion($0.1.sentinel.samples) })
+        var stepNotes: [String] = []
+        if let steps, steps.0.extrapolated { stepNotes.append("step surface: extrapolated beyond the sizes calibrate measured") }
+        if steps == nil, profile.stepSurfaces != nil {
+            stepNotes.append("step surface: the profile has none for this spec at \(model.threads) threads (calibrate --spec with it)")
+        }
         return ValidationReport(
             spec: spec.name, parameters: parameters, context: context, decodeSteps: decodeSteps, threads: model.threads,
             prefill: PhaseComparison(predicted: predictedPrefill.seconds, measured: Timing.median(prefillSamples)),
@@ -144,7 +163,9 @@ public enum Validator {
             predictedPrefill: predictedPrefill.breakdown, predictedDecode: predictedDecode.breakdown,
             measuredPrefill: measuredPrefill, measuredDecode: measuredDecode,
             prefillSamples: prefillSamples, decodeSamples: decodeSamples,
-            otherCores: ["prefill": prefillOthers, "decode": decodeOthers], notes: (model.notes.sorted() + routing))
+            otherCores: ["prefill": prefillOthers, "decode": decodeOthers],
+            dispersion: ["prefill": prefillDispersion, "decode": decodeDispersion], accuracy: accuracy, stepSurface: steps?.0,
+            notes: model.notes.sorted() + routing + stepNotes)
     }
 
     /// How far the prefill's real routing was from the uniform share the prediction assumes, when MoE.

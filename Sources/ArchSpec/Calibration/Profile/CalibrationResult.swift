@@ -24,10 +24,17 @@ public struct CalibrationResult: Hashable, Codable, Sendable {
     public var attentionDecode: [AttentionPoint]
     /// Causal prefill attention, FLOP/s.
     public var attentionPrefill: [AttentionPoint]
+    /// Whole forward steps of each `--spec`, per thread count, with their fitted surfaces (model
+    /// `step-surface`); every other figure of the profile belongs to the kernel-level model. Absent in
+    /// profiles written without `--spec`.
+    public var stepSurfaces: [StepProfile]?
+    /// What the run could not measure, and why (a spec the forward pass cannot run, say).
+    public var notes: [String]?
 
     enum CodingKeys: String, CodingKey {
         case version, id, measuredAt = "measured_at", quick, host, build, summary, bandwidth, gemm, gemv
         case attentionDecode = "attention_decode", attentionPrefill = "attention_prefill"
+        case stepSurfaces = "step_surfaces", notes
     }
 }
 

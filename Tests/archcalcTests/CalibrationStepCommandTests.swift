@@ -1,0 +1,61 @@
+import ArchSpec
+import Foundation
+import Testing
+
+/// `validate` and `size --calibration` with a profile that holds a step surface.
+@Suite struct CalibrationStepCommandTests {
+    /// The smoke profile plus a step surface of the tiny spec, measured in-process on a small grid.
+    static func profileWithSteps() throws -> (profile: String, spec: String) {
+        let specPath = try CLI.temporaryFile(CalibrationCommandTests.tinySpec)
+        guard let spec = SpecLoader.load(path: specPath).spec else { throw CalibrationError.invalid("tiny spec") }
+        var result = try CalibrationResult.load(path: try CalibrationCommandTests.smokeProfile())
+        let plan = StepPlan(prefillTokens: [4, 8, 16], decodeContexts: [8, 16, 32], rounds: 3, budgetSeconds: 3, retries: 1)
+        result.stepSurfaces = [try StepSampler.run(spec: spec, plan: plan, threads: 1)]
+        return (try CLI.temporaryFile(try result.yaml(), name: "steps.yaml"), specPath)
+    }
+
+    @Test func validateReportsTheStepSurfaceDispersionAndVerdict() throws {
+        let (profile, spec) = try Self.profileWithSteps()
+        let result = try CLI.run(["validate", spec, "--profile", profile, "--context", "8", "--decode-steps", "4",
+                                  "--threads", "1", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let steps = try #require(json["step_surface"] as? [String: Any])
+        #expect(steps["model"] as? String == "step-surface")
+        for phase in ["prefill", "decode"] {
+            let p = try #require(steps[phase] as? [String: Double], "\(phase)")
+            #expect((p["predicted_s"] ?? 0) > 0 && (p["measured_s"] ?? 0) > 0)
+            let d = try #require((json["dispersion"] as? [String: Any])?[phase] as? [String: Double])
+            #expect((d["p10_s"] ?? -1) <= (d["p50_s"] ?? 0) && (d["p50_s"] ?? 0) <= (d["p90_s"] ?? 0) && (d["mad_s"] ?? -1) >= 0)
+        }
+        let accuracy = try #require(json["accuracy"] as? [String: Any])
+        let reasons = try #require(accuracy["reasons"] as? [String])
+        #expect((accuracy["trustworthy"] as? Bool) == reasons.isEmpty && accuracy["threshold"] as? Double == 0.1)
+
+        let text = try CLI.run(["validate", spec, "--profile", profile, "--context", "8", "--decode-steps", "4", "--threads", "1"])
+        #expect(text.status == 0 && text.stdout.contains("step surface (1 thread") && text.stdout.contains("decode/step samples: 4"))
+        // The verdict is stated exactly when an error was put in parentheses.
+        #expect(text.stdout.contains("host too noisy:") == text.stdout.contains("%)"), "\(text.stdout)")
+    }
+
+    @Test func sizeUsesTheSurfaceOnlyWhereItApplies() throws {
+        let (profile, spec) = try Self.profileWithSteps()
+        let fp32 = try CLI.run(["size", spec, "--hardware", "a100-80gb", "--gpus", "1", "--context", "16",
+                                "--weights-dtype", "fp32", "--kv-dtype", "fp32", "--calibration", profile, "--format", "json"])
+        #expect(fp32.status == 0, "\(fp32.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(fp32.stdout.utf8)) as? [String: Any])
+        let calibration = try #require(json["calibration"] as? [String: Any])
+        for phase in ["prefill", "decode"] {
+            let figure = try #require(calibration[phase] as? [String: Any])
+            #expect(figure["source"] as? String == "step-surface" && (figure["seconds"] as? Double ?? 0) > 0, "\(phase)")
+        }
+        #expect(json["prefill"] != nil)  // the sizing result itself is still there
+        let bf16 = try CLI.run(["size", spec, "--hardware", "a100-80gb", "--gpus", "1", "--context", "16", "--weights-dtype", "bf16",
+                                "--calibration", profile])
+        #expect(bf16.status == 0 && bf16.stdout.contains("[kernel-level roofline]: the surface times fp32 weights"), "\(bf16.stdout)")
+        let wide = try CLI.run(["size", spec, "--hardware", "a100-80gb", "--gpus", "1", "--context", "16", "--batch", "4",
+                                "--weights-dtype", "fp32", "--kv-dtype", "fp32", "--calibration", profile])
+        #expect(wide.stdout.contains("batch 4 at 16 tokens is outside the decode surface"), "\(wide.stdout)")
+        #expect(try CLI.run(["size", spec, "--hardware", "a100-80gb", "--calibration", "/nonexistent.yaml"]).status == 2)
+    }
+}
