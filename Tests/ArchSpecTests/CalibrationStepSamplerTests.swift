@@ -32,6 +32,39 @@ import Testing
         #expect(p.fingerprint == StepProfile.fingerprint(Self.spec))
     }
 
+    @Test func batchedDecodeGridHasEveryCell() throws {
+        let plan = StepPlan(prefillTokens: [4], decodeBatches: [1, 3], decodeContexts: [8, 20], rounds: 2, budgetSeconds: 5, retries: 0)
+        let p = try StepSampler.run(spec: Self.spec, plan: plan, threads: 1)
+        #expect(p.decode.batches == [1, 3] && p.decode.points.map(\.batch) == [1, 1, 3, 3] && p.decode.points.map(\.size) == [8, 20, 8, 20])
+        #expect(p.decode.points.allSatisfy { $0.samples.count == p.rounds })
+        let surface = try #require(p.decode.surface())
+        #expect(surface.estimate(batch: 2, size: 12) != nil && surface.estimate(batch: 4, size: 12) == nil)
+    }
+
+    /// Sequence 0 of a batched step over a prefilled cache is the ordinary decode step; sequence 1, over an empty
+    /// cache, is a one-sequence step over an empty cache; their keys land in each sequence's own slots.
+    @Test(arguments: KernelVariant.allCases)
+    func batchedDecodeMatchesOneSequenceSteps(variant: KernelVariant) throws {
+        let prompt = [3, 1, 4, 1, 5], v = Self.spec.vocabSize
+        func pass() -> ForwardPass {
+            ForwardPass(spec: Self.spec, backend: KernelBackend(variant: variant, threads: 1), capacity: 12, maxRows: 5)
+        }
+        let ordinary = pass()
+        _ = try ordinary.forward(prompt)
+        let expected0 = try ordinary.forward([1])
+        let expected1 = try pass().decodeBatch(1, context: 5)
+        let batched = pass()
+        _ = try batched.forward(prompt)
+        let both = try batched.decodeBatch(2, context: 5)
+        #expect(both.count == 2 * v && batched.position == 0)
+        for i in 0..<v {
+            #expect(abs(both[i] - expected0[i]) < 1e-4 && abs(both[v + i] - expected1[i]) < 1e-4, "logit \(i)")
+        }
+        let keys = try #require(batched.weights.layers[0].attention?.keys.pointer)
+        #expect((0..<8).contains { keys[(0 * 12 + 6 + 5) * 8 + $0] != 0 } && (0..<8).allSatisfy { keys[(0 * 12 + 6 + 4) * 8 + $0] == 0 })
+        #expect(throws: CalibrationError.self) { try batched.decodeBatch(2, context: 6) }  // 2 x 7 slots > 12
+    }
+
     @Test func roundsStopAtTheBudget() throws {
         let p = try Self.profile(rounds: 1000, budget: 0.05)
         #expect(p.rounds >= 1 && p.rounds < 1000)
@@ -60,10 +93,17 @@ import Testing
         spec.contextLength = 100
         let quick = StepPlan.make(spec: spec, quick: true)
         #expect(quick.prefillTokens == [16, 64] && quick.decodeContexts == [64] && quick.budgetSeconds == 4)
+        #expect(quick.decodeBatches == [1, 4] && quick.capacity == 4 * 65 && quick.maxRows == 64)
         let full = StepPlan.make(spec: spec, quick: false)
         #expect(full.prefillTokens == [16, 32, 64] && full.decodeContexts == [64] && full.rounds == 7)
-        #expect(full.trimmed()?.prefillTokens == [16, 32])
+        #expect(full.decodeBatches == [1, 2, 4, 8])
+        #expect(full.trimmed(forMemory: false)?.prefillTokens == [16, 32])
+        #expect(full.trimmed(forMemory: true)?.decodeBatches == [1, 2, 4])
         let last = StepPlan(prefillTokens: [4], decodeContexts: [8], rounds: 1, budgetSeconds: 1, retries: 0)
-        #expect(last.trimmed() == nil)
+        #expect(last.trimmed(forMemory: true) == nil && last.trimmed(forMemory: false) == nil)
+        // A pass that decodes one sequence at a time (Mamba-2, MLA, sinks, ALiBi) gets batch 1 only.
+        var alibi = spec
+        alibi.position = PositionSpec(kind: .alibi)
+        #expect(StepPlan.make(spec: alibi, quick: true).decodeBatches == [1])
     }
 }

@@ -27,8 +27,8 @@ extension ForwardPass {
                 let row = proj + r * width
                 (queries + r * qN).update(from: row, count: qN)
                 for g in 0..<kv {
-                    (w.keys.pointer + (g * cap + position + r) * d).update(from: row + kOffset + g * d, count: d)
-                    (w.values.pointer + (g * cap + position + r) * dv).update(from: row + vOffset + g * dv, count: dv)
+                    (w.keys.pointer + (g * cap + cacheSlot(r)) * d).update(from: row + kOffset + g * d, count: d)
+                    (w.values.pointer + (g * cap + cacheSlot(r)) * dv).update(from: row + vOffset + g * dv, count: dv)
                 }
             }
         }
@@ -53,6 +53,17 @@ extension ForwardPass {
         let alibi = spec.position.kind == .alibi
         let plain = d == dv && w.sinks == nil && !alibi
         let scores = scratch.buffer(.scores, max(128, heads) * cap)
+        if sequenceStride > 0 {
+            // A batched decode step: row r is sequence r, whose cache starts at slot r·sequenceStride.
+            let first = Self.firstToken(a.span, position: position)
+            for r in 0..<m {
+                let base = r * sequenceStride + first
+                backend.attentionDecode(q: queries + r * heads * d, keys: w.keys.pointer + base * d, values: w.values.pointer + base * d,
+                                        tokens: position - first + 1, heads: heads, kvHeads: kv, headDim: d, capacity: cap,
+                                        out: out + r * heads * dv, scores: scores)
+            }
+            return
+        }
         let last = position + m - 1
         if plain, m == 1 {
             let first = Self.firstToken(a.span, position: last)

@@ -26,8 +26,10 @@ public final class ForwardPass: @unchecked Sendable {
     var ropeTables: [Int: (cos: FloatBuffer, sin: FloatBuffer)] = [:]
     /// How MLA layers decode: through the absorbed latent (default) or by expanding every cached latent.
     public var latentDecode: LatentDecode = .absorbed
-    /// Tokens already in the KV cache.
-    public private(set) var position = 0
+    /// Tokens already in the KV cache (of each sequence, in a batched decode step).
+    public internal(set) var position = 0
+    /// Cache slots between the sequences of a batched decode step (`decodeBatch`); 0 for one sequence.
+    var sequenceStride = 0
     /// Wall time per operator group of the last `forward` call, seconds (same keys as `PhasePrediction`).
     public private(set) var lastBreakdown: [String: Double] = [:]
     /// Rows routed to each expert of each MoE layer in the last `forward` call, layer by layer (empty for a
@@ -60,38 +62,37 @@ public final class ForwardPass: @unchecked Sendable {
         for layer in weights.layers { layer.recurrent?.clearState() }
     }
 
-    /// Moves the cache position to `newPosition` (clamped to the cache) with the recurrent states cleared, without
-    /// filling the cache: for timing a decode step at a context, since the kernels' time does not depend on the
-    /// cached values.
-    func seek(to newPosition: Int) {
-        reset()
-        position = min(max(0, newPosition), weights.capacity - 1)
-    }
-
     /// Runs `tokens` (at positions position..<position+count) through the model and returns the logits of the
-    /// last one. Prefill (count > 1) must start at position 0.
+    /// last one (of every sequence, one after the other, in a batched decode step). Prefill (count > 1) must
+    /// start at position 0.
     public func forward(_ tokens: [Int]) throws -> [Float] {
         let m = tokens.count, h = spec.hiddenSize
-        guard m >= 1, m <= maxRows, position + m <= weights.capacity, position == 0 || m == 1 else {
+        let batched = sequenceStride > 0
+        let fits = batched ? position < sequenceStride && m * sequenceStride <= weights.capacity : position + m <= weights.capacity
+        guard m >= 1, m <= maxRows, fits, position == 0 || m == 1 || batched else {
             throw CalibrationError.invalid("forward: \(m) tokens at position \(position) do not fit the pass")
         }
         for (r, token) in tokens.enumerated() {
             let t = min(max(0, token), spec.vocabSize - 1)
             (x.pointer + r * h).update(from: weights.embedding.pointer + t * h, count: h)
-            if let table = weights.positions { backend.add(table.pointer + (position + r) * h, into: x.pointer + r * h, count: h) }
+            if let table = weights.positions { backend.add(table.pointer + rowPosition(r) * h, into: x.pointer + r * h, count: h) }
         }
         lastBreakdown = [:]
         lastExpertRows = []
         timed("elementwise") { fillRopeTables(rows: m) }
         for (index, layer) in weights.layers.enumerated() { block(layer, index: index, rows: m) }
-        let last = x.pointer + (m - 1) * h
-        timed("elementwise") { norm(last, weight: weights.finalNorm, bias: weights.finalNormBias, rows: 1) }
-        timed("lm_head") {
-            linear(normed.pointer, rows: 1, weights: weights.lmHead ?? weights.embedding, bias: weights.lmHeadBias,
-                   n: spec.vocabSize, k: h, out: logits.pointer, ldOut: spec.vocabSize)
+        // Logits of the last position, or of every sequence in a batched step.
+        let outRows = batched ? m : 1
+        let out = batched ? scratch.buffer(.batchLogits, m * spec.vocabSize) : logits.pointer
+        timed("elementwise") {
+            norm(x.pointer + (m - outRows) * h, weight: weights.finalNorm, bias: weights.finalNormBias, rows: outRows)
         }
-        position += m
-        return Array(UnsafeBufferPointer(start: logits.pointer, count: spec.vocabSize))
+        timed("lm_head") {
+            linear(normed.pointer, rows: outRows, weights: weights.lmHead ?? weights.embedding, bias: weights.lmHeadBias,
+                   n: spec.vocabSize, k: h, out: out, ldOut: spec.vocabSize)
+        }
+        position += batched ? 1 : m
+        return Array(UnsafeBufferPointer(start: out, count: outRows * spec.vocabSize))
     }
 
     /// Runs `body` and adds its wall time to `lastBreakdown[name]`.
@@ -115,7 +116,7 @@ public final class ForwardPass: @unchecked Sendable {
             for i in 0..<half {
                 let frequency = pow(theta, -2 * Double(i) / Double(width))
                 for r in 0..<rows {
-                    let angle = Double(position + r) * frequency
+                    let angle = Double(rowPosition(r)) * frequency
                     table.cos.pointer[r * half + i] = Float(cos(angle))
                     table.sin.pointer[r * half + i] = Float(sin(angle))
                 }

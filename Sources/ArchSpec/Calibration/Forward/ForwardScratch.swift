@@ -19,6 +19,8 @@ struct ForwardScratch {
         case auxiliary
         /// Router logits, gathered rows, shared-gate values.
         case routerLogits, gathered, gateValues
+        /// Logits of every sequence of a batched decode step, rows x vocabulary.
+        case batchLogits
     }
 
     private var buffers = [FloatBuffer?](repeating: nil, count: Role.allCases.count)

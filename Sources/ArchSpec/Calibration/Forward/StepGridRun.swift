@@ -16,16 +16,21 @@ struct SampleLog {
 
 /// The points of a step grid in the order rounds visit them, and their samples.
 final class StepGridRun {
-    struct Point { var prefill: Bool; var size: Int }
+    struct Point: Hashable { var prefill: Bool; var batch: Int; var size: Int }
+    let plan: StepPlan
     let points: [Point]
     var logs: [SampleLog]
 
-    /// Prefill and decode points alternate (p0, d0, p1, d1, ...), the longer list's rest at the end.
+    /// Prefill and decode points alternate (p0, d0, p1, d1, ...), the longer list's rest at the end; decode
+    /// points run batch by batch, context by context.
     init(plan: StepPlan) {
+        self.plan = plan
+        let prefill = plan.prefillTokens.map { Point(prefill: true, batch: 1, size: $0) }
+        let decode = plan.decodeBatches.flatMap { b in plan.decodeContexts.map { Point(prefill: false, batch: b, size: $0) } }
         var order: [Point] = []
-        for i in 0..<max(plan.prefillTokens.count, plan.decodeContexts.count) {
-            if i < plan.prefillTokens.count { order.append(Point(prefill: true, size: plan.prefillTokens[i])) }
-            if i < plan.decodeContexts.count { order.append(Point(prefill: false, size: plan.decodeContexts[i])) }
+        for i in 0..<max(prefill.count, decode.count) {
+            if i < prefill.count { order.append(prefill[i]) }
+            if i < decode.count { order.append(decode[i]) }
         }
         points = order
         logs = Array(repeating: SampleLog(), count: order.count)
@@ -37,11 +42,15 @@ final class StepGridRun {
         return (0..<n).map { ($0 + round) % n }
     }
 
-    /// The measured grid of one phase (batch 1), each point's `fitted` set from the monotone surface.
+    /// The measured grid of one phase, each point's `fitted` set from the monotone surface.
     func grid(prefill: Bool) -> StepGrid {
-        let chosen = points.indices.filter { points[$0].prefill == prefill }
-        var result = StepGrid(batches: [1], sizes: chosen.map { points[$0].size },
-                              points: chosen.map { logs[$0].point(batch: 1, size: points[$0].size) })
+        let batches = prefill ? [1] : plan.decodeBatches, sizes = prefill ? plan.prefillTokens : plan.decodeContexts
+        let index = Dictionary(uniqueKeysWithValues: points.enumerated().map { ($1, $0) })
+        let cells = batches.flatMap { b in sizes.map { Point(prefill: prefill, batch: b, size: $0) } }
+        var result = StepGrid(batches: batches, sizes: sizes, points: cells.map { cell in
+            index[cell].map { logs[$0].point(batch: cell.batch, size: cell.size) }
+                ?? SampleLog().point(batch: cell.batch, size: cell.size)
+        })
         if let surface = result.surface() {
             for i in result.points.indices { result.points[i].fitted = surface.fitted[i] }
         }

@@ -6,7 +6,8 @@
 /// kept with the other processes' CPU use around it (`Harness`'s /proc/stat interference); a disturbed
 /// sample is run again (`retries`) and both are kept, the disturbed one left out of the dispersion.
 /// Decode steps are timed at a context by moving the cache position without filling the cache (the kernels'
-/// time does not depend on the cached values; the caches start zeroed).
+/// time does not depend on the cached values; the caches start zeroed); a batch of sequences decodes together
+/// (`ForwardPass.decodeBatch`) where the spec's layers allow it.
 public enum StepSampler {
     /// - Parameters:
     ///   - memoryLimit: Bytes the pass may use (default 80% of available memory); the grid loses its largest
@@ -25,26 +26,31 @@ public enum StepSampler {
             throw CalibrationError.invalid("no step surface for \(spec.name): its forward pass lacks \(missing.joined(separator: ", "))")
         }
         let limit = Int128(memoryLimit ?? Validator.availableMemory() * 8 / 10)
-        while (ForwardWeights.bytesNeeded(spec, capacity: plan.capacity, prefill: plan.prefillTokens.max() ?? 1) ?? limit + 1) > limit {
-            guard let smaller = plan.trimmed() else {
+        while (ForwardWeights.bytesNeeded(spec, capacity: plan.capacity, prefill: plan.maxRows) ?? limit + 1) > limit {
+            guard let smaller = plan.trimmed(forMemory: true) else {
                 throw CalibrationError.tooLarge("no step surface for \(spec.name): its fp32 weights and cache do not fit in memory")
             }
             plan = smaller
         }
         let pass = ForwardPass(spec: spec, backend: KernelBackend(variant: variant, threads: threads),
-                               capacity: plan.capacity, maxRows: plan.prefillTokens.max() ?? 1)
+                               capacity: plan.capacity, maxRows: plan.maxRows)
         var notes: [String] = []
         // Warm-up (thrown away), which also sizes the grid to the budget.
         let firstPrefill = try time(pass, prefill: plan.prefillTokens[0])
-        let firstDecode = try time(pass, decodeAt: plan.decodeContexts[0])
+        let firstDecode = try time(pass, decode: plan.decodeBatches.max() ?? 1, at: plan.decodeContexts[0])
+        // Prefill time grows with its tokens; a decode step is charged twice the first one (longer contexts).
         func roundEstimate(_ p: StepPlan) -> Double {
             p.prefillTokens.map { firstPrefill * Double($0) / Double(p.prefillTokens[0]) }.reduce(0, +)
-                + Double(p.decodeContexts.count) * firstDecode * 2
+                + Double(p.decodeBatches.count * p.decodeContexts.count) * firstDecode * 2
         }
-        while roundEstimate(plan) > plan.budgetSeconds / 2, let smaller = plan.trimmed() { plan = smaller }
+        while roundEstimate(plan) > plan.budgetSeconds / 2, let smaller = plan.trimmed(forMemory: false) { plan = smaller }
         if plan != requested {
+            func list(_ v: [Int]) -> String { v.map(String.init).joined(separator: ",") }
             notes.append("grid trimmed to fit memory and the \(HumanUnits.fixed(plan.budgetSeconds, decimals: 0)) s budget: prefill "
-                         + "\(plan.prefillTokens.map(String.init).joined(separator: ",")), decode \(plan.decodeContexts.map(String.init).joined(separator: ","))")
+                         + "\(list(plan.prefillTokens)), decode batches \(list(plan.decodeBatches)) at \(list(plan.decodeContexts))")
+        }
+        if plan.decodeBatches == [1], !ForwardPass.batchesDecode(spec) {
+            notes.append("decode measured for one sequence: the pass batches only standard attention without sinks or ALiBi")
         }
         let grid = StepGridRun(plan: plan)
         let clock = ContinuousClock(), start = clock.now
@@ -60,7 +66,7 @@ public enum StepSampler {
                 var attempt = 0
                 repeat {
                     let load = SystemLoadSample.now()
-                    let t = point.prefill ? try time(pass, prefill: point.size) : try time(pass, decodeAt: point.size)
+                    let t = point.prefill ? try time(pass, prefill: point.size) : try time(pass, decode: point.batch, at: point.size)
                     let seen = Interference(from: load, to: .now(), wall: t)
                     grid.logs[index].add(t, seen)
                     attempt += 1
@@ -90,11 +96,11 @@ public enum StepSampler {
         return seconds(clock.now - start)
     }
 
-    /// Seconds of one decode step with `context` tokens in the cache.
-    static func time(_ pass: ForwardPass, decodeAt context: Int) throws -> Double {
-        pass.seek(to: context)
+    /// Seconds of one decode step of `batch` sequences with `context` tokens in each cache.
+    static func time(_ pass: ForwardPass, decode batch: Int, at context: Int) throws -> Double {
+        pass.reset()
         let clock = ContinuousClock(), start = clock.now
-        consume(try pass.forward([1]))
+        consume(try pass.decodeBatch(batch, context: context))
         return seconds(clock.now - start)
     }
 
