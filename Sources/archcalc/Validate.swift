@@ -16,7 +16,12 @@ extension Archcalc {
                 measured time per phase, then per operator (prefill and decode step); error is (predicted - measured) / \
                 measured, decode per step. Every layer kind of the spec's layer plan runs, except DeepSeek sparse \
                 attention's indexer and cross-layer KV sharing, which are refused by name. \
-                For the best prediction, calibrate with --spec SPEC so the profile holds the spec's own shapes.
+                For the best prediction, calibrate with --spec SPEC so the profile holds the spec's own shapes \
+                and its step surface (whole steps timed on a grid); the step surface's prediction is printed \
+                beside the kernel-level one. The measurements' dispersion (p10/p50/p90, MAD) is reported, and when \
+                the prefills or decode steps spread more than 10%, no prefill ran free of other processes, or the \
+                host drifted more than 10% while the step surface was measured, the report says the host was too \
+                noisy and the error is not accuracy (errors in parentheses; JSON accuracy.trustworthy false).
 
                 Exit codes: 0 the comparison ran; 1 the spec could not be loaded or would not fit; 2 a usage or I/O error.
                 """)
