@@ -25,8 +25,9 @@ extension Archcalc {
                 64, 512, 4096), capped at the spec's context length, in interleaved rounds with a drift probe \
                 between rounds, every sample kept; a monotone surface is fitted to the medians (the profile's \
                 step_surfaces, model step-surface) for validate and size --calibration. The rounds stop at a \
-                budget of 40 s per spec and thread count (quick: 4 s), on a grid trimmed so one round fits; \
-                building the spec's weights comes on top (about a second per 100 M parameters). \
+                budget of 40 s per spec and thread count (quick: 4 s), on a grid trimmed so one round fits; the \
+                warm-up that sizes the grid adds up to a quarter of the budget, and building the spec's weights \
+                comes on top (about a second per 100 M parameters). \
                 Progress goes to standard error, the profile (YAML) to --output or standard output. \
                 Measure on a release build (swift build -c release): a debug build measures the compiler.
 

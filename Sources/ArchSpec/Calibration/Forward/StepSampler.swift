@@ -35,13 +35,25 @@ public enum StepSampler {
         let pass = ForwardPass(spec: spec, backend: KernelBackend(variant: variant, threads: threads),
                                capacity: plan.capacity, maxRows: plan.maxRows)
         var notes: [String] = []
-        // Warm-up (thrown away), which also sizes the grid to the budget.
-        let firstPrefill = try time(pass, prefill: plan.prefillTokens[0])
-        let firstDecode = try time(pass, decode: plan.decodeBatches.max() ?? 1, at: plan.decodeContexts[0])
-        // Prefill time grows with its tokens; a decode step is charged twice the first one (longer contexts).
+        // Warm-up, thrown away, which also sizes the grid to the budget: the smallest prefill and a decode step
+        // once (first calls grow buffers), then each prefill length in increasing order while the warm-up has
+        // used under a quarter of the budget (lengths not reached are estimated in proportion to their tokens),
+        // and decode steps of the largest batch at the shortest and the longest context.
+        let clock = ContinuousClock()
+        let batch = plan.decodeBatches.max() ?? 1, shortest = plan.decodeContexts[0], longest = plan.decodeContexts.last ?? shortest
+        _ = try time(pass, prefill: plan.prefillTokens[0])
+        _ = try time(pass, decode: batch, at: shortest)
+        var prefillCost: [(tokens: Int, seconds: Double)] = []
+        let warmStart = clock.now
+        for n in plan.prefillTokens where prefillCost.isEmpty || seconds(clock.now - warmStart) < plan.budgetSeconds / 4 {
+            prefillCost.append((n, try time(pass, prefill: n)))
+        }
+        let decodeCost = (try time(pass, decode: batch, at: shortest) + time(pass, decode: batch, at: longest)) / 2
         func roundEstimate(_ p: StepPlan) -> Double {
-            p.prefillTokens.map { firstPrefill * Double($0) / Double(p.prefillTokens[0]) }.reduce(0, +)
-                + Double(p.decodeBatches.count * p.decodeContexts.count) * firstDecode * 2
+            p.prefillTokens.map { n in
+                prefillCost.first { $0.tokens == n }?.seconds
+                    ?? prefillCost.last.map { $0.seconds * Double(n) / Double($0.tokens) } ?? 0
+            }.reduce(0, +) + Double(p.decodeBatches.count * p.decodeContexts.count) * decodeCost
         }
         while roundEstimate(plan) > plan.budgetSeconds / 2, let smaller = plan.trimmed(forMemory: false) { plan = smaller }
         if plan != requested {
@@ -53,7 +65,7 @@ public enum StepSampler {
             notes.append("decode measured for one sequence: the pass batches only standard attention without sinks or ALiBi")
         }
         let grid = StepGridRun(plan: plan)
-        let clock = ContinuousClock(), start = clock.now
+        let start = clock.now
         var sentinel = SampleLog()
         var rounds = 0, lastRound = 0.0
         while rounds < plan.rounds {
