@@ -32,7 +32,9 @@ for s in $SPECS; do
   for run in $(seq 1 "$RUNS"); do
     START=$(date -u +%H:%M:%S); LOAD=$(cut -d' ' -f1 /proc/loadavg)
     $BIN validate "$s" --profile "$PROFILE" --context "$CONTEXT" --decode-steps "$STEPS" --threads "$THREADS" --format json \
-      | python3 scripts/validation_row.py --run "$run" --window "$START-$(date -u +%H:%M:%S)" --load "$LOAD" --log "$RESULTS"
+      > .build/bench/validate-run.json
+    python3 scripts/validation_row.py --run "$run" --window "$START-$(date -u +%H:%M:%S)" --load "$LOAD" --log "$RESULTS" \
+      < .build/bench/validate-run.json
   done
 done
 echo >&2
