@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds `#` comments line by line, skipping `#` inside quotes or not preceded by whitespace.
 ///
 /// libyaml drops comments, but inline suppressions live in them. Quoted scalars spanning lines are rare in
@@ -6,8 +12,13 @@ enum CommentScanner {
     /// Comments of every line, lines split as libyaml splits them (`LineBreaks`).
     static func comments(in bytes: [UInt8], lines: [Range<Int>]) -> [YAMLDocument.Comment] {
         var result: [YAMLDocument.Comment] = []
-        for (index, range) in lines.enumerated() {
-            if let comment = scanLine(bytes[range], line: index + 1) { result.append(comment) }
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for (index, range) in lines.enumerated() where !range.isEmpty {
+                // Most lines hold no `#`: `memchr` skips them without a byte loop.
+                guard memchr(base + range.lowerBound, Int32(UInt8(ascii: "#")), range.count) != nil else { continue }
+                if let comment = scanLine(bytes[range], line: index + 1) { result.append(comment) }
+            }
         }
         return result
     }

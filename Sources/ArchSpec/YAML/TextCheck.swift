@@ -1,8 +1,20 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Cheap checks that the input is text before a parser sees it.
 enum TextCheck {
     /// Offset of the first NUL byte or invalid UTF-8 sequence, or `nil` for valid text.
     static func firstInvalidByte(_ bytes: [UInt8]) -> Int? {
-        if let nul = bytes.firstIndex(of: 0) { return nul }
+        let nul = bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, let hit = memchr(base, 0, buffer.count) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+        if let nul { return nul }
+        // Fast path: the standard library's validator; the decoder below only runs to locate a bad byte.
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var offset = 0
