@@ -7,6 +7,7 @@
 /// pattern positions: no recursion and no pattern x path table, O(pattern) memory and at most
 /// O(pattern x path) steps (usually a few live positions per character). Patterns are limited to
 /// `maxPatternBytes` and a configuration to `maxPatterns` of them (`ConfigReader` reports both, located).
+/// Consecutive `**/` groups are one.
 public struct Glob: Hashable, Sendable {
     /// Longest pattern accepted, UTF-8 bytes.
     public static let maxPatternBytes = 4_096
@@ -60,7 +61,10 @@ public struct Glob: Hashable, Sendable {
                     steps.append(.star)
                 } else if index < scalars.count, scalars[index] == "/" {
                     index += 1
-                    steps += [.optionalGroup, .globstar, .literal("/")]
+                    // `**/**/` is `**/`: a second group adds nothing, and chains of them would cost per character.
+                    if !steps.suffix(3).elementsEqual([.optionalGroup, .globstar, .literal("/")]) {
+                        steps += [.optionalGroup, .globstar, .literal("/")]
+                    }
                 } else {
                     steps.append(.globstar)
                 }
