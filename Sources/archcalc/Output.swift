@@ -10,7 +10,13 @@ import Darwin
 enum Output {
     static func write(_ text: String) { writeAll(text, to: 1) }
 
-    static func error(_ line: String) { writeAll(line.hasSuffix("\n") ? line : line + "\n", to: 2) }
+    /// Writes a message to standard error. Messages quote paths, arguments and values this code does not
+    /// control, so every one goes through `Escaping.block`: no raw control, bidi or line-separator character,
+    /// and no line that starts a workflow command (`::`) or holds `##[`.
+    static func error(_ line: String) {
+        let safe = Escaping.block(line)
+        writeAll(safe.hasSuffix("\n") ? safe : safe + "\n", to: 2)
+    }
 
     private static func writeAll(_ text: String, to descriptor: Int32) {
         var text = text
