@@ -75,7 +75,31 @@ public enum HardwareReport {
         let encoder = YAMLEncoder()
         encoder.options.width = -1
         encoder.options.allowUnicode = false
-        return (try? encoder.encode(p)) ?? ""
+        return legacyCommandsBroken((try? encoder.encode(p)) ?? "")
+    }
+
+    /// YAML whose `##[` (the runner's legacy workflow-command prefix) is written `##\x5b`, losslessly: the
+    /// scalars holding it are re-emitted double-quoted, where `\x5b` is an escape. Keys are the schema's, so
+    /// every `##[` is inside such a scalar. Text without `##[` is returned unchanged.
+    static func legacyCommandsBroken(_ yaml: String) -> String {
+        guard yaml.contains("##["), let node = try? Yams.compose(yaml: yaml),
+              let text = try? Yams.serialize(node: doubleQuotingLegacyCommands(node), width: -1, allowUnicode: false)
+        else { return yaml }
+        return text.replacingOccurrences(of: "##[", with: "##\\x5b")
+    }
+
+    static func doubleQuotingLegacyCommands(_ node: Node) -> Node {
+        switch node {
+        case .scalar(var scalar):
+            if scalar.string.contains("##[") { scalar.style = .doubleQuoted }
+            return .scalar(scalar)
+        case .mapping(let mapping):
+            let pairs = mapping.map { (doubleQuotingLegacyCommands($0.key), doubleQuotingLegacyCommands($0.value)) }
+            return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style))
+        case .sequence(let sequence):
+            return .sequence(Node.Sequence(sequence.map(doubleQuotingLegacyCommands), sequence.tag, sequence.style))
+        case .alias: return node
+        }
     }
 
     /// The profile as JSON (same keys as the YAML schema).

@@ -1,6 +1,6 @@
 /// GitHub Actions workflow commands (`::error file=...,line=...::message`), escaped as `@actions/core` does.
-/// The file and the message first go through the terminal sink, so no control or bidi character reaches the
-/// annotation; the summary line is fixed text.
+/// The file and the message first go through `WorkflowCommandEscaping.visible` (line breaks kept for the
+/// runner's `%0A`, every other control or bidi character shown escaped); the summary line is fixed text.
 public struct GitHubLintRenderer: LintRenderer {
     public init() {}
 
@@ -13,14 +13,14 @@ public struct GitHubLintRenderer: LintRenderer {
             case .warning: "warning"
             case .info: "notice"
             }
-            var properties = [("file", Escaping.terminal(diagnostic.file, limit: 400))]
+            var properties = [("file", WorkflowCommandEscaping.visible(diagnostic.file, limit: 400))]
             if let location = diagnostic.location {
                 properties += [("line", String(location.line)), ("col", String(location.column))]
                 if let end = finding.end { properties += [("endLine", String(end.line)), ("endColumn", String(end.column))] }
             }
             properties.append(("title", "\(diagnostic.code) \(finding.ruleName)"))
             let list = properties.map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
-            let message = Escaping.terminal(diagnostic.message, limit: 1000)
+            let message = WorkflowCommandEscaping.visible(diagnostic.message, limit: 1000)
             output += "::\(command) \(list)::\(Self.escapeData(message))\n"
         }
         output += run.summaryLine + "\n"

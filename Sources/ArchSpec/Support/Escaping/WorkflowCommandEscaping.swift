@@ -30,4 +30,27 @@ public enum WorkflowCommandEscaping {
         }
         return result
     }
+
+    /// Annotation text: CR and LF are kept for `data(_:)` and `property(_:)` to encode (a message may span
+    /// lines), every other scalar the terminal sink escapes is shown escaped (`\u{1b}`), and the text is cut
+    /// to `limit` scalars.
+    public static func visible(_ text: String, limit: Int = 1000) -> String {
+        var result = ""
+        var count = 0
+        var hashes = 0
+        for scalar in text.unicodeScalars {
+            if count >= limit {
+                result += "..."
+                break
+            }
+            if scalar != "\r", scalar != "\n", Escaping.isUnsafe(scalar) || (scalar == "[" && hashes >= 2) {
+                result += Escaping.visible(scalar)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+            hashes = scalar == "#" ? hashes + 1 : 0
+            count += 1
+        }
+        return result
+    }
 }
