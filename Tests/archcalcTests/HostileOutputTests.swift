@@ -121,14 +121,27 @@ import Testing
     @Test func hostileFileNamesNeverBreakALine() throws {
         let names = ["\n::error file=a::name.yaml", "\r::warning::cr.yaml", "\u{85}::notice::nel\u{202e}.yaml", " ::error::space.yaml"]
         for name in names {
-            let valid = Self.directory + "/" + name
-            try Hostile.spec(name: "plain").write(toFile: valid, atomically: false, encoding: .utf8)
-            let broken = Self.directory + "/broken" + name
-            try "archspec: 1\nname: [unclosed\n".write(toFile: broken, atomically: false, encoding: .utf8)
-            for arguments in [["estimate", valid, broken], ["estimate", valid, "--format", "markdown"], ["lint", valid, broken],
-                              ["compare", valid, broken], ["size", broken, "--hardware", "h100-sxm"]] {
-                let result = try CLI.run(arguments)
-                Hostile.expectSafe(result.stdout, "\(arguments[0]) \(name.debugDescription) stdout")
+            // Relative names, run from the directory, so a name starts each line that names it.
+            let valid = name
+            try Hostile.spec(name: "plain").write(toFile: Self.directory + "/" + valid, atomically: false, encoding: .utf8)
+            let broken = name + "-broken"
+            try "archspec: 1\nname: [unclosed\n".write(toFile: Self.directory + "/" + broken, atomically: false, encoding: .utf8)
+            // Values and keys that messages quote: an unknown key, a bad dtype, a string where a number goes.
+            let odd = name + "-odd"
+            try Hostile.spec(name: "odd").replacingOccurrences(of: "dtype: bf16", with: """
+                dtype: "::error::d\\n##[error]\\u202Ex"
+                "\\r::error::key\\u2066": 1
+                """).replacingOccurrences(of: "layers: 32", with: #"layers: "::warning::\e[2J""#)
+                .write(toFile: Self.directory + "/" + odd, atomically: false, encoding: .utf8)
+            for arguments in [["estimate", valid, broken, odd], ["estimate", valid, "--format", "markdown"],
+                              ["lint", valid, broken, odd], ["lint", odd, "--format", "github"], ["compare", valid, broken],
+                              ["size", broken, "--hardware", "h100-sxm"], ["size", odd, "--hardware", "h100-sxm"]] {
+                let result = try CLI.runTool(CLI.binary.path, arguments, in: Self.directory)
+                let failing = arguments.contains(broken) || arguments.contains(odd)
+                #expect((result.status != 0) == failing, "\(arguments): \(result.stderr)")
+                if failing { #expect(!(result.stderr + result.stdout).isEmpty) }
+                Hostile.expectSafe(result.stdout, "\(arguments[0]) \(name.debugDescription) stdout",
+                                   commands: arguments.contains("github"))
                 Hostile.expectSafe(result.stderr, "\(arguments[0]) \(name.debugDescription) stderr")
             }
         }
@@ -154,8 +167,9 @@ import Testing
 
 extension CLI {
     /// Runs another program (python3 for an independent XML check); status 127 when it is missing.
-    static func runTool(_ path: String, _ arguments: [String]) throws -> CLIResult {
+    static func runTool(_ path: String, _ arguments: [String], in directory: String? = nil) throws -> CLIResult {
         let process = Process()
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
