@@ -42,7 +42,7 @@ struct Archcalc: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }
-            Output.error(fullMessage(for: error))
+            Output.errorBlock(fullMessage(for: error))
             if code == .validationFailure { Output.error("Run 'archcalc help' for usage.") }
             systemExit(code == .validationFailure ? 2 : code.rawValue)
         }

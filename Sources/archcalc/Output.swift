@@ -10,11 +10,18 @@ import Darwin
 enum Output {
     static func write(_ text: String) { writeAll(text, to: 1) }
 
-    /// Writes a message to standard error. Messages quote paths, arguments and values this code does not
-    /// control, so every one goes through `Escaping.block`: no raw control, bidi or line-separator character,
-    /// and no line that starts a workflow command (`::`) or holds `##[`.
+    /// Writes one message line to standard error. Messages quote paths, arguments and values this code does
+    /// not control, so the line goes through the terminal sink (`Escaping.lineStart`): no raw line break,
+    /// control, bidi or line-separator character, no `##[`, and it cannot start a workflow command (`::`).
     static func error(_ line: String) {
-        let safe = Escaping.block(line)
+        let message = line.hasSuffix("\n") ? String(line.dropLast()) : line
+        writeAll(Escaping.lineStart(message) + "\n", to: 2)
+    }
+
+    /// Writes a multi-line block to standard error (argument-parser's error and usage text), through
+    /// `Escaping.block`: line feeds kept, every other unsafe scalar escaped, no line starting with `::`.
+    static func errorBlock(_ text: String) {
+        let safe = Escaping.block(text)
         writeAll(safe.hasSuffix("\n") ? safe : safe + "\n", to: 2)
     }
 
