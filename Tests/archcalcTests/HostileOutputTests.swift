@@ -149,6 +149,16 @@ import Testing
         Hostile.expectSafe(scan.stdout, "lint directory github", commands: true)
     }
 
+    @Test func oneLineMessagesStayOnOneLine() throws {
+        for arguments in [["hardware", "show", "a\n::error::b\u{2028}c"], ["size", Self.spec, "--hardware", "x\r\n::error::y"],
+                          ["estimate", "no\nsuch\n::error::file.yaml"]] {
+            let result = try CLI.run(arguments)
+            #expect(result.status != 0)
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(arguments): \(result.stderr)")
+            Hostile.expectSafe(result.stderr, "\(arguments) stderr")
+        }
+    }
+
     @Test(arguments: [
         ["estimate", "\n::error::missing\u{1b}.yaml"], ["rules", "::error::x\n##[error]y"], ["lint", "--select", "\n::error::s"],
         ["lint", "--tp", "::error::t\r"], ["size", "x.yaml", "--hardware", "h100-sxm", "--context", "\n::error::c"],
