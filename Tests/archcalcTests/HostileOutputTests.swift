@@ -172,6 +172,8 @@ import Testing
         #expect(!result.stderr.isEmpty)
         Hostile.expectSafe(result.stdout, "\(arguments) stdout")
         Hostile.expectSafe(result.stderr, "\(arguments) stderr")
+        // The argument's line break is shown escaped on its own line, not turned into a guarded new line.
+        #expect(!result.stderr.contains("\n\\u{3a}:") && !result.stderr.contains("\r"), "\(result.stderr)")
     }
 }
 
