@@ -58,7 +58,7 @@ enum FuzzChecks {
             // The plan's layer counts cover every layer exactly once.
             if let plan = try? spec.plan { precondition(plan.kindCounts.reduce(0, +) == spec.layers) }
             let report = EstimateReport(estimate: estimate, source: "fuzz.yaml")
-            for format in EstimateFormat.allCases { _ = format.renderer(exact: true).render([report]) }
+            FuzzRenderChecks.run(spec, report: report)
         }
     }
 }
