@@ -12,6 +12,10 @@ struct Strip {
     @inline(__always) init(_ v0: SIMD16<Float>, _ v1: SIMD16<Float>, _ v2: SIMD16<Float>, _ v3: SIMD16<Float>) {
         self.v0 = v0; self.v1 = v1; self.v2 = v2; self.v3 = v3
     }
+    @inline(__always) init(repeating value: Float) {
+        let v = SIMD16<Float>(repeating: value)
+        self.init(v, v, v, v)
+    }
     @inline(__always) static var zero: Strip { Strip(.zero, .zero, .zero, .zero) }
     @inline(__always) static func load(_ p: UnsafePointer<Float>) -> Strip {
         Strip(load16(p), load16(p + 16), load16(p + 32), load16(p + 48))
@@ -32,6 +36,7 @@ struct Strip {
     /// Columns per strip.
     @usableFromInline static let width = 16
     @inline(__always) init(_ v0: SIMD16<Float>) { self.v0 = v0 }
+    @inline(__always) init(repeating value: Float) { self.init(SIMD16<Float>(repeating: value)) }
     @inline(__always) static var zero: Strip { Strip(.zero) }
     @inline(__always) static func load(_ p: UnsafePointer<Float>) -> Strip { Strip(load16(p)) }
     /// self += a · b.

@@ -84,3 +84,33 @@ extension KernelBackend {
         }
     }
 }
+
+/// The clock and FMA-throughput kernels of `PeakProbe`.
+extension KernelBackend {
+    /// 32 x `count` dependent one-cycle integer operations; returns their value.
+    public func dependentChain(count: Int, seed: UInt64) -> UInt64 {
+        switch variant {
+        case .avx512: KernelsAVX512.Kernels.dependentChain(count: count, seed: seed)
+        case .fma: KernelsFMA.Kernels.dependentChain(count: count, seed: seed)
+        case .portable: KernelsPortable.Kernels.dependentChain(count: count, seed: seed)
+        }
+    }
+
+    /// `count` steps of independent fused multiply-adds on every worker; FLOPs = `fmaFlopsPerStep` x count x threads.
+    public func fmaThroughput(count: Int) -> Float {
+        switch variant {
+        case .avx512: KernelsAVX512.Kernels.fmaThroughput(count: count, threads: threads)
+        case .fma: KernelsFMA.Kernels.fmaThroughput(count: count, threads: threads)
+        case .portable: KernelsPortable.Kernels.fmaThroughput(count: count, threads: threads)
+        }
+    }
+
+    /// FLOPs of one `fmaThroughput` step on one worker.
+    public var fmaFlopsPerStep: Int {
+        switch variant {
+        case .avx512: KernelsAVX512.Kernels.fmaFlopsPerStep
+        case .fma: KernelsFMA.Kernels.fmaFlopsPerStep
+        case .portable: KernelsPortable.Kernels.fmaFlopsPerStep
+        }
+    }
+}
