@@ -8,10 +8,11 @@ import Yams
     static let avx512Here = KernelVariant.avx512.runs(on: .detect())
 
     /// Rows 1...8 take the small tiles (1, 2, 4, 6 and their mixes); 13 adds a padded 5-row tail; n = 130 and
-    /// 1040 leave partial 16- and 64-column slivers; k = 300 spans several depth blocks (kc 256 or 128).
+    /// 1040 leave partial 16- and 64-column slivers (and M = 1 with 1040 runs the four-sliver row kernel); k = 300
+    /// spans several depth blocks (kc 256 or 128).
     static let shapes: [(Int, Int, Int)] = [
         (1, 130, 300), (2, 37, 5), (3, 16, 256), (4, 64, 129), (5, 130, 300), (6, 1040, 70), (7, 33, 300),
-        (8, 130, 257), (13, 65, 300),
+        (8, 130, 257), (13, 65, 300), (1, 1040, 300),
     ]
 
     @Test func avx512FlagsAreParsedAndChosen() {

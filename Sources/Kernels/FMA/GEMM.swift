@@ -89,6 +89,13 @@ extension Kernels {
                     let mc = min(GEMMWorkspace.mc, m &- ic)
                     packA(mc: mc, kc: kc, a: a + (ic &* lda &+ pc), lda: lda, into: packedA)
                     var jr = 0
+                    if mc == 1 {
+                        while jr &+ 4 &* nr <= nc {
+                            row4(kc: kc, a: packedA, b: packedB + jr &* kc, c: c + (ic &* ldc &+ jc &+ jr),
+                                 accumulate: pc > 0)
+                            jr &+= 4 &* nr
+                        }
+                    }
                     while jr < nc {
                         var ir = 0
                         while ir < mc {

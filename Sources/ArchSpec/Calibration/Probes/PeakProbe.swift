@@ -3,9 +3,9 @@
 /// A hypervisor's `cpu MHz` is the TSC rate, not the live clock (2.45 GHz against about 3.1 GHz on the
 /// project's host), so the clock is timed: a chain of dependent one-cycle integer operations. The FMA
 /// throughput of the selected kernel copy (independent chains on its widest vectors) divided by that clock,
-/// rounded to a power of two, gives FP32 FLOP/cycle per core (32 for two 256-bit FMA pipes, 64 for two
-/// full-width 512-bit ones). Both are taken from their fastest sample: time-sharing only makes samples slower,
-/// and it slows both alike, so their ratio holds even on a busy host.
+/// rounded to a power of two and capped at what the copy's widest vectors allow, gives FP32 FLOP/cycle per core
+/// (32 for two 256-bit FMA pipes, 64 for two full-width 512-bit ones). Both come from their fastest of many
+/// short samples: time-sharing only makes samples slower, so the fastest ones ran unpreempted.
 public struct PeakMeasurement: Hashable, Codable, Sendable {
     /// Live core clock, Hz (fastest sample of the dependent chain).
     public var clockHz: Double
@@ -54,9 +54,28 @@ extension Double {
     }
 }
 
+extension KernelVariant {
+    /// The most FP32 FLOP/cycle one core can do with this copy's widest vectors: two FMA pipes x lanes x 2
+    /// (64 with 512-bit registers, 32 with 256-bit AVX2; 16 for the x86 baseline, whose 128-bit multiply and add
+    /// are separate; 32 on arm64, four 128-bit FMA pipes). It caps the measured ratio when preemption slowed
+    /// the clock samples more than the FMA ones.
+    public var maximumFlopsPerCycle: Int {
+        #if arch(x86_64)
+        switch self {
+        case .avx512: 64
+        case .fma: 32
+        case .portable: 16
+        }
+        #else
+        32
+        #endif
+    }
+}
+
 public enum PeakProbe {
-    /// Steps per timed call: about 10 ms of work at 3 GHz for each kernel.
-    static let chainSteps = 1_000_000, fmaSteps = 2_500_000
+    /// Steps per timed call: about 0.5 ms of work at 3 GHz, short enough that many samples run without
+    /// being preempted on a busy host (the fastest sample is kept).
+    static let chainSteps = 50_000, fmaSteps = 100_000
 
     public static func run(variant: KernelVariant, cores: Int, protocol proto: BenchmarkProtocol,
                            progress: (String) -> Void = { _ in }) -> PeakMeasurement {
@@ -70,8 +89,8 @@ public enum PeakProbe {
         let flops = Double(backend.fmaFlopsPerStep * fmaSteps)
         let fma = measure(work: flops, protocol: proto) { backend.fmaThroughput(count: fmaSteps) }
         let hz = clock.bestRate, perCore = fma.bestRate
-        return PeakMeasurement(clockHz: hz, fmaFlopsOneCore: perCore,
-                               flopsPerCycle: PeakMeasurement.powerOfTwo(perCore / max(1, hz)),
+        let perCycle = min(PeakMeasurement.powerOfTwo(perCore / max(1, hz)), variant.maximumFlopsPerCycle)
+        return PeakMeasurement(clockHz: hz, fmaFlopsOneCore: perCore, flopsPerCycle: perCycle,
                                cores: max(1, cores), kernels: variant)
     }
 }
