@@ -10,6 +10,11 @@ enum FuzzChecks {
         FuzzBudget.check(size: bytes.count, label: "lint configuration") {
             _ = try? ConfigReader.read(bytes, file: ".archcalc.yaml", directory: "/fuzz")
         }
+        FuzzBudget.check(size: bytes.count, label: "glob matching") { FuzzGlobChecks.run(bytes) }
+        // The same bytes as a hardware profile: a located error or a profile, never a trap.
+        FuzzBudget.check(size: bytes.count, label: "hardware profile") {
+            _ = try? HardwareLoader.parse(String(decoding: bytes, as: UTF8.self), path: "fuzz-hardware.yaml")
+        }
     }
 
     static func checkLint(_ bytes: [UInt8]) {
@@ -58,7 +63,7 @@ enum FuzzChecks {
             // The plan's layer counts cover every layer exactly once.
             if let plan = try? spec.plan { precondition(plan.kindCounts.reduce(0, +) == spec.layers) }
             let report = EstimateReport(estimate: estimate, source: "fuzz.yaml")
-            for format in EstimateFormat.allCases { _ = format.renderer(exact: true).render([report]) }
+            FuzzRenderChecks.run(spec, report: report)
         }
     }
 }
