@@ -13,7 +13,8 @@ extension Archcalc.Size {
         let estimate = StepSizing.estimate(result, spec: spec, profile: profile)
         switch format {
         case .json: return StepSizing.json(result, estimate).rendered() + "\n"
-        case .text, .markdown: return format.render(result) + StepSizing.text(estimate)
+        case .text: return format.render(result) + StepSizing.text(estimate)
+        case .markdown: return format.render(result) + StepSizing.text(estimate, markdown: true)
         }
     }
 }

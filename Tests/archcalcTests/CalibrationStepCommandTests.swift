@@ -57,5 +57,20 @@ import Testing
                                 "--weights-dtype", "fp32", "--kv-dtype", "fp32", "--calibration", profile])
         #expect(wide.stdout.contains("batch 4 at 16 tokens is outside the decode surface"), "\(wide.stdout)")
         #expect(try CLI.run(["size", spec, "--hardware", "a100-80gb", "--calibration", "/nonexistent.yaml"]).status == 2)
+        let markdown = try CLI.run(["size", spec, "--hardware", "a100-80gb", "--gpus", "1", "--context", "16", "--weights-dtype", "bf16",
+                                    "--calibration", profile, "--format", "markdown"])
+        #expect(markdown.status == 0 && markdown.stdout.contains("- decode step: ") && markdown.stdout.contains("(kernel-level roofline)"))
+        // A hostile profile id reaches neither output raw.
+        var hostile = try CalibrationResult.load(path: profile)
+        hostile.id = "x\u{1B}[31m|evil\n[link](y)"
+        let hostilePath = try CLI.temporaryFile(try hostile.yaml(), name: "hostile.yaml")
+        for format in ["text", "markdown"] {
+            let out = try CLI.run(["size", spec, "--hardware", "a100-80gb", "--gpus", "1", "--context", "16",
+                                   "--calibration", hostilePath, "--format", format]).stdout
+            #expect(!out.contains("\u{1B}") && !out.contains("|evil\n"), "\(format)")
+        }
+        let md = try CLI.run(["size", spec, "--hardware", "a100-80gb", "--gpus", "1", "--context", "16",
+                              "--calibration", hostilePath, "--format", "markdown"]).stdout
+        #expect(!md.contains("[link](y)") && !md.contains("x|evil"))
     }
 }

@@ -60,14 +60,18 @@ public enum StepSizing {
         return lo == hi ? "\(lo)" : "\(lo)-\(hi)"
     }
 
-    /// The estimate as text lines (also used for Markdown, as a plain paragraph).
-    public static func text(_ e: StepSizingEstimate) -> String {
+    /// The estimate as text lines, or as a Markdown list (`markdown`), the profile's strings escaped for that sink.
+    public static func text(_ e: StepSizingEstimate, markdown: Bool = false) -> String {
+        func safe(_ text: String, limit: Int) -> String {
+            markdown ? MarkdownEscaping.inline(Escaping.short(text, limit: limit)) : Escaping.short(text, limit: limit)
+        }
         func line(_ name: String, _ f: StepSizingEstimate.Figure) -> String {
-            "  \(name): \(HumanUnits.seconds(f.seconds)) [\(f.source)\(f.extrapolated ? ", extrapolated" : "")]"
-                + (f.reason.map { ": " + Escaping.short($0, limit: 200) } ?? "")
+            let source = "\(f.source)\(f.extrapolated ? ", extrapolated" : "")"
+            return (markdown ? "- " : "  ") + "\(name): \(HumanUnits.seconds(f.seconds)) "
+                + (markdown ? "(\(source))" : "[\(source)]") + (f.reason.map { ": " + safe($0, limit: 200) } ?? "")
         }
         let threads = e.threads > 0 ? ", \(e.threads) thread\(e.threads == 1 ? "" : "s")" : ""
-        return "\nthis host, measured (calibration \(Escaping.short(e.profile))\(threads)):\n"
+        return "\nthis host, measured (calibration \(safe(e.profile, limit: 60))\(threads)):\n" + (markdown ? "\n" : "")
             + line("prefill (time to first token)", e.prefill) + "\n" + line("decode step", e.decode) + "\n"
     }
 
