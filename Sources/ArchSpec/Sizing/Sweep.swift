@@ -8,6 +8,10 @@ public struct Sweep: Hashable, Codable, Sendable {
     /// The values, ascending and distinct.
     public var values: [Int]
 
+    /// Most points one sweep may size: each point is a full sizing run (about 0.5 ms), so the largest sweep stays
+    /// well under a second and its table a few hundred kilobytes.
+    public static let maxPoints = 1000
+
     public init(axis: Axis, values: [Int]) {
         self.axis = axis
         self.values = values
@@ -15,33 +19,41 @@ public struct Sweep: Hashable, Codable, Sendable {
 
     /// Parses `AXIS=FROM..TO` (doubling), `AXIS=FROM..TO:N` (N log-spaced points) or `AXIS=FROM..TO+STEP`
     /// (linear). `k` multiplies by 1024 (`128k` = 131072), `m` by 1048576.
+    ///
+    /// - Throws: `SizingError.invalidSweep` for a malformed sweep, or one of more than `maxPoints` points (never
+    ///   cut silently).
     public static func parse(_ text: String) throws(SizingError) -> Sweep {
+        let shown = Escaping.short(text, limit: 60)
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2, let axis = Axis(rawValue: parts[0].lowercased()) else {
-            throw .invalidSweep("sweep '\(text)' must look like context=1k..128k or batch=1..256")
+            throw .invalidSweep("sweep '\(shown)' must look like context=1k..128k or batch=1..256")
         }
         let body = parts[1]
         guard let range = body.range(of: "..") else {
-            throw .invalidSweep("sweep '\(text)' needs FROM..TO, for example \(axis.rawValue)=1..256")
+            throw .invalidSweep("sweep '\(shown)' needs FROM..TO, for example \(axis.rawValue)=1..256")
         }
         let fromText = String(body[..<range.lowerBound])
         var rest = String(body[range.upperBound...])
         var points: Int?, step: Int?
         if let colon = rest.firstIndex(of: ":") {
             points = Int(rest[rest.index(after: colon)...])
-            if points == nil || points! < 2 || points! > 10_000 {
-                throw .invalidSweep("sweep '\(text)': the point count after ':' must be in 2...10000")
+            if points == nil || points! < 2 || points! > maxPoints {
+                throw .invalidSweep("sweep '\(shown)': the point count after ':' must be in 2...\(maxPoints)")
             }
             rest = String(rest[..<colon])
         } else if let plus = rest.firstIndex(of: "+") {
             step = size(String(rest[rest.index(after: plus)...]))
-            if step == nil || step! < 1 { throw .invalidSweep("sweep '\(text)': the step after '+' must be at least 1") }
+            if step == nil || step! < 1 { throw .invalidSweep("sweep '\(shown)': the step after '+' must be at least 1") }
             rest = String(rest[..<plus])
         }
         guard let from = size(fromText), let to = size(rest), from >= 1, to >= from else {
-            throw .invalidSweep("sweep '\(text)': FROM and TO must be positive with FROM <= TO (use k for 1024)")
+            throw .invalidSweep("sweep '\(shown)': FROM and TO must be positive with FROM <= TO (use k for 1024)")
         }
-        guard to <= 1 << 40 else { throw .invalidSweep("sweep '\(text)': TO is too large") }
+        guard to <= 1 << 40 else { throw .invalidSweep("sweep '\(shown)': TO is too large") }
+        if let step, (to - from) / step + 1 > maxPoints {
+            throw .invalidSweep("sweep '\(shown)': \((to - from) / step + 1) points; the limit is \(maxPoints) (use a larger step, "
+                                + "or FROM..TO:N for N log-spaced points)")
+        }
         return Sweep(axis: axis, values: values(from: from, to: to, points: points, step: step))
     }
 
@@ -49,7 +61,12 @@ public struct Sweep: Hashable, Codable, Sendable {
         var result: [Int] = []
         if let step {
             var value = from
-            while value <= to && result.count < 10_000 { result.append(value); value += step }
+            while value <= to {
+                result.append(value)
+                let (next, overflow) = value.addingReportingOverflow(step)
+                if overflow { break }
+                value = next
+            }
         } else if let points {
             let ratio = Double(to) / Double(from)
             for index in 0..<points {
