@@ -71,7 +71,7 @@ extension Archcalc {
         @Flag(help: "Try every device count, not only powers of two.")
         var anyCount = false
 
-        @Option(help: "Sweep a range and print a table: context=1k..128k, batch=1..256, context=1k..128k:64 (64 points), batch=1..512+8 (steps of 8); at most \(Sweep.maxPoints) points.")
+        @Option(help: "Sweep a range and print a table: context=1k..128k, batch=1..256, context=1k..128k:64 (64 points), batch=1..512+8 (steps of 8); at most \(Sweep.maxPoints) points (\(Sweep.maxPointsAnyDeviceCount) with --any-count).")
         var sweep: String?
 
         @Flag(help: "Also print the scale-metadata bytes of each quantisation granularity for this spec.")
@@ -85,7 +85,7 @@ extension Archcalc {
 
         func validate() throws {
             if let sweep {
-                do { _ = try Sweep.parse(sweep) } catch { throw ValidationError("--sweep: \(error.description)") }
+                do { _ = try Sweep.parse(sweep, maxPoints: Sweep.maxPoints(anyDeviceCount: anyCount)) } catch { throw ValidationError("--sweep: \(error.description)") }
             }
         }
 
@@ -102,7 +102,7 @@ extension Archcalc {
             let request = try makeRequest(specDType: architecture.dtype)
             do {
                 if let sweep {
-                    let plan = try Sweep.parse(sweep)
+                    let plan = try Sweep.parse(sweep, maxPoints: Sweep.maxPoints(anyDeviceCount: anyCount))
                     Output.write(format.render(sweep: plan, results: try plan.run(architecture, on: profile, request: request)))
                     return
                 }

@@ -8,9 +8,15 @@ public struct Sweep: Hashable, Codable, Sendable {
     /// The values, ascending and distinct.
     public var values: [Int]
 
-    /// Most points one sweep may size: each point is a full sizing run (about 0.5 ms), so the largest sweep stays
-    /// well under a second and its table a few hundred kilobytes.
-    public static let maxPoints = 1000
+    /// Most points one sweep may size. Each point is a full sizing run (up to about 2 ms for a 405B model on
+    /// a power-of-two device search), so the largest sweep stays under a second of CPU (docs/hardening.md).
+    public static let maxPoints = 256
+    /// Most points with `anyDeviceCount`, whose search tries every device count up to `maxDevices` at each
+    /// point (up to about 40 ms and 500 layout attempts in the JSON output per point).
+    public static let maxPointsAnyDeviceCount = 16
+
+    /// The point limit for a request.
+    public static func maxPoints(anyDeviceCount: Bool) -> Int { anyDeviceCount ? maxPointsAnyDeviceCount : maxPoints }
 
     public init(axis: Axis, values: [Int]) {
         self.axis = axis
@@ -22,7 +28,7 @@ public struct Sweep: Hashable, Codable, Sendable {
     ///
     /// - Throws: `SizingError.invalidSweep` for a malformed sweep, or one of more than `maxPoints` points (never
     ///   cut silently).
-    public static func parse(_ text: String) throws(SizingError) -> Sweep {
+    public static func parse(_ text: String, maxPoints: Int = maxPoints) throws(SizingError) -> Sweep {
         let shown = Escaping.short(text, limit: 60)
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2, let axis = Axis(rawValue: parts[0].lowercased()) else {
@@ -37,8 +43,8 @@ public struct Sweep: Hashable, Codable, Sendable {
         var points: Int?, step: Int?
         if let colon = rest.firstIndex(of: ":") {
             points = Int(rest[rest.index(after: colon)...])
-            if points == nil || points! < 2 || points! > maxPoints {
-                throw .invalidSweep("sweep '\(shown)': the point count after ':' must be in 2...\(maxPoints)")
+            if points == nil || points! < 2 || points! > max(2, maxPoints) {
+                throw .invalidSweep("sweep '\(shown)': the point count after ':' must be in 2...\(max(2, maxPoints))")
             }
             rest = String(rest[..<colon])
         } else if let plus = rest.firstIndex(of: "+") {
@@ -53,6 +59,12 @@ public struct Sweep: Hashable, Codable, Sendable {
         if let step, (to - from) / step + 1 > maxPoints {
             throw .invalidSweep("sweep '\(shown)': \((to - from) / step + 1) points; the limit is \(maxPoints) (use a larger step, "
                                 + "or FROM..TO:N for N log-spaced points)")
+        }
+        if step == nil, points == nil, maxPoints < 42 {
+            // Doubling from 1 to 2^40 is at most 41 points.
+            var count = 1, value = from
+            while value < to { value *= 2; count += 1 }
+            if count > maxPoints { throw .invalidSweep("sweep '\(shown)': \(count) points; the limit is \(maxPoints)") }
         }
         return Sweep(axis: axis, values: values(from: from, to: to, points: points, step: step))
     }
@@ -90,9 +102,15 @@ public struct Sweep: Hashable, Codable, Sendable {
     }
 
     /// Sizes every point, each with the rest of `request` unchanged.
+    ///
+    /// - Throws: `SizingError.invalidSweep` when the sweep has more points than `maxPoints(anyDeviceCount:)`.
     public func run(
         _ spec: ArchitectureSpec, on hardware: HardwareProfile, request: SizingRequest
     ) throws(SizingError) -> [SizingResult] {
+        let limit = Self.maxPoints(anyDeviceCount: request.anyDeviceCount)
+        guard values.count <= limit else {
+            throw .invalidSweep("a sweep of \(values.count) points is more than the limit of \(limit)")
+        }
         var results: [SizingResult] = []
         results.reserveCapacity(values.count)
         for value in values {

@@ -38,7 +38,7 @@ enum TemporaryCleanup {
             var action = sigaction()
             #if canImport(Glibc)
             action.__sigaction_handler.sa_handler = cleanupHandler
-            action.sa_flags = Int32(SA_RESETHAND)
+            action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND)
             #else
             action.__sigaction_u.__sa_handler = cleanupHandler
             action.sa_flags = SA_RESETHAND

@@ -1,5 +1,3 @@
-import Yams
-
 extension CalibrationResult {
     /// The top-level keys of a profile; a file with none of them is not one.
     static let topLevelKeys: Set<String> = [
@@ -10,8 +8,8 @@ extension CalibrationResult {
     /// Reads a profile written by `archcalc calibrate`, through the same checks as spec files.
     ///
     /// The file must be a regular file within the 4 MiB input limit (`FileInput`: FIFOs, devices and
-    /// directories are refused without blocking); its YAML is composed by archcalc's own composer (node and
-    /// nesting limits) before Yams decodes it, and every error is one line with the file's line and column.
+    /// directories are refused without blocking); its YAML is composed once, by archcalc's own composer (node
+    /// and nesting limits), and decoded from that tree, and every error is one line with the file's line and column.
     /// Nothing of the file's text is quoted except short, escaped key names.
     ///
     /// - Throws: `CalibrationError.unreadable` (missing), `.refused` (input checks), `.located` (syntax or
@@ -27,19 +25,15 @@ extension CalibrationResult {
             throw .located(path: path, line: error.location.line, column: error.location.column, message: error.message)
         }
         try recognise(document.root, path: path)
+        guard let root = document.root else { throw .malformed(path: path, reason: "the file is empty") }
         do {
-            guard let node = try Yams.compose(yaml: String(decoding: bytes, as: UTF8.self)) else {
-                throw CalibrationError.malformed(path: path, reason: "the file is empty")
-            }
-            return try YAMLDecoder().decode(CalibrationResult.self, from: node)
-        } catch let error as CalibrationError {
-            throw error
+            return try YAMLNodeDecoder().decode(CalibrationResult.self, from: root)
         } catch let error as DecodingError {
             let failure = DecodingFailure(error)
-            let location = failure.location(in: document.root)
+            let location = failure.location(in: root)
             throw .located(path: path, line: location.line, column: location.column, message: failure.message)
         } catch {
-            throw .located(path: path, line: 1, column: 1, message: "invalid YAML")
+            throw .located(path: path, line: 1, column: 1, message: "the file does not match the calibration profile schema")
         }
     }
 
