@@ -4,10 +4,17 @@ import Foundation
 /// What every input must survive, with invariants that trap (so the fuzzer reports them) when broken.
 enum FuzzChecks {
     static func run(_ bytes: [UInt8]) {
-        checkSpec(bytes)
-        checkLint(bytes)
+        FuzzBudget.check(size: bytes.count, label: "spec load and estimate") { checkSpec(bytes) }
+        FuzzBudget.check(size: bytes.count, label: "lint") { checkLint(bytes) }
         // The same bytes as a lint configuration file: an error is fine, a trap is not.
-        _ = try? ConfigReader.read(bytes, file: ".archcalc.yaml", directory: "/fuzz")
+        FuzzBudget.check(size: bytes.count, label: "lint configuration") {
+            _ = try? ConfigReader.read(bytes, file: ".archcalc.yaml", directory: "/fuzz")
+        }
+        FuzzBudget.check(size: bytes.count, label: "glob matching") { FuzzGlobChecks.run(bytes) }
+        // The same bytes as a hardware profile: a located error or a profile, never a trap.
+        FuzzBudget.check(size: bytes.count, label: "hardware profile") {
+            _ = try? HardwareLoader.parse(String(decoding: bytes, as: UTF8.self), path: "fuzz-hardware.yaml")
+        }
     }
 
     static func checkLint(_ bytes: [UInt8]) {
@@ -56,7 +63,7 @@ enum FuzzChecks {
             // The plan's layer counts cover every layer exactly once.
             if let plan = try? spec.plan { precondition(plan.kindCounts.reduce(0, +) == spec.layers) }
             let report = EstimateReport(estimate: estimate, source: "fuzz.yaml")
-            for format in EstimateFormat.allCases { _ = format.renderer(exact: true).render([report]) }
+            FuzzRenderChecks.run(spec, report: report)
         }
     }
 }

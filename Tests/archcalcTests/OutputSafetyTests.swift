@@ -60,15 +60,32 @@ struct OutputSafetyTests {
     @Test func sigtermMidWriteLeavesNoTemporaryFile() throws {
         let dir = try Self.directory(), spec = try Self.copySpec(to: dir), report = dir + "/report.txt"
         try "previous report\n".write(toFile: report, atomically: false, encoding: .utf8)
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = ["estimate", spec, "-o", report]
+        // posix_spawn with default dispositions and an empty mask: the test runner's threads block SIGTERM,
+        // and a spawned child would inherit that.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t(), all = sigset_t()
+        sigemptyset(&empty)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let binary: String = CLI.binary.path
+        let arguments: [String] = [binary, "estimate", spec, "-o", report]
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
         var environment = ProcessInfo.processInfo.environment
         environment["ARCHCALC_TEST_PAUSE_MID_WRITE"] = "1"
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
+        var pid: pid_t = 0
+        #expect(posix_spawn(&pid, binary, &actions, &attributes, argv, envp) == 0)
         // The writer pauses once its temporary file exists; wait for it (bounded), then SIGTERM.
         var seen: [String] = []
         for _ in 0..<400 where seen.isEmpty {
@@ -76,9 +93,10 @@ struct OutputSafetyTests {
             if seen.isEmpty { usleep(25_000) }
         }
         #expect(seen.count == 1, "no temporary file appeared")
-        process.terminate()
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM)
+        kill(pid, SIGTERM)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        #expect(status & 0x7f == SIGTERM, "status \(status)")  // ended by the re-raised signal
         #expect(Self.leftovers(dir).isEmpty)
         #expect(try String(contentsOfFile: report, encoding: .utf8) == "previous report\n")
     }
