@@ -57,6 +57,7 @@ extension Archcalc {
         }
 
         func run() throws {
+            try Output.refuseOverwriting(outputs: [output, hardwareProfile], inputs: specs + (blas.map { [$0] } ?? []))
             if isDebugBuild {
                 Output.error("warning: this is a debug build; calibration figures will be far below the machine's. "
                              + "Build with: swift build -c release")
@@ -80,9 +81,7 @@ extension Archcalc {
             let result = Calibrator.run(plan, host: host) { bar.step($0) }
             bar.finish()
             try Output.emit(result.yaml(), to: output)
-            if let hardwareProfile {
-                try AtomicFile.write(try result.hardwareProfileYAML(), to: hardwareProfile)
-            }
+            if let hardwareProfile { try Output.emit(try result.hardwareProfileYAML(), to: hardwareProfile) }
         }
     }
 }

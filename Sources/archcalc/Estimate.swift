@@ -38,6 +38,7 @@ extension Archcalc {
         }
 
         func run() throws {
+            try Output.refuseOverwriting(outputs: [output], inputs: specs)
             if let pruneHeads {
                 let format: ComparisonFormat = self.format == .json ? .json : (self.format == .markdown ? .markdown : .text)
                 return try PruneHeadsReport.run(specs: specs, request: pruneHeads, options: workload.costOptions,

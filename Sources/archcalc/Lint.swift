@@ -75,6 +75,7 @@ extension Archcalc {
         }
 
         func run() throws {
+            try Output.refuseOverwriting(outputs: [output], inputs: (paths.isEmpty ? ["."] : paths) + (config.map { [$0] } ?? []))
             var request = LintRequest(
                 paths: paths.isEmpty ? ["."] : paths, configPath: config, isolated: isolated, overrides: try overrides(),
                 stdinName: stdinFilename)
