@@ -101,6 +101,28 @@ struct ProfileReaderTests {
         }
     }
 
+    /// A spec path that is a symlink to another file (named explicitly, so it is read): every command that reads
+    /// specs says it is not a spec and quotes none of it, lint included (no snippet).
+    @Test func aSpecLinkToAnotherFileIsNotQuoted() throws {
+        let dir = try Self.directory(), passwd = dir + "/passwd", env = dir + "/secrets.env"
+        try "root:x:0:0:root:/root:/bin/bash\nsecretuser:x:1000:1000::/home/secretuser:/bin/sh\n"
+            .write(toFile: passwd, atomically: false, encoding: .utf8)
+        try "API_TOKEN_SECRET: hunter2hunter2\nDB_PASSWORD_SECRET: hunter3\n".write(toFile: env, atomically: false, encoding: .utf8)
+        for target in [passwd, env] {
+            let link = dir + "/spec-\(UUID().uuidString).yaml"
+            symlink(target, link)
+            for arguments in [["estimate", link], ["compare", link, Self.spec], ["convert", link], ["lint", link],
+                              ["size", link, "--hardware", "h100-sxm"]] {
+                let run = try CLI.run(arguments)
+                #expect(run.status != 0, "\(arguments)")
+                let output = run.stdout + run.stderr
+                #expect(output.contains("not an archspec spec") || output.contains("expected a mapping"), "\(arguments): \(output)")
+                #expect(!output.contains("secret") && !output.contains("SECRET") && !output.contains("hunter"),
+                        "\(arguments): \(output)")
+            }
+        }
+    }
+
     @Test func hardwareProfileErrorsAreOneLineWithCappedSnippets() throws {
         let dir = try Self.directory(), path = dir + "/hw.yaml"
         let long = String(repeating: "x", count: 5000)

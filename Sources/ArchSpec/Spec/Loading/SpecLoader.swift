@@ -85,6 +85,7 @@ public enum SpecLoader {
             if result.hasErrors { result.spec = nil }
             return result
         }
+        if let notASpec = notASpec(mapping, file: file) { return failure(file: file, document: document, notASpec) }
         reader.read(mapping, fields: SpecSchema.root)
         var resolver = SpecResolver(
             values: reader.values, sourceMap: reader.sourceMap, file: file, defaultName: baseName(file))
@@ -93,6 +94,21 @@ public enum SpecLoader {
         return SpecLoadResult(
             file: file, spec: diagnostics.contains { $0.severity == .error } ? nil : spec, diagnostics: diagnostics,
             document: document, values: reader.values, sourceMap: reader.sourceMap, format: .archspec)
+    }
+
+    /// A mapping none of whose top-level keys is an archspec key is some other file (a `.env`, a CI config, a
+    /// symlink to a system file): one diagnostic that quotes none of its content, instead of an "unknown key"
+    /// line echoing every key.
+    static func notASpec(_ mapping: YAMLMapping, file: String) -> Diagnostic? {
+        guard !mapping.entries.isEmpty else { return nil }
+        let known = Set(SpecSchema.root.map(\.key))
+        guard !mapping.entries.contains(where: { entry in entry.name.map { known.contains($0) } ?? false }) else { return nil }
+        let count = mapping.entries.count
+        return Diagnostic(
+            severity: .error, code: LoadProblem.notASpec.rawValue,
+            message: "not an archspec spec or Hugging Face config.json: none of its \(count) top-level "
+                + (count == 1 ? "key is an archspec key" : "keys is an archspec key"),
+            file: file, location: mapping.location)
     }
 
     static func failure(file: String, document: YAMLDocument? = nil, _ diagnostic: Diagnostic) -> SpecLoadResult {
