@@ -1,0 +1,96 @@
+/// The part of the model a tensor belongs to, matching the estimate's parameter components so a checkpoint
+/// and a spec can be held against each other group by group.
+public enum TensorGroup: String, Hashable, Codable, Sendable, CaseIterable {
+    case embedding, position, attention, ssm, mlp, experts, norm
+    case lmHead = "lm_head"
+    case mtp, vision, other
+
+    /// What the group holds, for reports.
+    public var meaning: String {
+        switch self {
+        case .embedding: "token embedding"
+        case .position: "learned position table"
+        case .attention: "attention projections, biases, sinks"
+        case .ssm: "state-space, linear-attention and convolution mixers"
+        case .mlp: "dense MLPs, shared experts, routers"
+        case .experts: "routed experts"
+        case .norm: "norms, q/k norms"
+        case .lmHead: "output projection"
+        case .mtp: "multi-token-prediction layers"
+        case .vision: "vision tower and projector"
+        case .other: "tensors archcalc does not recognise"
+        }
+    }
+}
+
+/// Names tensors by group, for Hugging Face (transformers) names and GGUF (llama.cpp) names.
+enum TensorNaming {
+    /// The group of a parameter tensor.
+    ///
+    /// - Parameters:
+    ///   - name: The tensor's name, without a packing suffix (`_blocks`).
+    ///   - layers: The model's decoder layers, when known: layers at or past it are MTP layers (DeepSeek-V3
+    ///     and GLM-4.5 store their prediction layer as `model.layers.61`).
+    static func group(of name: String, layers: Int? = nil) -> TensorGroup {
+        let parts = name.lowercased().split(separator: ".").map(String.init)
+        func has(_ part: String) -> Bool { parts.contains(part) }
+        func hasPrefix(_ prefix: String) -> Bool { parts.contains { $0.hasPrefix(prefix) } }
+        if parts.first == "v" || parts.first == "mm" || hasPrefix("vision") || hasPrefix("visual")
+            || has("multi_modal_projector") || has("mm_projector") || hasPrefix("audio") {
+            return .vision
+        }
+        if has("mtp") || has("nextn") || parts.first == "mtp" { return .mtp }
+        if let layers, let index = layerIndex(parts), index >= layers { return .mtp }
+        let leaf = parts.count >= 2 ? parts[parts.count - 2] : (parts.last ?? "")
+        if has("embed_tokens") || has("wte") || has("word_embeddings") || has("embed_in") || has("tok_embeddings")
+            || has("token_embd") || (has("embeddings") && !hasPrefix("position")) || has("embedding") {
+            return .embedding
+        }
+        if has("wpe") || has("embed_positions") || has("position_embd") || has("position_embeddings") { return .position }
+        if has("lm_head") || has("embed_out") || (parts.first == "output" && parts.count == 2) { return .lmHead }
+        if isMixer(parts, leaf: leaf) { return .ssm }
+        if leaf.contains("norm") || leaf.hasPrefix("ln_") || leaf == "ln" || leaf.hasSuffix("_ln") { return .norm }
+        if parts.contains(where: { $0.hasPrefix("shared_expert") || $0.hasSuffix("_shexp") }) { return .mlp }
+        if has("experts") || parts.contains(where: { $0.hasSuffix("_exps") }) { return .experts }
+        if has("mlp") || has("feed_forward") || has("ffn") || has("block_sparse_moe") || has("moe")
+            || leaf.hasPrefix("ffn_") || leaf == "router" || leaf == "gate" {
+            return .mlp
+        }
+        if has("self_attn") || has("attn") || has("attention") || has("self_attention") || leaf.hasPrefix("attn_")
+            || ["q_proj", "k_proj", "v_proj", "o_proj", "c_attn", "query_key_value", "dense"].contains(leaf) {
+            return .attention
+        }
+        return .other
+    }
+
+    /// The decoder-layer index in `model.layers.12.…`, `h.3.…`, `blk.7.…`.
+    static func layerIndex(_ parts: [String]) -> Int? {
+        for (index, part) in parts.enumerated() where ["layers", "h", "blk", "layer", "blocks"].contains(part) {
+            if index + 1 < parts.count, let value = Int(parts[index + 1]) { return value }
+        }
+        return nil
+    }
+
+    /// Mamba, Mamba-2, gated DeltaNet, lightning attention and short-convolution mixers. Nemotron-H names
+    /// every layer's mixer `mixer`: its attention and MLP layers are told apart by their projections.
+    static func isMixer(_ parts: [String], leaf: String) -> Bool {
+        if parts.contains(where: { ["mamba", "linear_attn", "conv", "ssm"].contains($0) }) { return true }
+        if leaf.hasPrefix("ssm_") || leaf.hasPrefix("time_mix") { return true }
+        guard parts.contains("mixer") else { return false }
+        return !["q_proj", "k_proj", "v_proj", "o_proj", "up_proj", "down_proj", "gate_proj"].contains(leaf)
+            && !parts.contains("experts") && !parts.contains("gate") && !parts.contains(where: { $0.hasPrefix("shared_expert") })
+    }
+
+    /// Buffers stored beside the parameters (not parameters): rotary frequencies, position ids, DeepSeek's
+    /// router score correction, GPT-2's causal masks, llama.cpp's `rope_freqs`.
+    static func isBuffer(_ name: String, shape: [Int]) -> Bool {
+        let lower = name.lowercased()
+        if lower.hasSuffix("inv_freq") || lower.hasSuffix(".position_ids") || lower.hasSuffix("e_score_correction_bias")
+            || lower.hasSuffix("masked_bias") || lower.hasSuffix("_extra_state") || lower.hasPrefix("rope_freqs")
+            || lower.hasSuffix(".exp_probs_b.bias") || lower.hasSuffix(".exp_probs_b") {
+            return true
+        }
+        // GPT-2's `h.0.attn.bias` is its causal mask: [1, 1, n_positions, n_positions].
+        return lower.hasSuffix(".attn.bias") && shape.count == 4
+    }
+}
