@@ -2,10 +2,9 @@
 public enum CheckpointRendering {
     /// A readable block: parameters per group, stored elements per dtype, overhead, buffers, copies.
     public static func text(_ s: CheckpointSummary) -> String {
-        var rows: [(String, String, String, String)] = []
-        func row(_ label: String, _ value: Int128, bytes: Int128? = nil, _ note: String = "") {
-            rows.append((label, HumanUnits.count(value), HumanUnits.grouped(value),
-                         [bytes.map { HumanUnits.bytes($0) }, note.isEmpty ? nil : note].compactMap { $0 }.joined(separator: "  ")))
+        var rows: [[String]] = []
+        func row(_ label: String, _ value: Int128, bytes: Int128, _ note: String = "") {
+            rows.append([label, HumanUnits.count(value), HumanUnits.grouped(value), HumanUnits.bytes(bytes), note])
         }
         row("Parameters", s.parameters, bytes: s.weightBytes,
             s.bitsPerWeight.map { "\(HumanUnits.fixed($0, decimals: 2)) bits per weight, overhead included" } ?? "")
@@ -26,9 +25,10 @@ public enum CheckpointRendering {
         if s.overhead.tensors > 0 { row("Quantisation overhead", s.overhead.elements, bytes: s.overhead.bytes, "scales and zero points, not parameters: " + names(s.overhead)) }
         if s.buffers.tensors > 0 { row("Buffers", s.buffers.elements, bytes: s.buffers.bytes, "not parameters: " + names(s.buffers)) }
         if s.tiedCopies.tensors > 0 { row("Tied copies", s.tiedCopies.elements, bytes: s.tiedCopies.bytes, "counted once: " + names(s.tiedCopies)) }
-        let width = (rows.map(\.0.count).max() ?? 0, rows.map(\.1.count).max() ?? 0, rows.map(\.2.count).max() ?? 0)
-        let body = rows.map { label, human, exact, note in
-            label.padding(width.0) + "  " + human.leftPadding(width.1) + "  " + exact.leftPadding(width.2) + (note.isEmpty ? "" : "  " + note)
+        let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        let body = rows.map { cells in
+            cells[0].padding(widths[0]) + "  " + cells[1].leftPadding(widths[1]) + "  " + cells[2].leftPadding(widths[2])
+                + "  " + cells[3].leftPadding(widths[3]) + (cells[4].isEmpty ? "" : "  " + cells[4])
         }.joined(separator: "\n")
         var title = "Checkpoint: \(s.format.rawValue), \(plural(s.files.count, "file")), \(HumanUnits.bytes(s.bytesOnDisk)) on disk"
             + " (\(HumanUnits.grouped(s.bytesOnDisk)) bytes), \(plural(s.tensorCount, "tensor"))"
