@@ -86,9 +86,8 @@ public enum CheckpointLoader {
     }
 
     static func failure(_ path: String, _ error: CheckpointError) -> SpecLoadResult {
-        SpecLoader.failure(file: path, Diagnostic(
-            severity: .error, code: LoadProblem.fileError.rawValue, message: error.file == path ? error.located : "\(error.file): \(error.located)",
-            file: path, location: error.file == path ? error.location : nil))
+        // The diagnostic names the file at fault (a shard, the index), with its line and column or byte offset.
+        SpecLoader.failure(file: path, error.diagnostic)
     }
 }
 

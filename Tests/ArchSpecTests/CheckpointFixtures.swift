@@ -1,0 +1,93 @@
+import Foundation
+
+/// Tiny checkpoints with transformers' names, plain or packed, and their config.json. Shared by both test
+/// targets (symlinked). Dimensions: vocab 1000, hidden 64, 2 layers, 4 heads of 16, 2 KV heads, MLP 128.
+enum TinyLlama {
+    static let vocab = 1000, hidden = 64, layers = 2, heads = 4, kvHeads = 2, headDim = 16, inner = 128
+
+    /// Hand-worked parameter counts: attention 2 x (64·64 + 32·64 + 32·64 + 64·64), MLP 2 x 3·128·64,
+    /// norms 2 x 2·64 + 64, embedding and lm_head 1000·64 each.
+    static let attention = 24_576, mlp = 49_152, norm = 320, embedding = 64_000
+    static let total = attention + mlp + norm + 2 * embedding  // 202,048
+    /// Weights of the seven linear projections (what packed formats pack).
+    static let linear = attention + mlp
+
+    enum Format: String, CaseIterable {
+        case plain, gptq, awq, mlx, nvfp4, bnb4, bnb8, fp8
+    }
+
+    static func config(tied: Bool = false, quantization: String? = nil) -> String {
+        var text = """
+            {"model_type": "llama", "vocab_size": \(vocab), "hidden_size": \(hidden), "num_hidden_layers": \(layers),
+             "num_attention_heads": \(heads), "num_key_value_heads": \(kvHeads), "intermediate_size": \(inner),
+             "max_position_embeddings": 512, "tie_word_embeddings": \(tied), "torch_dtype": "bfloat16",
+             "rms_norm_eps": 1e-05, "hidden_act": "silu", "rope_theta": 10000.0
+            """
+        if let quantization { text += ", " + quantization }
+        return text + "}\n"
+    }
+
+    /// The quantisation section config.json carries for each packed format.
+    static func quantization(_ format: Format) -> String? {
+        switch format {
+        case .plain, .nvfp4, .bnb4, .bnb8, .fp8: nil
+        case .gptq: #""quantization_config": {"quant_method": "gptq", "bits": 4, "group_size": 32}"#
+        case .awq: #""quantization_config": {"quant_method": "awq", "bits": 4, "group_size": 32}"#
+        case .mlx: #""quantization": {"group_size": 32, "bits": 4}"#
+        }
+    }
+
+    /// The tensors of one linear weight `[out, in]` in a format.
+    static func linear(_ name: String, out: Int, in inner: Int, _ format: Format) -> [CheckpointWriter.Tensor] {
+        typealias T = CheckpointWriter.Tensor
+        let groups = inner / 32
+        switch format {
+        case .plain: return [T(name + ".weight", "BF16", [out, inner])]
+        case .gptq: return [T(name + ".qweight", "I32", [inner / 8, out]), T(name + ".qzeros", "I32", [groups, out / 8]),
+                            T(name + ".scales", "F16", [groups, out]), T(name + ".g_idx", "I32", [inner])]
+        case .awq: return [T(name + ".qweight", "I32", [inner, out / 8]), T(name + ".qzeros", "I32", [groups, out / 8]),
+                           T(name + ".scales", "F16", [groups, out])]
+        case .mlx: return [T(name + ".weight", "U32", [out, inner / 8]), T(name + ".scales", "BF16", [out, groups]),
+                           T(name + ".biases", "BF16", [out, groups])]
+        case .nvfp4: return [T(name + ".weight", "U8", [out, inner / 2]), T(name + ".weight_scale", "F8_E4M3", [out, inner / 16]),
+                             T(name + ".weight_scale_2", "F32", []), T(name + ".input_scale", "F32", [])]
+        case .bnb4: return [T(name + ".weight", "U8", [out * inner / 2, 1]), T(name + ".weight.absmax", "F32", [out * inner / 64]),
+                            T(name + ".weight.quant_map", "F32", [16]), T(name + ".weight.quant_state.bitsandbytes__nf4", "U8", [100])]
+        case .bnb8: return [T(name + ".weight", "I8", [out, inner]), T(name + ".SCB", "F32", [out])]
+        case .fp8: return [T(name + ".weight", "F8_E4M3", [out, inner]), T(name + ".weight_scale_inv", "F32", [1, 1])]
+        }
+    }
+
+    /// Every tensor, transformers' names, with rotary buffers; `savedHead` writes lm_head even when tied.
+    static func tensors(_ format: Format = .plain, savedHead: Bool = true, qkvBias: Bool = false) -> [CheckpointWriter.Tensor] {
+        typealias T = CheckpointWriter.Tensor
+        var list = [T("model.embed_tokens.weight", "BF16", [vocab, hidden])]
+        for layer in 0..<layers {
+            let p = "model.layers.\(layer)."
+            list += linear(p + "self_attn.q_proj", out: heads * headDim, in: hidden, format)
+            list += linear(p + "self_attn.k_proj", out: kvHeads * headDim, in: hidden, format)
+            list += linear(p + "self_attn.v_proj", out: kvHeads * headDim, in: hidden, format)
+            list += linear(p + "self_attn.o_proj", out: hidden, in: heads * headDim, format)
+            if qkvBias {
+                list += [T(p + "self_attn.q_proj.bias", "BF16", [heads * headDim]), T(p + "self_attn.k_proj.bias", "BF16", [kvHeads * headDim]),
+                         T(p + "self_attn.v_proj.bias", "BF16", [kvHeads * headDim])]
+            }
+            list += linear(p + "mlp.gate_proj", out: inner, in: hidden, format)
+            list += linear(p + "mlp.up_proj", out: inner, in: hidden, format)
+            list += linear(p + "mlp.down_proj", out: hidden, in: inner, format)
+            list += [T(p + "input_layernorm.weight", "BF16", [hidden]), T(p + "post_attention_layernorm.weight", "BF16", [hidden]),
+                     T(p + "self_attn.rotary_emb.inv_freq", "F32", [headDim / 2])]
+        }
+        list.append(T("model.norm.weight", "BF16", [hidden]))
+        if savedHead { list.append(T("lm_head.weight", "BF16", [vocab, hidden])) }
+        return list
+    }
+
+    /// A checkpoint directory: config.json and one model.safetensors.
+    static func directory(_ format: Format = .plain, tied: Bool = false) throws -> String {
+        let directory = try CheckpointWriter.directory()
+        try CheckpointWriter.text(directory + "/config.json", config(tied: tied, quantization: quantization(format)))
+        try CheckpointWriter.safetensors(directory + "/model.safetensors", tensors(format))
+        return directory
+    }
+}
