@@ -1,5 +1,5 @@
 /// A parsed JSON value of a checkpoint header (safetensors header, index, config), with the byte offset of
-/// each value so errors can name line and column.
+/// each object member's key so errors can name line and column.
 ///
 /// A small strict parser rather than the YAML composer: headers reach 100 MB and tens of thousands of
 /// entries, and a 1,000-shard index must read in milliseconds. Nesting is limited to 64 levels (headers use

@@ -42,12 +42,12 @@ struct HeaderJSONParser {
         while true {
             skipSpace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
+            let offset = position
             let key = try string()
             skipSpace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw fail("expected ':' after a key") }
             position += 1
             skipSpace()
-            let offset = position
             members.append((key, try value(depth: depth + 1), offset))
             skipSpace()
             guard position < bytes.count else { throw fail("unexpected end of the JSON text in an object") }
