@@ -12,7 +12,7 @@ indirect enum HeaderJSON: Sendable {
     case bool(Bool)
     case null
 
-    /// The member named `key`, with its value's byte offset.
+    /// The member named `key`, with the byte offset of its key.
     func member(_ key: String) -> (value: HeaderJSON, offset: Int)? {
         guard case .object(let members) = self else { return nil }
         for member in members where member.key == key { return (member.value, member.offset) }
