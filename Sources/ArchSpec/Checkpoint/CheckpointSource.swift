@@ -23,7 +23,10 @@ enum CheckpointSource {
         guard info.st_mode & S_IFMT == S_IFREG, let file = try? CheckpointFile(path: path),
               let prefix = try? file.read(min(16, file.size), at: 0) else { return nil }
         if GGUFReader.looksLike(prefix) { return .success(.gguf(path)) }
-        if SafetensorsReader.looksLike(prefix, size: file.size) { return .success(.safetensors([path])) }
+        if SafetensorsReader.looksLike(prefix) { return .success(.safetensors([path])) }
+        // Too short or too damaged to tell by content: the name decides, so the reader names the problem.
+        if path.hasSuffix(".gguf") { return .success(.gguf(path)) }
+        if path.hasSuffix(".safetensors") { return .success(.safetensors([path])) }
         if prefix.first == UInt8(ascii: "{") || prefix.first == UInt8(ascii: " ") || prefix.first == 0x0A,
            let head = try? file.read(min(65_536, file.size), at: 0),
            contains(head, Array("\"weight_map\"".utf8)) {

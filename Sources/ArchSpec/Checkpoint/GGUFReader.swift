@@ -39,7 +39,9 @@ enum GGUFReader {
             guard let key = try cursor.string(keep: maxKeyBytes, what: "metadata key") else {
                 throw cursor.fail("metadata key longer than \(maxKeyBytes) bytes", at: at)
             }
+            let typeAt = cursor.offset
             let type = try cursor.u32()
+            guard type <= 12 else { throw cursor.fail("unknown metadata value type \(type)", at: typeAt) }
             let value = try cursor.value(type: type)
             guard metadata.values.updateValue(value, forKey: key) == nil else {
                 throw cursor.fail("metadata key '\(Escaping.short(key))' written twice", at: at)

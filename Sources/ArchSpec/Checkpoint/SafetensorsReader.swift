@@ -10,12 +10,10 @@ enum SafetensorsReader {
         var metadata: [String: String]
     }
 
-    /// Whether the first bytes of a file of `size` bytes look like safetensors: a length that fits the file
-    /// and a header starting with `{`.
-    static func looksLike(_ prefix: [UInt8], size: Int) -> Bool {
-        guard prefix.count >= 9, prefix[8] == UInt8(ascii: "{") else { return false }
-        let length = littleEndian(prefix, at: 0)
-        return length >= 2 && length <= UInt64(size - 8)
+    /// Whether the first bytes look like safetensors: a binary length (text never holds a NUL byte, and any
+    /// length below 2^56 has one) followed by a header starting with `{`.
+    static func looksLike(_ prefix: [UInt8]) -> Bool {
+        prefix.count >= 9 && prefix[8] == UInt8(ascii: "{") && prefix[0..<8].contains(0)
     }
 
     static func littleEndian(_ bytes: [UInt8], at offset: Int) -> UInt64 {
