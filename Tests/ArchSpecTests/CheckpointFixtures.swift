@@ -91,3 +91,47 @@ enum TinyLlama {
         return directory
     }
 }
+
+/// A tiny llama GGUF: hidden 256, 2 layers, 8 heads of 32, 4 KV heads, MLP 512, vocab 1024; 1,705,216
+/// parameters (1,443,072 tied).
+enum TinyGGUF {
+    /// A llama GGUF as llama.cpp names it, Q4_K matrices, Q6_K output, F32 norms.
+    static func llama(tied: Bool = false, qkvBias: Bool = false, headsArray: Bool = false, feedForward: UInt32 = 512,
+                      architecture: String = "llama", extra: [(String, [UInt64], UInt32)] = []) throws -> String {
+        let (vocab, hidden, layers, inner) = (1024, 256, 2, 512)
+        var tensors: [(String, [UInt64], UInt32)] = [("token_embd.weight", [256, 1024], 12), ("output_norm.weight", [256], 0)]
+        if !tied { tensors.append(("output.weight", [256, 1024], 14)) }
+        for layer in 0..<layers {
+            let p = "blk.\(layer)."
+            tensors += [(p + "attn_norm.weight", [256], 0), (p + "attn_q.weight", [256, 256], 12), (p + "attn_k.weight", [256, 128], 12),
+                        (p + "attn_v.weight", [256, 128], 12), (p + "attn_output.weight", [256, 256], 12), (p + "ffn_norm.weight", [256], 0),
+                        (p + "ffn_gate.weight", [256, 512], 12), (p + "ffn_up.weight", [256, 512], 12), (p + "ffn_down.weight", [512, 256], 12)]
+            if qkvBias { tensors += [(p + "attn_q.bias", [256], 0), (p + "attn_k.bias", [128], 0), (p + "attn_v.bias", [128], 0)] }
+        }
+        tensors.append(("rope_freqs.weight", [32], 0))
+        tensors += extra
+        var gguf = GGUFBuilder()
+        let a = architecture
+        gguf.header(tensors: UInt64(tensors.count), keys: 9)
+        gguf.keyString("general.architecture", a)
+        gguf.keyString("general.name", "Tiny Llama")
+        gguf.keyU32("\(a).block_count", UInt32(layers))
+        gguf.keyU32("\(a).embedding_length", UInt32(hidden))
+        gguf.keyU32("\(a).feed_forward_length", feedForward)
+        gguf.keyU32("\(a).context_length", 2048)
+        if headsArray { gguf.keyU32Array("\(a).attention.head_count", [8, 8]) } else { gguf.keyU32("\(a).attention.head_count", 8) }
+        gguf.keyU32("\(a).attention.head_count_kv", 4)
+        gguf.keyStringArray("tokenizer.ggml.tokens", count: vocab)
+        _ = inner
+        var offset = 0
+        for (name, dims, type) in tensors {
+            gguf.tensor(name, dims: dims, type: type, offset: UInt64(offset))
+            let elements = dims.reduce(1, *)
+            let bytes = type == 0 ? Int(elements) * 4 : type == 12 ? Int(elements) / 256 * 144 : Int(elements) / 256 * 210
+            offset += (bytes + 31) / 32 * 32
+        }
+        let path = try CheckpointWriter.directory() + "/tiny-llama-Q4_K_M.gguf"
+        try gguf.write(path, dataBytes: offset)
+        return path
+    }
+}

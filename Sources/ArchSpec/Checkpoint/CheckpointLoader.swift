@@ -17,6 +17,7 @@ public enum CheckpointLoader {
     ///
     /// - Throws: `CheckpointError` when `path` is not a checkpoint or a header is malformed.
     public static func summary(path: String) throws(CheckpointError) -> CheckpointSummary {
+        guard CheckpointSource.exists(path) || CheckpointSource.isDirectory(path) else { throw CheckpointError(file: path, "no such file") }
         guard let detected = CheckpointSource.detect(path) else {
             throw CheckpointError(file: path, "not a checkpoint: expected a .safetensors file, a safetensors index, a directory of shards or a .gguf file")
         }
