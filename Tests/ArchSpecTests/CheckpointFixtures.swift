@@ -135,3 +135,34 @@ enum TinyGGUF {
         return path
     }
 }
+
+/// A checkpoint of `layers` tiny llama layers, one shard per layer, with its index and config.
+enum ShardedLlama {
+    static func directory(layers: Int) throws -> String {
+        typealias T = CheckpointWriter.Tensor
+        let directory = try CheckpointWriter.directory()
+        let config = TinyLlama.config().replacingOccurrences(of: "\"num_hidden_layers\": 2", with: "\"num_hidden_layers\": \(layers)")
+        try CheckpointWriter.text(directory + "/config.json", config)
+        var shards: [(file: String, tensors: [T])] = []
+        let perLayer = TinyLlama.tensors().filter { $0.name.hasPrefix("model.layers.0.") }
+        for layer in 0..<layers {
+            var tensors = perLayer.map { T($0.name.replacingOccurrences(of: "model.layers.0.", with: "model.layers.\(layer)."), $0.dtype, $0.shape) }
+            if layer == 0 { tensors.append(T("model.embed_tokens.weight", "BF16", [TinyLlama.vocab, TinyLlama.hidden])) }
+            if layer == layers - 1 {
+                tensors += [T("model.norm.weight", "BF16", [TinyLlama.hidden]), T("lm_head.weight", "BF16", [TinyLlama.vocab, TinyLlama.hidden])]
+            }
+            let file = String(format: "model-%05d-of-%05d.safetensors", layer + 1, layers)
+            try CheckpointWriter.safetensors(directory + "/" + file, tensors)
+            shards.append((file, tensors))
+        }
+        let bytes = shards.flatMap(\.tensors).reduce(0) { $0 + $1.shape.reduce(1, *) * (CheckpointWriter.bits[$1.dtype] ?? 8) / 8 }
+        try CheckpointWriter.index(directory + "/model.safetensors.index.json", shards: shards, totalSize: bytes)
+        return directory
+    }
+
+    /// Parameters of `layers` tiny llama layers with the embedding, final norm and lm_head.
+    static func parameters(layers: Int) -> Int {
+        layers * (TinyLlama.attention + TinyLlama.mlp + (TinyLlama.norm - TinyLlama.hidden)) / TinyLlama.layers
+            + 2 * TinyLlama.embedding + TinyLlama.hidden
+    }
+}

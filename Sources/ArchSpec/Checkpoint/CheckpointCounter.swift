@@ -7,6 +7,16 @@ enum CheckpointCounter {
     static func count(_ tensors: [TensorEntry], into summary: inout CheckpointSummary, layers: Int?,
                       tiedEmbeddings: Bool) throws(CheckpointError) {
         let packing = TensorPacking(tensors: tensors, quantization: summary.quantization, file: summary.path)
+        // Names differ across layers only in their digits: classify each pattern once.
+        var groups: [String: TensorGroup] = [:]
+        func group(of name: String) -> TensorGroup {
+            if let layers, let index = TensorNaming.layerIndex(name), index >= layers { return .mtp }
+            let pattern = name.digitPattern
+            if let known = groups[pattern] { return known }
+            let found = TensorNaming.group(of: name)
+            groups[pattern] = found
+            return found
+        }
         for tensor in tensors {
             summary.dtypes[tensor.type.name, default: .init()].add(tensor.name, elements: tensor.elements, bytes: tensor.bytes)
             switch try packing.role(of: tensor) {
@@ -15,7 +25,7 @@ enum CheckpointCounter {
             case .overhead:
                 summary.overhead.add(tensor.name, elements: tensor.elements, bytes: tensor.bytes)
             case .parameter(let logical, let kind):
-                let group = TensorNaming.group(of: baseName(tensor.name), layers: layers)
+                let group = group(of: baseName(tensor.name))
                 if isCopy(tensor.name, group: group, tied: tiedEmbeddings) {
                     summary.tiedCopies.add(tensor.name, elements: logical, bytes: tensor.bytes)
                     continue
@@ -30,13 +40,13 @@ enum CheckpointCounter {
     /// A prediction layer's own embedding and head (DeepSeek-V3 saves `model.layers.61.embed_tokens` and
     /// `shared_head.head`, copies of the main ones), and an lm_head saved although the config ties it.
     static func isCopy(_ name: String, group: TensorGroup, tied: Bool) -> Bool {
-        if group == .mtp, name.contains(".embed_tokens.") || name.contains("shared_head.head") { return true }
-        return tied && group == .lmHead && !name.hasSuffix(".bias")
+        if group == .mtp, name.bytesContain(".embed_tokens.") || name.bytesContain("shared_head.head") { return true }
+        return tied && group == .lmHead && !name.bytesHaveSuffix(".bias")
     }
 
     /// The name without a packing suffix, for grouping.
     static func baseName(_ name: String) -> String {
-        for suffix in ["_blocks", ".qweight"] where name.hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
+        for suffix in ["_blocks", ".qweight"] where name.bytesHaveSuffix(suffix) { return String(name.dropLast(suffix.count)) }
         return name
     }
 }

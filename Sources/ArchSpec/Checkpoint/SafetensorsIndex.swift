@@ -32,7 +32,7 @@ enum SafetensorsIndex {
         expected.reserveCapacity(entries.count)
         for (name, value, offset) in entries {
             guard let shard = value.string else { throw fail("weight_map entry '\(Escaping.short(name, limit: 120))' is \(value.kind), not a file name", at: offset) }
-            guard !shard.isEmpty, !shard.contains("/"), shard != "..", shard != "." else {
+            guard !shard.isEmpty, !shard.bytesContain("/"), shard != "..", shard != "." else {
                 throw fail("weight_map names shard '\(Escaping.short(shard))', which is not a file in the index's directory", at: offset)
             }
             if shardIndex[shard] == nil {

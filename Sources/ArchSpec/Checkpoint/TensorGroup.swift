@@ -32,9 +32,9 @@ enum TensorNaming {
     ///   - layers: The model's decoder layers, when known: layers at or past it are MTP layers (DeepSeek-V3
     ///     and GLM-4.5 store their prediction layer as `model.layers.61`).
     static func group(of name: String, layers: Int? = nil) -> TensorGroup {
-        let parts = name.lowercased().split(separator: ".").map(String.init)
+        let parts = name.asciiLowercased.utf8.split(separator: UInt8(ascii: ".")).map { String(decoding: $0, as: UTF8.self) }
         func has(_ part: String) -> Bool { parts.contains(part) }
-        func hasPrefix(_ prefix: String) -> Bool { parts.contains { $0.hasPrefix(prefix) } }
+        func hasPrefix(_ prefix: String) -> Bool { parts.contains { $0.bytesHavePrefix(prefix) } }
         if parts.first == "v" || parts.first == "mm" || hasPrefix("vision") || hasPrefix("visual")
             || has("multi_modal_projector") || has("mm_projector") || hasPrefix("audio") {
             return .vision
@@ -49,18 +49,24 @@ enum TensorNaming {
         if has("wpe") || has("embed_positions") || has("position_embd") || has("position_embeddings") { return .position }
         if has("lm_head") || has("embed_out") || (parts.first == "output" && parts.count == 2) { return .lmHead }
         if isMixer(parts, leaf: leaf) { return .ssm }
-        if leaf.contains("norm") || leaf.hasPrefix("ln_") || leaf == "ln" || leaf.hasSuffix("_ln") { return .norm }
-        if parts.contains(where: { $0.hasPrefix("shared_expert") || $0.hasSuffix("_shexp") }) { return .mlp }
-        if has("experts") || parts.contains(where: { $0.hasSuffix("_exps") }) { return .experts }
+        if leaf.bytesContain("norm") || leaf.bytesHavePrefix("ln_") || leaf == "ln" || leaf.bytesHaveSuffix("_ln") { return .norm }
+        if parts.contains(where: { $0.bytesHavePrefix("shared_expert") || $0.bytesHaveSuffix("_shexp") }) { return .mlp }
+        if has("experts") || parts.contains(where: { $0.bytesHaveSuffix("_exps") }) { return .experts }
         if has("mlp") || has("feed_forward") || has("ffn") || has("block_sparse_moe") || has("moe")
-            || leaf.hasPrefix("ffn_") || leaf == "router" || leaf == "gate" {
+            || leaf.bytesHavePrefix("ffn_") || leaf == "router" || leaf == "gate" {
             return .mlp
         }
-        if has("self_attn") || has("attn") || has("attention") || has("self_attention") || leaf.hasPrefix("attn_")
+        if has("self_attn") || has("attn") || has("attention") || has("self_attention") || leaf.bytesHavePrefix("attn_")
             || ["q_proj", "k_proj", "v_proj", "o_proj", "c_attn", "query_key_value", "dense"].contains(leaf) {
             return .attention
         }
         return .other
+    }
+
+    /// The decoder-layer index of a full name.
+    static func layerIndex(_ name: String) -> Int? {
+        guard name.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return layerIndex(name.asciiLowercased.utf8.split(separator: UInt8(ascii: ".")).map { String(decoding: $0, as: UTF8.self) })
     }
 
     /// The decoder-layer index in `model.layers.12.…`, `h.3.…`, `blk.7.…`.
@@ -75,22 +81,22 @@ enum TensorNaming {
     /// every layer's mixer `mixer`: its attention and MLP layers are told apart by their projections.
     static func isMixer(_ parts: [String], leaf: String) -> Bool {
         if parts.contains(where: { ["mamba", "linear_attn", "conv", "ssm"].contains($0) }) { return true }
-        if leaf.hasPrefix("ssm_") || leaf.hasPrefix("time_mix") { return true }
+        if leaf.bytesHavePrefix("ssm_") || leaf.bytesHavePrefix("time_mix") { return true }
         guard parts.contains("mixer") else { return false }
         return !["q_proj", "k_proj", "v_proj", "o_proj", "up_proj", "down_proj", "gate_proj"].contains(leaf)
-            && !parts.contains("experts") && !parts.contains("gate") && !parts.contains(where: { $0.hasPrefix("shared_expert") })
+            && !parts.contains("experts") && !parts.contains("gate") && !parts.contains(where: { $0.bytesHavePrefix("shared_expert") })
     }
 
     /// Buffers stored beside the parameters (not parameters): rotary frequencies, position ids, DeepSeek's
     /// router score correction, GPT-2's causal masks, llama.cpp's `rope_freqs`.
     static func isBuffer(_ name: String, shape: [Int]) -> Bool {
-        let lower = name.lowercased()
-        if lower.hasSuffix("inv_freq") || lower.hasSuffix(".position_ids") || lower.hasSuffix("e_score_correction_bias")
-            || lower.hasSuffix("masked_bias") || lower.hasSuffix("_extra_state") || lower.hasPrefix("rope_freqs")
-            || lower.hasSuffix(".exp_probs_b.bias") || lower.hasSuffix(".exp_probs_b") {
+        let lower = name.asciiLowercased
+        if lower.bytesHaveSuffix("inv_freq") || lower.bytesHaveSuffix(".position_ids") || lower.bytesHaveSuffix("e_score_correction_bias")
+            || lower.bytesHaveSuffix("masked_bias") || lower.bytesHaveSuffix("_extra_state") || lower.bytesHavePrefix("rope_freqs")
+            || lower.bytesHaveSuffix(".exp_probs_b.bias") || lower.bytesHaveSuffix(".exp_probs_b") {
             return true
         }
         // GPT-2's `h.0.attn.bias` is its causal mask: [1, 1, n_positions, n_positions].
-        return lower.hasSuffix(".attn.bias") && shape.count == 4
+        return lower.bytesHaveSuffix(".attn.bias") && shape.count == 4
     }
 }

@@ -37,6 +37,8 @@ struct TensorPacking {
         self.file = file
     }
 
+    static let floatTypes: Set<String> = ["F16", "BF16", "F32", "F64"]
+
     static let overheadSuffixes = [
         ".qzeros", ".g_idx", ".weight_scale", ".weight_scale_inv", ".weight_scale_2", ".input_scale", ".k_scale",
         ".v_scale", ".weight_zero_point", ".scb", ".weight_format", ".absmax", ".quant_map", ".nested_absmax",
@@ -45,10 +47,14 @@ struct TensorPacking {
 
     func role(of tensor: TensorEntry) throws(CheckpointError) -> TensorRole {
         let name = tensor.name
-        let lower = name.lowercased()
+        let lower = name.asciiLowercased
         if TensorNaming.isBuffer(name, shape: tensor.shape) { return .buffer }
         if tensor.type.blockElements > 1 { return .parameter(logical: tensor.elements, packing: .ggml) }
-        if Self.overheadSuffixes.contains(where: { lower.hasSuffix($0) }) || lower.contains(".quant_state.") { return .overhead }
+        // The common case: a floating-point weight or bias, which no packed format uses for its weights.
+        if Self.floatTypes.contains(tensor.type.name), name.bytesHaveSuffix(".weight") || name.bytesHaveSuffix(".bias") {
+            return .parameter(logical: tensor.elements, packing: .none)
+        }
+        if Self.overheadSuffixes.contains(where: { lower.bytesHaveSuffix($0) }) || lower.bytesContain(".quant_state.") { return .overhead }
         if let base = strip(name, ".scales") ?? strip(name, ".biases"),
            names.contains(base + ".qweight") || types[base + ".weight"] == "U32" {
             return .overhead
@@ -92,6 +98,6 @@ struct TensorPacking {
     }
 
     func strip(_ name: String, _ suffix: String) -> String? {
-        name.hasSuffix(suffix) ? String(name.dropLast(suffix.count)) : nil
+        name.bytesHaveSuffix(suffix) ? String(name.dropLast(suffix.count)) : nil
     }
 }
