@@ -53,7 +53,8 @@ enum TensorNaming {
         if parts.contains(where: { $0.bytesHavePrefix("shared_expert") || $0.bytesHaveSuffix("_shexp") }) { return .mlp }
         if has("experts") || parts.contains(where: { $0.bytesHaveSuffix("_exps") }) { return .experts }
         if has("mlp") || has("feed_forward") || has("ffn") || has("block_sparse_moe") || has("moe")
-            || leaf.bytesHavePrefix("ffn_") || leaf == "router" || leaf == "gate" {
+            || leaf.bytesHavePrefix("ffn_") || leaf == "router" || leaf == "gate"
+            || (has("mixer") && ["up_proj", "down_proj", "gate_proj"].contains(leaf)) {
             return .mlp
         }
         if has("self_attn") || has("attn") || has("attention") || has("self_attention") || leaf.bytesHavePrefix("attn_")
@@ -65,8 +66,22 @@ enum TensorNaming {
 
     /// The decoder-layer index of a full name.
     static func layerIndex(_ name: String) -> Int? {
-        guard name.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        return layerIndex(name.asciiLowercased.utf8.split(separator: UInt8(ascii: ".")).map { String(decoding: $0, as: UTF8.self) })
+        let markers: [[UInt8]] = ["layers", "h", "blk", "layer", "blocks"].map { Array($0.utf8) }
+        var name = name
+        return name.withUTF8 { bytes -> Int? in
+            var start = 0, previous: Range<Int>? = nil
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: ".") { end += 1 }
+                if let before = previous, markers.contains(where: { $0.elementsEqual(bytes[before]) }), end > start, end - start < 10,
+                   bytes[start..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                    return bytes[start..<end].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+                }
+                previous = start..<end
+                start = end + 1
+            }
+            return nil
+        }
     }
 
     /// The decoder-layer index in `model.layers.12.…`, `h.3.…`, `blk.7.…`.
