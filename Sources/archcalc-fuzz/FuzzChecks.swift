@@ -6,6 +6,7 @@ enum FuzzChecks {
     static func run(_ bytes: [UInt8]) {
         checkSpec(bytes)
         checkLint(bytes)
+        FuzzCheckpoint.run(bytes)
         // The same bytes as a lint configuration file: an error is fine, a trap is not.
         _ = try? ConfigReader.read(bytes, file: ".archcalc.yaml", directory: "/fuzz")
     }
