@@ -35,12 +35,18 @@ public enum CheckpointLoader {
         case .gguf(let file): return try GGUFLoading.load(file: file, path: path)
         case .safetensors(let files):
             var tensors: [TensorEntry] = []
-            for (index, file) in files.enumerated() { tensors += try SafetensorsReader.read(path: file, fileIndex: index).tensors }
-            return try finish(path: path, directory: directoryOf(path), files: files, tensors: tensors, totalSize: nil)
+            var bytes: Int128 = 0
+            for (index, file) in files.enumerated() {
+                let header = try SafetensorsReader.read(path: file, fileIndex: index)
+                tensors += header.tensors
+                bytes += Int128(header.fileBytes)
+            }
+            return try finish(path: path, directory: directoryOf(path), files: files, tensors: tensors, totalSize: nil,
+                              fileBytes: bytes)
         case .index(let file):
             let index = try SafetensorsIndex.read(path: file)
             return try finish(path: path, directory: PathText.parent(file), files: index.shards, tensors: index.tensors,
-                              totalSize: index.totalSize)
+                              totalSize: index.totalSize, fileBytes: index.fileBytes)
         }
     }
 
@@ -50,9 +56,9 @@ public enum CheckpointLoader {
 
     /// Counts the tensors against the config beside them and builds the result.
     static func finish(path: String, directory: String, files: [String], tensors: [TensorEntry],
-                       totalSize: Int128?) throws(CheckpointError) -> SpecLoadResult {
+                       totalSize: Int128?, fileBytes: Int128) throws(CheckpointError) -> SpecLoadResult {
         var summary = CheckpointSummary(path: path, format: .safetensors, files: files)
-        summary.bytesOnDisk = files.reduce(Int128(0)) { $0 + Int128((try? CheckpointFile(path: $1).size) ?? 0) }
+        summary.bytesOnDisk = fileBytes
         summary.indexTotalSize = totalSize
         let configPath = PathText.join(directory, "config.json")
         let config = CheckpointSource.exists(configPath) ? ConfigFacts.read(directory: directory) : ConfigFacts()

@@ -8,6 +8,8 @@ enum SafetensorsIndex {
         var shards: [String]
         var tensors: [TensorEntry]
         var totalSize: Int128?
+        /// Sum of the shards' sizes, bytes.
+        var fileBytes: Int128 = 0
     }
 
     static func read(path: String) throws(CheckpointError) -> Contents {
@@ -42,6 +44,7 @@ enum SafetensorsIndex {
             expected.append((name, shardIndex[shard]!, offset))
         }
         var tensors: [TensorEntry] = []
+        var fileBytes: Int128 = 0
         var shardOf: [String: Int] = [:]
         for (index, shard) in shardOrder.enumerated() {
             let header = try SafetensorsReader.read(path: PathText.join(directory, shard), fileIndex: index)
@@ -51,11 +54,13 @@ enum SafetensorsIndex {
                 }
             }
             tensors += header.tensors
+            fileBytes += Int128(header.fileBytes)
         }
         for entry in expected where shardOf[entry.name] != entry.shard {
             throw fail("tensor '\(Escaping.short(entry.name, limit: 120))' is listed in shard '\(Escaping.short(shardOrder[entry.shard]))' but not stored there", at: entry.offset)
         }
         let total = root["metadata"]?["total_size"]?.integer.map { Int128($0) }
-        return Contents(shards: shardOrder.map { PathText.join(directory, $0) }, tensors: tensors, totalSize: total)
+        return Contents(shards: shardOrder.map { PathText.join(directory, $0) }, tensors: tensors, totalSize: total,
+                        fileBytes: fileBytes)
     }
 }

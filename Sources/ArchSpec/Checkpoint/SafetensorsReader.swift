@@ -8,6 +8,8 @@ enum SafetensorsReader {
         var tensors: [TensorEntry]
         /// `__metadata__`: free string pairs (`format: pt`).
         var metadata: [String: String]
+        /// The file's size, bytes.
+        var fileBytes = 0
     }
 
     /// Whether the first bytes look like safetensors: a binary length (text never holds a NUL byte, and any
@@ -42,7 +44,9 @@ enum SafetensorsReader {
         do { root = try HeaderJSON.parse(text) } catch {
             throw CheckpointError(file: path, offset: 8 + error.offset, "header JSON: \(error.message)")
         }
-        return try entries(root, path: path, fileIndex: fileIndex, dataBytes: file.size - 8 - Int(length))
+        var header = try entries(root, path: path, fileIndex: fileIndex, dataBytes: file.size - 8 - Int(length))
+        header.fileBytes = file.size
+        return header
     }
 
     static func entries(_ root: HeaderJSON, path: String, fileIndex: Int, dataBytes: Int) throws(CheckpointError) -> Header {
