@@ -11,7 +11,9 @@ QUICK=${3:-}
 THREADS=${THREADS:-1}
 SPECS="scripts/validation-specs/mha-tiny-20m.yaml scripts/validation-specs/smollm-135m.yaml specs/gpt2.yaml
 scripts/validation-specs/gqa-hd128-400m.yaml scripts/validation-specs/mqa-hd80-300m.yaml
-scripts/validation-specs/qwen2.5-0.5b.yaml scripts/validation-specs/moe-8x2-shared-140m.yaml"
+scripts/validation-specs/qwen2.5-0.5b.yaml scripts/validation-specs/moe-8x2-shared-140m.yaml
+scripts/validation-specs/mla-200m.yaml scripts/validation-specs/sliding-qknorm-230m.yaml
+scripts/validation-specs/hybrid-mamba2-200m.yaml"
 swift build -c release >/dev/null
 BIN=.build/release/archcalc
 mkdir -p .build/bench

@@ -4,11 +4,13 @@ import Foundation
 /// What every input must survive, with invariants that trap (so the fuzzer reports them) when broken.
 enum FuzzChecks {
     static func run(_ bytes: [UInt8]) {
-        checkSpec(bytes)
-        checkLint(bytes)
-        FuzzCheckpoint.run(bytes)
+        FuzzBudget.check(size: bytes.count, label: "spec load and estimate") { checkSpec(bytes) }
+        FuzzBudget.check(size: bytes.count, label: "lint") { checkLint(bytes) }
+        FuzzBudget.check(size: bytes.count, label: "checkpoint readers") { FuzzCheckpoint.run(bytes) }
         // The same bytes as a lint configuration file: an error is fine, a trap is not.
-        _ = try? ConfigReader.read(bytes, file: ".archcalc.yaml", directory: "/fuzz")
+        FuzzBudget.check(size: bytes.count, label: "lint configuration") {
+            _ = try? ConfigReader.read(bytes, file: ".archcalc.yaml", directory: "/fuzz")
+        }
     }
 
     static func checkLint(_ bytes: [UInt8]) {
@@ -57,7 +59,7 @@ enum FuzzChecks {
             // The plan's layer counts cover every layer exactly once.
             if let plan = try? spec.plan { precondition(plan.kindCounts.reduce(0, +) == spec.layers) }
             let report = EstimateReport(estimate: estimate, source: "fuzz.yaml")
-            for format in EstimateFormat.allCases { _ = format.renderer(exact: true).render([report]) }
+            FuzzRenderChecks.run(spec, report: report)
         }
     }
 }

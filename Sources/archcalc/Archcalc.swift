@@ -1,3 +1,4 @@
+import ArchSpec
 import ArgumentParser
 
 #if canImport(Glibc)
@@ -42,10 +43,22 @@ struct Archcalc: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }
-            Output.error(fullMessage(for: error))
+            Output.errorBlock(escapedMessage(for: error))
             if code == .validationFailure { Output.error("Run 'archcalc help' for usage.") }
             systemExit(code == .validationFailure ? 2 : code.rawValue)
         }
+    }
+}
+
+extension Archcalc {
+    /// argument-parser's message with usage, its first line (which quotes the offending argument) escaped
+    /// whole, so a line break in an argument stays on that line; `Output.errorBlock` guards the rest.
+    static func escapedMessage(for error: Error) -> String {
+        var full = fullMessage(for: error)
+        let message = message(for: error)
+        guard !message.isEmpty, let range = full.firstRange(of: message) else { return full }
+        full.replaceSubrange(range, with: Escaping.terminal(message))
+        return full
     }
 }
 

@@ -71,7 +71,7 @@ extension Archcalc {
                 guard let spec = loaded.spec else { throw ExitCode(2) }
                 shapes += SpecShapes.gemm(spec, rows: quick ? [1, 8, 32, 64, 128, 256, 512] : [1, 2, 4, 8, 16, 32, 64, 128, 256, 512])
                 gemv += SpecShapes.gemv(spec)
-                attention.append(SpecShapes.attention(spec))
+                attention += SpecShapes.attentionLayouts(spec)
             }
             let plan = CalibrationPlan.make(quick: quick, maxThreads: maxThreads, host: host, extraShapes: shapes, gemvShapes: gemv,
                                             extraAttention: attention, blasPath: blas, measureBLAS: !noBlas,

@@ -35,7 +35,7 @@ extension Archcalc.Calibrate {
                                                     variant: variant, protocol: proto).first else { throw ExitCode(2) }
             rate = point.rate
         default:
-            throw ValidationError("unknown probe \(probe)")
+            throw ValidationError("unknown probe '\(Escaping.short(probe))'")
         }
         Output.write("\(probe) \(threads) \(rate.sustained) \(rate.best) \(rate.spread) \(variant.rawValue)"
                      + " other_cores=\(rate.otherCores) steal=\(rate.steal)\n")

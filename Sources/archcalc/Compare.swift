@@ -71,7 +71,7 @@ enum PruneHeadsReport {
                 text += (text.isEmpty ? "" : "\n") + format.render(Comparison(reports: reports, notes: [summary.description]),
                                                                    exact: exact)
             } catch {
-                Output.error("\(path): error: \(error)")
+                Output.error("\(Escaping.lineStart(path, limit: 1000)): error: \(error)")
                 failed = true
             }
         }

@@ -27,7 +27,7 @@ extension Archcalc {
             do {
                 try Output.emit(yaml, to: output)
             } catch {
-                Output.error("\(output ?? "-"): cannot write: \(error)")
+                Output.error("\(Escaping.lineStart(output ?? "-", limit: 1000)): cannot write: \(error)")
                 throw ExitCode(2)
             }
         }

@@ -127,7 +127,7 @@ enum LintFlags {
             let codes = RuleCatalog.codes(matching: item)
             if codes.isEmpty {
                 let hint = RuleCatalog.suggestion(for: item).map { "; did you mean \($0)?" } ?? ""
-                throw ValidationError("\(flag): unknown rule '\(item)'\(hint)")
+                throw ValidationError("\(flag): unknown rule '\(Escaping.short(item))'\(hint)")
             }
             result.formUnion(codes)
         }
@@ -136,7 +136,7 @@ enum LintFlags {
 
     static func degrees(_ values: [String], flag: String) throws -> [Int] {
         try items(values).map { item in
-            guard let value = Int(item), value >= 1 else { throw ValidationError("\(flag) takes positive integers, got '\(item)'") }
+            guard let value = Int(item), value >= 1 else { throw ValidationError("\(flag) takes positive integers, got '\(Escaping.short(item))'") }
             return value
         }
     }

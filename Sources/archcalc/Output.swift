@@ -10,7 +10,20 @@ import Darwin
 enum Output {
     static func write(_ text: String) { writeAll(text, to: 1) }
 
-    static func error(_ line: String) { writeAll(line.hasSuffix("\n") ? line : line + "\n", to: 2) }
+    /// Writes one message line to standard error. Messages quote paths, arguments and values this code does
+    /// not control, so the line goes through the terminal sink (`Escaping.lineStart`): no raw line break,
+    /// control, bidi or line-separator character, no `##[`, and it cannot start a workflow command (`::`).
+    static func error(_ line: String) {
+        let message = line.hasSuffix("\n") ? String(line.dropLast()) : line
+        writeAll(Escaping.lineStart(message) + "\n", to: 2)
+    }
+
+    /// Writes a multi-line block to standard error (argument-parser's error and usage text), through
+    /// `Escaping.block`: line feeds kept, every other unsafe scalar escaped, no line starting with `::`.
+    static func errorBlock(_ text: String) {
+        let safe = Escaping.block(text)
+        writeAll(safe.hasSuffix("\n") ? safe : safe + "\n", to: 2)
+    }
 
     private static func writeAll(_ text: String, to descriptor: Int32) {
         var text = text

@@ -18,7 +18,7 @@ extension Archcalc {
             guard let rule else { return Output.write(RuleDocs.list()) }
             guard let description = RuleCatalog.description(for: rule) else {
                 let hint = RuleCatalog.suggestion(for: rule).map { "; did you mean \($0)?" } ?? ""
-                throw ValidationError("unknown rule '\(rule)'\(hint)")
+                throw ValidationError("unknown rule '\(Escaping.short(rule))'\(hint)")
             }
             Output.write(RuleDocs.explain(description))
         }

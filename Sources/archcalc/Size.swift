@@ -108,7 +108,7 @@ extension Archcalc {
                 }
                 if !result.fits { throw ExitCode(1) }
             } catch let error as SizingError {
-                Output.error("\(spec): error: \(error.description)")
+                Output.error("\(Escaping.lineStart(spec, limit: 1000)): error: \(error.description)")
                 throw ExitCode(2)
             }
         }
@@ -117,7 +117,7 @@ extension Archcalc {
             var contextValue: Int?
             if let context {
                 guard let parsed = Sweep.size(context), parsed >= 1 else {
-                    throw ValidationError("--context must be a positive token count such as 4096 or 128k, got '\(context)'")
+                    throw ValidationError("--context must be a positive token count such as 4096 or 128k, got '\(Escaping.short(context))'")
                 }
                 contextValue = parsed
             }
@@ -127,7 +127,7 @@ extension Archcalc {
                 if let groupSize, groupSize < 1 { throw ValidationError("--group-size must be at least 1, got \(groupSize)") }
                 if let weightScales {
                     guard let parsed = ScaleGranularity.parse(weightScales) else {
-                        throw ValidationError("--weight-scales '\(weightScales)': use per-tensor, per-channel or per-group-N")
+                        throw ValidationError("--weight-scales '\(Escaping.short(weightScales))': use per-tensor, per-channel or per-group-N")
                     }
                     granularity = parsed
                 }
@@ -139,7 +139,7 @@ extension Archcalc {
                 var granularity: ScaleGranularity?
                 if let kvScales {
                     guard let parsed = ScaleGranularity.parse(kvScales) else {
-                        throw ValidationError("--kv-scales '\(kvScales)': use per-layer, per-head, per-token or per-group-N")
+                        throw ValidationError("--kv-scales '\(Escaping.short(kvScales))': use per-layer, per-head, per-token or per-group-N")
                     }
                     granularity = parsed
                 }
@@ -148,7 +148,7 @@ extension Archcalc {
             var reserveValue: Reserve?
             if let reserve {
                 guard let parsed = Reserve.parse(reserve) else {
-                    throw ValidationError("--reserve '\(reserve)': use a fraction (0.1 or 10%) or bytes (2GiB)")
+                    throw ValidationError("--reserve '\(Escaping.short(reserve))': use a fraction (0.1 or 10%) or bytes (2GiB)")
                 }
                 reserveValue = parsed
             }

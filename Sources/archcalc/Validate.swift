@@ -13,7 +13,9 @@ extension Archcalc {
                 Builds SPEC with random fp32 weights (refusing when weights, KV cache and activations would not fit \
                 in 80% of available memory), runs a prefill of --context tokens and --decode-steps decode steps \
                 with a KV cache through the same kernels `archcalc calibrate` measures, and prints predicted against \
-                measured time per phase; error is (predicted - measured) / measured, decode per step. \
+                measured time per phase, then per operator (prefill and decode step); error is (predicted - measured) / \
+                measured, decode per step. Every layer kind of the spec's layer plan runs, except DeepSeek sparse \
+                attention's indexer and cross-layer KV sharing, which are refused by name. \
                 For the best prediction, calibrate with --spec SPEC so the profile holds the spec's own shapes.
 
                 Exit codes: 0 the comparison ran; 1 the spec could not be loaded or would not fit; 2 a usage or I/O error.

@@ -17,8 +17,8 @@ import Testing
         let pass = ForwardPass(spec: Self.tiny, backend: KernelBackend(variant: variant, threads: 1), capacity: 8, maxRows: 2)
         let layer = pass.weights.layers[0]
         set(pass.weights.embedding, [1, 0, 0, 1])  // token 0 = [1, 0], token 1 = [0, 1]
-        set(layer.qkv, [1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1])  // q = k = v = the normed input
-        set(layer.out, [1, 0, 0, 1])
+        set(layer.attention!.projection, [1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1])  // q = k = v = the normed input
+        set(layer.attention!.out, [1, 0, 0, 1])
         set(layer.dense!.up, [1, 0, 0, 1])
         set(layer.dense!.down, [0, 0, 0, 0])
         set(pass.weights.lmHead!, [1, 0, 0, 1])

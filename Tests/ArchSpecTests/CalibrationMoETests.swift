@@ -22,8 +22,8 @@ import Testing
         let moe = try #require(layer.moe)
         #expect(layer.dense == nil)
         set(pass.weights.embedding, [1, 0, 0, 1])  // token 0 = [1, 0], token 1 = [0, 1]
-        set(layer.qkv, [1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1])
-        set(layer.out, [0, 0, 0, 0])
+        set(layer.attention!.projection, [1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1])
+        set(layer.attention!.out, [0, 0, 0, 0])
         set(moe.router, [1, 0, 0, 1])
         set(moe.experts[0].up, [1, 0, 0, 1])
         set(moe.experts[0].down, [2, 0, 0, 2])
@@ -76,15 +76,28 @@ import Testing
         let pass = ForwardPass(spec: Self.tiny(topK: 2, shared: 0), backend: KernelBackend(variant: .portable, threads: 1),
                                capacity: 4, maxRows: 3)
         // Three experts, logits [1, 1, 0] and [0, 2, 2]: top 2 keeps the equal pair at weight 1/2 each.
-        for (i, v) in [Float(1), 1, 0, 0, 2, 2].enumerated() { pass.routerLogits.pointer[i] = v }
-        let routes = pass.route(rows: 2, spec: MoESpec(experts: 3, topK: 2, expertIntermediateSize: 2))
+        let logits: [Float] = [1, 1, 0, 0, 2, 2]
+        let routes = pass.route(rows: 2, logits: logits, experts: 3, topK: 2)
         #expect(routes[0] == [RoutedToken(token: 0, weight: 0.5)])
         #expect(routes[1] == [RoutedToken(token: 0, weight: 0.5), RoutedToken(token: 1, weight: 0.5)])
         #expect(routes[2] == [RoutedToken(token: 1, weight: 0.5)])
         // Top 1 of a tie goes to the lower index.
-        let single = pass.route(rows: 2, spec: MoESpec(experts: 3, topK: 1, expertIntermediateSize: 2))
+        let single = pass.route(rows: 2, logits: logits, experts: 3, topK: 1)
         #expect(single.map(\.count) == [1, 1, 0])
         #expect(single[1] == [RoutedToken(token: 1, weight: 1)])
+    }
+
+    @Test func groupedRoutingKeepsTheBestGroupsOnly() {
+        let pass = ForwardPass(spec: Self.tiny(topK: 2, shared: 0), backend: KernelBackend(variant: .portable, threads: 1),
+                               capacity: 4, maxRows: 3)
+        // Logits [0, 3, 2, 2.5] in groups {0, 1} and {2, 3}; group bests e^3 and e^2.5 keep group 0 only, so top 2
+        // is experts 1 and 0 (not 3): weights e^3 / (e^3 + 1) = 0.952574 and 1 / (e^3 + 1) = 0.047426.
+        let logits: [Float] = [0, 3, 2, 2.5]
+        let routes = pass.route(rows: 1, logits: logits, experts: 4, topK: 2, groups: 2, keptGroups: 1)
+        #expect(routes.map(\.count) == [1, 1, 0, 0])
+        #expect(abs(routes[1][0].weight - 0.952_574) < 1e-5 && abs(routes[0][0].weight - 0.047_426) < 1e-5)
+        // Both groups kept: plain top 2 is experts 1 and 3.
+        #expect(pass.route(rows: 1, logits: logits, experts: 4, topK: 2, groups: 2, keptGroups: 2).map(\.count) == [0, 1, 0, 1])
     }
 
     /// Three layers: dense layer 0 (`dense_layers: 1`), MoE layers 1 and 2; gated SiLU experts with biases,
@@ -135,27 +148,28 @@ import Testing
         }
     }
 
-    @Test func refusesGroupedRoutingButRunsPlainMoE() {
+    @Test func runsGroupedRoutingButRefusesUnequalGroups() {
         #expect(ForwardPass.unsupportedFeatures(Self.mixed, tokens: 8).isEmpty)
         var grouped = Self.mixed
         grouped.moe?.groups = 2
         grouped.moe?.topKGroups = 1
-        #expect(ForwardPass.unsupportedFeatures(grouped, tokens: 8) == ["grouped expert routing (n_group 2, topk_group 1)"])
-        grouped.moe?.topKGroups = 2  // every group allowed: plain top-k
         #expect(ForwardPass.unsupportedFeatures(grouped, tokens: 8).isEmpty)
+        grouped.moe?.groups = 3
+        #expect(ForwardPass.unsupportedFeatures(grouped, tokens: 8) == ["grouped expert routing with 4 experts in 3 unequal groups"])
     }
 
-    @Test func memoryCheckCountsEveryExpert() {
+    @Test func memoryCheckCountsEveryExpert() throws {
         var dense = Self.mixed
         dense.moe = nil
         let withExperts = ForwardWeights.bytesNeeded(Self.mixed, capacity: 8, prefill: 4)
         var more = Self.mixed
         more.moe?.experts = 8
         // Four more experts in each of two MoE layers: 4·2·(gate_up 48x32 + 48 bias + down 32x24 + 32 bias)
-        // weights plus 4 router rows of 32 and 4 router biases per layer, and 4 more logits per activation row, fp32.
+        // weights plus 4 router rows of 32 and 4 router biases per layer, fp32.
         let expert = 48 * 32 + 48 + 32 * 24 + 32
-        let delta = 4 * (4 * 2 * expert + 2 * (4 * 32 + 4) + 4 * 4)
-        #expect(ForwardWeights.bytesNeeded(more, capacity: 8, prefill: 4) - withExperts == Int128(delta))
-        #expect(ForwardWeights.bytesNeeded(dense, capacity: 8, prefill: 4) < withExperts)
+        let delta = 4 * (4 * 2 * expert + 2 * (4 * 32 + 4))
+        let moreBytes = try #require(ForwardWeights.bytesNeeded(more, capacity: 8, prefill: 4))
+        #expect(moreBytes - (try #require(withExperts)) == Int128(delta))
+        #expect(try #require(ForwardWeights.bytesNeeded(dense, capacity: 8, prefill: 4)) < (try #require(withExperts)))
     }
 }

@@ -11,12 +11,21 @@ public enum SpecShapes {
         public var count: Int
         /// A routed expert's linear: `experts` copies per MoE layer, each over the tokens routed to it.
         public var routed: Bool = false
+        /// Runs in prefill only (MLA's kv_b expansion), decode only (its absorbed form), or both (nil).
+        public var only: Phase? = nil
+        /// Rows it runs over per forward pass are the cached tokens, not the new ones (MLA's kv_b expansion).
+        public var overCache: Bool = false
     }
 
-    /// The linear layers of one forward pass, read from the layer plan: each attention layer's fused qkv and
-    /// output projection, each dense MLP's, and in MoE layers the router, the routed experts' (`expert_*`,
+    /// A forward phase.
+    public enum Phase: Hashable, Sendable { case prefill, decode }
+
+    /// The linear layers of one forward pass, read from the layer plan and named as the forward pass times
+    /// them: attention's fused projection (`qkv`; MLA's `qkv_a`, `q_b`, `kv_b` in prefill and
+    /// `kv_b_absorbed` in decode) and `attn_out`; recurrent mixers' `in_proj`, `ba` / `out_gate` / `x_proj` and
+    /// `dt_proj`, `out_proj`; each dense MLP's; in MoE layers the router, the routed experts' (`expert_*`,
     /// `routed`), the shared experts' (`shared_*`) and the shared-expert gate; equal linears of different layer
-    /// kinds are merged with their counts added. (The forward pass runs only the kinds `ForwardPass` supports.)
+    /// kinds are merged with their counts added.
     public static func linears(_ spec: ArchitectureSpec) -> [Linear] {
         let h = spec.hiddenSize
         guard let plan = try? spec.plan else { return [] }
@@ -37,8 +46,29 @@ public enum SpecShapes {
         }
         for (layer, count) in plan.groups where count > 0 {
             if let a = layer.mixer.attention {
-                add(Linear(name: "qkv", n: (a.heads + 2 * a.kvHeads) * a.headDim, k: h, count: count))
-                add(Linear(name: "attn_out", n: h, k: a.heads * a.headDim, count: count))
+                let dims = ForwardAttentionWeights.Dims(a)
+                if case .latent(let mla) = a.form {
+                    add(Linear(name: "qkv_a", n: dims.projection, k: h, count: count))
+                    if let rank = mla.qLoraRank { add(Linear(name: "q_b", n: dims.queryWidth, k: rank, count: count)) }
+                    let expand = a.heads * (mla.qkNopeHeadDim + mla.vHeadDim)
+                    add(Linear(name: "kv_b", n: expand, k: mla.kvLoraRank, count: count, only: .prefill, overCache: true))
+                    add(Linear(name: "kv_b_absorbed", n: expand, k: mla.kvLoraRank, count: count, only: .decode))
+                } else {
+                    add(Linear(name: "qkv", n: dims.projection, k: h, count: count))
+                }
+                add(Linear(name: "attn_out", n: h, k: a.heads * a.valueHeadDim, count: count))
+            }
+            if let sizes = ForwardRecurrentWeights.Sizes(layer.mixer, hidden: h) {
+                add(Linear(name: "in_proj", n: sizes.projection, k: h, count: count))
+                switch layer.mixer {
+                case .linearAttention(let l):
+                    add(Linear(name: l.kind == .gatedDeltaNet ? "ba" : "out_gate", n: sizes.auxiliary, k: h, count: count))
+                case .mamba(let s):
+                    add(Linear(name: "x_proj", n: sizes.auxiliary, k: s.innerSize, count: count))
+                    add(Linear(name: "dt_proj", n: s.innerSize, k: s.dtRank, count: count))
+                default: break
+                }
+                add(Linear(name: "out_proj", n: h, k: sizes.inner, count: count))
             }
             switch layer.channel {
             case .dense(let ff):
@@ -61,7 +91,7 @@ public enum SpecShapes {
     /// logits of the last position only, through the GEMV kernel). A routed expert's rows are the expected
     /// share of them, rows · top_k / experts (at least 1).
     public static func gemm(_ spec: ArchitectureSpec, rows: [Int]) -> [GEMMShape] {
-        let layers = linears(spec).filter { $0.name != "lm_head" }
+        let layers = linears(spec).filter { $0.name != "lm_head" && $0.only != .decode }
         return Array(Set(layers.flatMap { l in
             rows.map { GEMMShape(m: l.routed ? max(1, expertRows(spec, tokens: $0).rows) : $0, n: l.n, k: l.k) }
         })).sorted()
@@ -82,7 +112,25 @@ public enum SpecShapes {
     }
 
     public static func attention(_ spec: ArchitectureSpec) -> AttentionHeads {
-        AttentionHeads(heads: spec.attention.heads, kvHeads: spec.attention.kvHeads, headDim: spec.attention.headDim)
+        attentionLayouts(spec).first ?? AttentionHeads(heads: spec.attention.heads, kvHeads: spec.attention.kvHeads,
+                                                       headDim: spec.attention.headDim)
+    }
+
+    /// The distinct head layouts of the spec's attention layers, most common first (MLA: every head reads the
+    /// cached latent and rotary key, as the absorbed decode does).
+    public static func attentionLayouts(_ spec: ArchitectureSpec) -> [AttentionHeads] {
+        guard let plan = try? spec.plan else { return [] }
+        var counts: [AttentionHeads: Int] = [:]
+        for (layer, count) in plan.groups { if let a = layer.mixer.attention { counts[heads(a), default: 0] += count } }
+        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.heads < $1.key.heads }.map(\.key)
+    }
+
+    /// The head layout one attention layer runs.
+    static func heads(_ a: AttentionMixer) -> AttentionHeads {
+        if case .latent(let mla) = a.form {
+            return AttentionHeads(heads: a.heads, kvHeads: 1, headDim: mla.kvLoraRank + mla.qkRopeHeadDim)
+        }
+        return AttentionHeads(heads: a.heads, kvHeads: a.kvHeads, headDim: a.headDim)
     }
 }
 

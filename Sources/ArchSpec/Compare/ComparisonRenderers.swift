@@ -4,7 +4,7 @@ public enum ComparisonRenderer {
     public static func text(_ comparison: Comparison, exact: Bool) -> String {
         var header = ["metric"]
         for (index, report) in comparison.reports.enumerated() {
-            let name = Escaping.short(report.estimate.name, limit: 60)
+            let name = Escaping.terminal(report.estimate.name, limit: 60)
             header.append(index == 0 ? "\(name) (baseline)" : name)
         }
         var table = [header]
@@ -26,12 +26,14 @@ public enum ComparisonRenderer {
             }.joined(separator: "  ")
         }
         lines.insert(contentsOf: context(comparison), at: 0)
-        return (lines + comparison.notes).joined(separator: "\n") + "\n"
+        return (lines + comparison.notes.map { Escaping.lineStart($0) }).joined(separator: "\n") + "\n"
     }
 
     static func context(_ comparison: Comparison) -> [String] {
         guard let first = comparison.reports.first?.estimate else { return [] }
-        var lines = comparison.reports.map { "\(Escaping.short($0.estimate.name, limit: 60)): \(Escaping.short($0.source, limit: 300))" }
+        var lines = comparison.reports.map {
+            "\(Escaping.lineStart($0.estimate.name, limit: 60)): \(Escaping.terminal($0.source, limit: 300))"
+        }
         lines.append("context \(HumanUnits.grouped(Int128(first.context))) tokens, batch \(first.batch); attention FLOPs: "
                      + "\(first.options.attentionFlops.rawValue); logits: \(first.options.logits.rawValue)")
         lines.append("")
@@ -65,7 +67,7 @@ public enum ComparisonRenderer {
 
     /// Markdown: a GitHub table, human units, differences in parentheses.
     public static func markdown(_ comparison: Comparison) -> String {
-        let names = comparison.reports.map { $0.estimate.name.replacingPipes() }
+        let names = comparison.reports.map { MarkdownEscaping.cell($0.estimate.name) }
         var lines = ["| metric | " + names.joined(separator: " | ") + " |",
                      "| --- |" + names.map { _ in " ---: |" }.joined()]
         for row in comparison.rows {

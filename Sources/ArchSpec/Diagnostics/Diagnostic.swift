@@ -53,9 +53,13 @@ public struct Diagnostic: Hashable, Codable, Sendable {
     }
 
     /// `file:line:col: severity: message`, the one-line form every text output starts with.
+    ///
+    /// The file and the message go through the terminal sink (`Escaping`): a line break, control or bidi
+    /// character in a path or a quoted value is shown escaped, and a path cannot start a workflow command.
     public var oneLine: String {
-        let position = location.map { "\(file):\($0.line):\($0.column)" } ?? file
-        return "\(position): \(severity.rawValue): \(message)"
+        let name = Escaping.lineStart(file, limit: 1000)
+        let position = location.map { "\(name):\($0.line):\($0.column)" } ?? name
+        return "\(position): \(severity.rawValue): \(Escaping.terminal(message, limit: 2000))"
     }
 }
 

@@ -6,7 +6,9 @@ public enum HardwareReport {
     /// One row per profile: id, name, memory, bandwidth, bf16 (or best) peak, interconnect.
     public static func listText(_ profiles: [HardwareProfile]) -> String {
         let rows = [["id", "name", "memory", "bandwidth", "peak 16-bit", "interconnect/direction"]]
-            + profiles.map(row)
+            + profiles.map { profile in
+                row(profile).enumerated().map { $0 == 0 ? Escaping.lineStart($1, limit: 100) : Escaping.terminal($1, limit: 200) }
+            }
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             row.indices.map { row[$0] + String(repeating: " ", count: widths[$0] - row[$0].count) }
@@ -17,7 +19,8 @@ public enum HardwareReport {
     public static func listMarkdown(_ profiles: [HardwareProfile]) -> String {
         let header = ["id", "name", "memory", "bandwidth", "peak 16-bit", "interconnect/direction"]
         return (["| " + header.joined(separator: " | ") + " |", "|" + header.map { _ in "---|" }.joined()]
-            + profiles.map { "| " + row($0).joined(separator: " | ") + " |" }).joined(separator: "\n") + "\n"
+            + profiles.map { "| " + row($0).map(MarkdownEscaping.cell).joined(separator: " | ") + " |" })
+            .joined(separator: "\n") + "\n"
     }
 
     static func row(_ p: HardwareProfile) -> [String] {
@@ -27,12 +30,14 @@ public enum HardwareReport {
                 "\(SizingUnits.bandwidth(p.interconnect.bandwidth.value)) \(p.interconnect.kind)"]
     }
 
-    /// Every figure of one profile with its source.
+    /// Every figure of one profile with its source. A profile read from a file is hostile: every string from
+    /// it goes through the terminal sink, and the id, which starts the first line, cannot start a command.
     public static func showText(_ p: HardwareProfile) -> String {
-        var lines = ["\(p.id): \(p.name) (\(p.vendor))"]
+        let text = { (value: String) in Escaping.terminal(value, limit: 1000) }
+        var lines = ["\(Escaping.lineStart(p.id, limit: 200)): \(text(p.name)) (\(text(p.vendor)))"]
         func add(_ label: String, _ value: String, _ source: String?) {
-            lines.append("  \(label): \(value)")
-            if let source { lines.append("      source: \(source)") }
+            lines.append("  \(label): \(text(value))")
+            if let source { lines.append("      source: \(text(source))") }
         }
         add("memory", "\(HumanUnits.bytes(Int128(p.memory.value))) (\(HumanUnits.grouped(Int128(p.memory.value))) B)",
             p.memory.source)
@@ -58,19 +63,49 @@ public enum HardwareReport {
         for curve in e.curves {
             add("curve \(curve.operator.rawValue)", "\(curve.points.count) points over \(curve.operator.axis)", curve.source)
         }
-        if let notes = p.notes { lines.append("  notes: \(notes)") }
+        if let notes = p.notes { lines.append("  notes: \(text(notes))") }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The profile in the YAML schema `--hardware FILE` reads (a template for your own).
+    ///
+    /// Lines are never folded (a long value cannot put its own text at the start of a line), and non-ASCII
+    /// or non-printable characters are written as double-quoted escapes.
     public static func yaml(_ p: HardwareProfile) -> String {
-        (try? YAMLEncoder().encode(p)) ?? ""
+        let encoder = YAMLEncoder()
+        encoder.options.width = -1
+        encoder.options.allowUnicode = false
+        return legacyCommandsBroken((try? encoder.encode(p)) ?? "")
+    }
+
+    /// YAML whose `##[` (the runner's legacy workflow-command prefix) is written `##\x5b`, losslessly: the
+    /// scalars holding it are re-emitted double-quoted, where `\x5b` is an escape. Keys are the schema's, so
+    /// every `##[` is inside such a scalar. Text without `##[` is returned unchanged.
+    static func legacyCommandsBroken(_ yaml: String) -> String {
+        guard yaml.contains("##["), let node = try? Yams.compose(yaml: yaml),
+              let text = try? Yams.serialize(node: doubleQuotingLegacyCommands(node), width: -1, allowUnicode: false)
+        else { return yaml }
+        return text.replacingOccurrences(of: "##[", with: "##\\x5b")
+    }
+
+    static func doubleQuotingLegacyCommands(_ node: Node) -> Node {
+        switch node {
+        case .scalar(var scalar):
+            if scalar.string.contains("##[") { scalar.style = .doubleQuoted }
+            return .scalar(scalar)
+        case .mapping(let mapping):
+            let pairs = mapping.map { (doubleQuotingLegacyCommands($0.key), doubleQuotingLegacyCommands($0.value)) }
+            return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style))
+        case .sequence(let sequence):
+            return .sequence(Node.Sequence(sequence.map(doubleQuotingLegacyCommands), sequence.tag, sequence.style))
+        case .alias: return node
+        }
     }
 
     /// The profile as JSON (same keys as the YAML schema).
     public static func json(_ p: HardwareProfile) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return (try? encoder.encode(p)).flatMap { String(data: $0, encoding: .utf8) }.map { $0 + "\n" } ?? ""
+        return (try? encoder.encode(p)).flatMap { String(data: $0, encoding: .utf8) }.map { JSONEscaping.harden($0) + "\n" } ?? ""
     }
 }

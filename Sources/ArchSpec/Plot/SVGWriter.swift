@@ -1,4 +1,4 @@
-/// Builds SVG text: elements with escaped attributes and text, numbers with two decimals.
+/// Builds SVG text: elements with attributes and text escaped by the XML sink, numbers with two decimals.
 struct SVGWriter {
     private(set) var body: [String] = []
     let width: Double
@@ -10,9 +10,9 @@ struct SVGWriter {
     }
 
     mutating func element(_ name: String, _ attributes: [(String, String)], text: String? = nil) {
-        let attrs = attributes.map { " \($0.0)=\"\(Self.escape($0.1))\"" }.joined()
+        let attrs = attributes.map { " \($0.0)=\"\(XMLEscaping.attribute($0.1))\"" }.joined()
         if let text {
-            body.append("<\(name)\(attrs)>\(Self.escape(text))</\(name)>")
+            body.append("<\(name)\(attrs)>\(XMLEscaping.text(text))</\(name)>")
         } else {
             body.append("<\(name)\(attrs)/>")
         }
@@ -58,20 +58,5 @@ struct SVGWriter {
     static func n(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         return HumanUnits.fixed(value, decimals: 2)
-    }
-
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

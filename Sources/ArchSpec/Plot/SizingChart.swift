@@ -7,7 +7,9 @@ public enum SizingChart {
 
     public static func svg(result: SizingResult, curves: MemoryCurves) -> String {
         var svg = SVGWriter(width: 1100, height: 540)
-        svg.text(550, 22, "\(result.model) on \(SizingUnits.layout(result)), weights \(result.weights.dtype.rawValue), "
+        // Names from the spec and the profile are shown as the text output shows them (controls and bidi
+        // characters visible), then XML-escaped by the writer.
+        svg.text(550, 22, "\(Escaping.terminal(result.model, limit: 200)) on \(SizingUnits.layout(result)), weights \(result.weights.dtype.rawValue), "
                  + "KV \(result.kv.dtype.rawValue)", size: 15, anchor: "middle", weight: "bold")
         memoryPanel(&svg, result: result, curves: curves)
         rooflinePanel(&svg, result: result)

@@ -62,13 +62,15 @@ public indirect enum JSONValue: Hashable, Sendable {
         return "\(value)"
     }
 
-    /// JSON string escaping: quotes, backslashes and every control character (and U+2028/U+2029, which
-    /// JavaScript treats as line breaks). Runs of plain characters are copied in bulk.
+    /// JSON string escaping, per Unicode scalar: quotes, backslashes and every control character, and (see
+    /// `JSONEscaping`) DEL, C1 controls, U+2028/U+2029, format characters, noncharacters and the `[` of `##[`
+    /// as `\u` escapes. Runs of plain characters are copied in bulk.
     public static func quote(_ text: String, into output: inout String) {
         output += "\""
         let utf8 = text.utf8
         var runStart = utf8.startIndex
         var index = utf8.startIndex
+        var hashes = 0
         while index != utf8.endIndex {
             let byte = utf8[index]
             var escape: String?
@@ -80,18 +82,17 @@ public indirect enum JSONValue: Hashable, Sendable {
             case UInt8(ascii: "\r"): escape = "\\r"
             case UInt8(ascii: "\t"): escape = "\\t"
             case 0..<0x20, 0x7F: escape = unicodeEscape(UInt32(byte))
-            case 0xE2:
-                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-                let next = utf8.index(after: index)
-                if next != utf8.endIndex, utf8[next] == 0x80 {
-                    let last = utf8.index(after: next)
-                    if last != utf8.endIndex, utf8[last] == 0xA8 || utf8[last] == 0xA9 {
-                        escape = unicodeEscape(utf8[last] == 0xA8 ? 0x2028 : 0x2029)
-                        width = 3
-                    }
+            case UInt8(ascii: "["): if hashes >= 2 { escape = unicodeEscape(0x5B) }
+            case 0xC0...:
+                // A lead byte: decode the scalar and escape it when a terminal or log must not see it raw.
+                let scalar = text.unicodeScalars[index]
+                if Escaping.isUnsafe(scalar) {
+                    escape = JSONEscaping.unicodeEscape(scalar.value)
+                    width = scalar.utf8.count
                 }
             default: break
             }
+            hashes = byte == UInt8(ascii: "#") ? hashes + 1 : 0
             if let escape {
                 output += text[runStart..<index]
                 output += escape

@@ -4,23 +4,28 @@ import Glibc
 import Darwin
 #endif
 
-/// A real fp32 forward pass of a spec through the calibration kernels: embeddings, norms, rotary or learned
-/// positions, GQA/MQA attention with a KV cache, gated or plain MLP or mixture-of-experts layers (router,
-/// softmax, top-k, experts run over the tokens routed to them, shared experts), lm_head (logits of the last
-/// position).
+/// A real fp32 forward pass of a spec through the calibration kernels, layer by layer as the spec's layer plan
+/// describes: embeddings, norms, rotary, learned or ALiBi positions, softmax attention (MHA/GQA/MQA with full,
+/// sliding or chunked spans, sinks, q/k norms, output gates; or MLA with a latent cache), linear attention
+/// (gated DeltaNet, lightning), Mamba, Mamba-2 and short convolutions (a recurrent step per token), parallel
+/// blocks, dense MLPs or mixture-of-experts blocks, and the lm_head (logits of the last position).
 ///
 /// Linear layers with one row use the GEMV kernel, more rows the packed GEMM: the same kernels `calibrate`
-/// measures.
+/// measures. Attention with a full causal span runs the backend's attention kernels; other attention forms run
+/// `attendRow`, a plain loop. Recurrent mixers run the same per-token step in prefill and decode.
 public final class ForwardPass: @unchecked Sendable {
     public let spec: ArchitectureSpec
     let backend: KernelBackend
     let weights: ForwardWeights
     let maxRows: Int
-    // Activations, sized for `maxRows` rows.
-    let x: FloatBuffer, normed: FloatBuffer, qkv: FloatBuffer, q: FloatBuffer, attention: FloatBuffer, projected: FloatBuffer
-    let mlp: FloatBuffer, scores: FloatBuffer, logits: FloatBuffer, ropeCos: FloatBuffer, ropeSin: FloatBuffer
-    /// MoE layers only: router logits [rows, experts], one expert's gathered input rows, shared-gate values.
-    let routerLogits: FloatBuffer, gathered: FloatBuffer, gateValues: FloatBuffer
+    /// Residual stream, normed rows, and a mixer/MLP output, each maxRows x hidden.
+    let x: FloatBuffer, normed: FloatBuffer, projected: FloatBuffer, logits: FloatBuffer
+    /// Working buffers by role, grown on first use.
+    var scratch = ForwardScratch()
+    /// Rope tables by rotated width: cos and sin, rows x width/2.
+    var ropeTables: [Int: (cos: FloatBuffer, sin: FloatBuffer)] = [:]
+    /// How MLA layers decode: through the absorbed latent (default) or by expanding every cached latent.
+    public var latentDecode: LatentDecode = .absorbed
     /// Tokens already in the KV cache.
     public private(set) var position = 0
     /// Wall time per operator group of the last `forward` call, seconds (same keys as `PhasePrediction`).
@@ -30,6 +35,10 @@ public final class ForwardPass: @unchecked Sendable {
     public internal(set) var lastExpertRows: [Int] = []
     let clock = ContinuousClock()
 
+    /// MLA decode: the absorbed form scores queries against the cached latent; the naive form expands keys and
+    /// values of every cached token through kv_b_proj each step.
+    public enum LatentDecode: String, Sendable, CaseIterable { case absorbed, naive }
+
     /// - Parameters:
     ///   - capacity: KV-cache slots (prefill plus decode tokens).
     ///   - maxRows: The largest number of tokens one call processes (the prefill length).
@@ -38,31 +47,18 @@ public final class ForwardPass: @unchecked Sendable {
         self.backend = backend
         self.maxRows = max(1, maxRows)
         weights = ForwardWeights(spec, capacity: capacity, seed: seed)
-        let a = spec.attention, h = spec.hiddenSize, rows = self.maxRows
+        let h = spec.hiddenSize, rows = self.maxRows
         x = FloatBuffer(rows * h)
         normed = FloatBuffer(rows * h)
-        qkv = FloatBuffer(rows * (a.heads + 2 * a.kvHeads) * a.headDim)
-        attention = FloatBuffer(rows * a.heads * a.headDim)
-        q = FloatBuffer(rows * a.heads * a.headDim)
         projected = FloatBuffer(rows * h)
-        mlp = FloatBuffer(rows * Self.mlpWidth(spec))
-        routerLogits = FloatBuffer(spec.moe.map { rows * $0.experts } ?? 1)
-        gathered = FloatBuffer(spec.moe == nil ? 1 : rows * h)
-        gateValues = FloatBuffer(spec.moe == nil ? 1 : rows)
-        scores = FloatBuffer(max(128, a.heads) * capacity)
         logits = FloatBuffer(spec.vocabSize)
-        ropeCos = FloatBuffer(rows * a.headDim / 2)
-        ropeSin = FloatBuffer(rows * a.headDim / 2)
     }
 
-    /// Columns of the widest up (or fused gate+up) projection among the dense MLP and the experts.
-    static func mlpWidth(_ spec: ArchitectureSpec) -> Int {
-        let widths = [spec.mlp.intermediateSize] + (spec.moe.map { [$0.expertIntermediateSize, $0.sharedExpertIntermediateSize] } ?? [])
-        return (spec.mlp.kind == .gated ? 2 : 1) * (widths.max() ?? 0)
+    /// Empties the KV caches and recurrent states (cache contents are overwritten by the next prefill).
+    public func reset() {
+        position = 0
+        for layer in weights.layers { layer.recurrent?.clearState() }
     }
-
-    /// Empties the KV cache (its contents are overwritten by the next prefill).
-    public func reset() { position = 0 }
 
     /// Runs `tokens` (at positions position..<position+count) through the model and returns the logits of the
     /// last one. Prefill (count > 1) must start at position 0.
@@ -83,7 +79,7 @@ public final class ForwardPass: @unchecked Sendable {
         let last = x.pointer + (m - 1) * h
         timed("elementwise") { norm(last, weight: weights.finalNorm, bias: weights.finalNormBias, rows: 1) }
         timed("lm_head") {
-            linear(normed.pointer, rows: 1, weights: weights.lmHead ?? weights.embedding, bias: nil,
+            linear(normed.pointer, rows: 1, weights: weights.lmHead ?? weights.embedding, bias: weights.lmHeadBias,
                    n: spec.vocabSize, k: h, out: logits.pointer, ldOut: spec.vocabSize)
         }
         position += m
@@ -98,15 +94,37 @@ public final class ForwardPass: @unchecked Sendable {
         lastBreakdown[name, default: 0] += seconds(clock.now - start)
     }
 
+    /// Cos/sin tables for every rotated width the layers use, for rows position..<position+rows.
     func fillRopeTables(rows: Int) {
         guard spec.position.kind == .rope else { return }
-        let half = spec.attention.headDim / 2, theta = spec.position.ropeTheta ?? 10_000
-        for i in 0..<half {
-            let frequency = pow(theta, -2 * Double(i) / Double(spec.attention.headDim))
-            for r in 0..<rows {
-                let angle = Double(position + r) * frequency
-                ropeCos.pointer[r * half + i] = Float(cos(angle))
-                ropeSin.pointer[r * half + i] = Float(sin(angle))
+        let theta = spec.position.ropeTheta ?? 10_000
+        for width in weights.ropeWidths where width >= 2 {
+            let half = width / 2
+            if (ropeTables[width]?.cos.count ?? 0) < maxRows * half {
+                ropeTables[width] = (FloatBuffer(maxRows * half), FloatBuffer(maxRows * half))
+            }
+            guard let table = ropeTables[width] else { continue }
+            for i in 0..<half {
+                let frequency = pow(theta, -2 * Double(i) / Double(width))
+                for r in 0..<rows {
+                    let angle = Double(position + r) * frequency
+                    table.cos.pointer[r * half + i] = Float(cos(angle))
+                    table.sin.pointer[r * half + i] = Float(sin(angle))
+                }
+            }
+        }
+    }
+
+    /// Rotates `heads` heads of `width` (at `headStride` apart, rows `rowStride` apart) by the current rows' angles.
+    func rotate(_ p: UnsafeMutablePointer<Float>, rows: Int, heads: Int, width: Int, headStride: Int, rowStride: Int) {
+        guard spec.position.kind == .rope, width >= 2, let table = ropeTables[width] else { return }
+        if headStride == width {
+            backend.rope(p, rows: rows, heads: heads, headDim: width, rowStride: rowStride, cos: table.cos.pointer,
+                         sin: table.sin.pointer)
+        } else {
+            for head in 0..<heads {
+                backend.rope(p + head * headStride, rows: rows, heads: 1, headDim: width, rowStride: rowStride,
+                             cos: table.cos.pointer, sin: table.sin.pointer)
             }
         }
     }

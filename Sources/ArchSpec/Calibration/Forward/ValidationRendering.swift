@@ -31,9 +31,34 @@ extension ValidationReport {
         for r in rows {
             lines.append(r.0.padded(12) + r.1.padded(12, left: true) + r.2.padded(12, left: true) + r.3.padded(9, left: true))
         }
+        lines += operatorLines
         if !notes.isEmpty { lines.append("") }
         lines += notes.map { "note: \($0)" }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension ValidationReport {
+    /// Per operator: predicted and measured prefill, predicted and measured decode step, and their errors.
+    var operatorLines: [String] {
+        let keys = Set(predictedPrefill.keys).union(measuredPrefill.keys).union(predictedDecode.keys).union(measuredDecode.keys)
+        guard !keys.isEmpty else { return [] }
+        func cell(_ v: Double?) -> String { v.map { HumanUnits.seconds($0) } ?? "-" }
+        func error(_ p: Double?, _ m: Double?) -> String {
+            guard let p, let m, m > 0 else { return "-" }
+            let e = (p - m) / m
+            return (e >= 0 ? "+" : "") + HumanUnits.fixed(e * 100, decimals: 0) + "%"
+        }
+        var lines = ["", "operator".padded(24) + "prefill pred".padded(13, left: true) + "meas".padded(11, left: true)
+                     + "err".padded(7, left: true) + "decode pred".padded(13, left: true) + "meas".padded(11, left: true)
+                     + "err".padded(7, left: true)]
+        for key in keys.sorted() {
+            let pp = predictedPrefill[key], mp = measuredPrefill[key], pd = predictedDecode[key], md = measuredDecode[key]
+            lines.append(Escaping.short(key).padded(24) + cell(pp).padded(13, left: true) + cell(mp).padded(11, left: true)
+                         + error(pp, mp).padded(7, left: true) + cell(pd).padded(13, left: true)
+                         + cell(md).padded(11, left: true) + error(pd, md).padded(7, left: true))
+        }
+        return lines
     }
 }
 

@@ -82,7 +82,9 @@ public enum Validator {
         guard let total = try? ParameterCount.breakdown(spec).total, total <= 1 << 50 else {
             throw CalibrationError.tooLarge("\(spec.name) has too many parameters to run in fp32 on this machine")
         }
-        let needed = ForwardWeights.bytesNeeded(spec, capacity: capacity, prefill: context)
+        guard let needed = ForwardWeights.bytesNeeded(spec, capacity: capacity, prefill: context) else {
+            throw CalibrationError.tooLarge("\(spec.name)'s layers cannot be counted, so its memory cannot be checked")
+        }
         let limit = Int128(memoryLimit ?? availableMemory() * 8 / 10)
         guard needed <= limit else {
             throw CalibrationError.tooLarge(
@@ -117,7 +119,8 @@ public enum Validator {
         let prefillSamples = kept.map(\.seconds)
         let prefillOthers = kept.map(\.interference.otherCores).reduce(0, +) / Double(max(1, kept.count))
         let measuredPrefill = breakdown
-        let routing = routingNote(spec, rows: pass.lastExpertRows, tokens: context)
+        let expertRows = pass.lastExpertRows
+        let routing = routingNote(spec, rows: expertRows, tokens: context)
         let decodeLoad = SystemLoadSample.now(), decodeStart = clock.now
         var measuredDecode: [String: Double] = [:]
         var decodeSamples: [Double] = []
@@ -131,7 +134,7 @@ public enum Validator {
         }
         let decodeOthers = Interference(from: decodeLoad, to: .now(), wall: seconds(clock.now - decodeStart)).otherCores
         var model = LatencyModel(profile: profile, threads: threads)
-        let predictedPrefill = model.prefill(spec, tokens: context)
+        let predictedPrefill = model.prefill(spec, tokens: context, expertRows: expertRows.isEmpty ? nil : expertRows)
         let predictedDecode = model.decodeStep(spec, context: context + decodeSteps / 2)
         let parameters = (try? ParameterCount.breakdown(spec).total).map { Int(clamping: $0) } ?? 0
         return ValidationReport(
@@ -149,7 +152,7 @@ public enum Validator {
         guard let low = rows.min(), let high = rows.max() else { return [] }
         let share = SpecShapes.expertRows(spec, tokens: tokens)
         let expected = share.extra == 0 ? "\(share.rows)" : "\(share.rows)-\(share.rows + 1)"
-        return ["prefill routed \(low)-\(high) rows per expert (predicted as uniform: \(expected))"]
+        return ["prefill routed \(low)-\(high) rows per expert (uniform would be \(expected)); the prediction uses the measured rows"]
     }
 
     static func argmax(_ v: [Float]) -> Int {

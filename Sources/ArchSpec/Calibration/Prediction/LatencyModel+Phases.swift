@@ -1,21 +1,27 @@
 extension LatencyModel {
     /// Predicted prefill of `tokens` tokens from an empty cache (logits of the last position only).
-    public mutating func prefill(_ spec: ArchitectureSpec, tokens: Int) -> PhasePrediction {
+    ///
+    /// - Parameter expertRows: Rows each routed expert ran over, MoE layer by MoE layer (the forward pass's
+    ///   `lastExpertRows`); nil predicts the uniform share, tokens · top_k / experts.
+    public mutating func prefill(_ spec: ArchitectureSpec, tokens: Int, expertRows: [Int]? = nil) -> PhasePrediction {
         var parts: [String: Double] = [:]
-        for linear in SpecShapes.linears(spec) {
+        for linear in SpecShapes.linears(spec) where linear.only != .decode {
             if linear.name == "lm_head" {
                 parts["lm_head"] = gemvSeconds(n: linear.n, k: linear.k)
-            } else if linear.routed, let moe = spec.moe {
+            } else if linear.routed, let rows = expertRows, !rows.isEmpty {
+                parts["linear:\(linear.name)", default: 0] += rows.reduce(0) { $0 + linearSeconds(rows: $1, linear) }
+            } else if linear.routed, let experts = spec.moe?.experts {
                 // Expected uniform routing: every expert gets tokens·top_k/experts rows (some one more).
                 let share = SpecShapes.expertRows(spec, tokens: tokens)
-                let perLayer = Double(moe.experts - share.extra) * linearSeconds(rows: share.rows, linear)
+                let perLayer = Double(experts - share.extra) * linearSeconds(rows: share.rows, linear)
                     + Double(share.extra) * linearSeconds(rows: share.rows + 1, linear)
-                parts["linear:\(linear.name)"] = Double(linear.count) * perLayer
+                parts["linear:\(linear.name)", default: 0] += Double(linear.count) * perLayer
             } else {
-                parts["linear:\(linear.name)"] = Double(linear.count) * gemmSeconds(m: tokens, n: linear.n, k: linear.k)
+                parts["linear:\(linear.name)", default: 0] += Double(linear.count) * linearSeconds(rows: tokens, linear)
             }
         }
-        parts["attention"] = Double(spec.layers) * prefillAttentionSeconds(SpecShapes.attention(spec), tokens: tokens)
+        mixers(spec, into: &parts) { model, _, a in model.prefillAttentionSeconds(a, tokens: tokens) }
+        scans(spec, rows: tokens, into: &parts)
         parts["elementwise"] = elementwiseSeconds(spec, rows: tokens)
         if spec.moe != nil { parts["moe:combine"] = combineSeconds(spec, rows: tokens) }
         return PhasePrediction(seconds: parts.values.reduce(0, +), breakdown: parts)
@@ -24,55 +30,100 @@ extension LatencyModel {
     /// Predicted decode step of one token with `context` tokens already cached.
     public mutating func decodeStep(_ spec: ArchitectureSpec, context: Int) -> PhasePrediction {
         var parts: [String: Double] = [:]
-        for linear in SpecShapes.linears(spec) {
+        for linear in SpecShapes.linears(spec) where linear.only != .prefill {
             let key = linear.name == "lm_head" ? "lm_head" : "linear:\(linear.name)"
             let perToken = linear.routed ? Double(min(max(0, spec.moe?.topK ?? 0), spec.moe?.experts ?? 0)) : 1
-            parts[key] = Double(linear.count) * perToken * gemvSeconds(n: linear.n, k: linear.k)
+            parts[key, default: 0] += Double(linear.count) * perToken * gemvSeconds(n: linear.n, k: linear.k)
         }
-        parts["attention"] = Double(spec.layers) * decodeAttentionSeconds(SpecShapes.attention(spec), context: context + 1)
+        mixers(spec, into: &parts) { model, _, a in model.decodeAttentionSeconds(a, context: context + 1) }
+        scans(spec, rows: 1, into: &parts)
         parts["elementwise"] = elementwiseSeconds(spec, rows: 1)
         if spec.moe != nil { parts["moe:combine"] = combineSeconds(spec, rows: 1) }
         return PhasePrediction(seconds: parts.values.reduce(0, +), breakdown: parts)
     }
 
-    /// Seconds of every layer's norms, residual adds, rope, cache writes and MLP activations for `rows` rows.
+    /// Adds every attention layer's `attention` time, layer kind by layer kind (its own head layout and span).
+    mutating func mixers(_ spec: ArchitectureSpec, into parts: inout [String: Double],
+                         _ seconds: (inout LatencyModel, Layer, AttentionMixer) -> Double) {
+        guard let plan = try? spec.plan else { return }
+        for (layer, count) in plan.groups where count > 0 {
+            guard let a = layer.mixer.attention else { continue }
+            parts["attention", default: 0] += Double(count) * seconds(&self, layer, a)
+            if case .latent = a.form { notes.insert("attention: MLA runs a plain loop; predicted from the kernel's figures for its latent layout (low confidence)") }
+            if a.sinks || spec.position.kind == .alibi {
+                notes.insert("attention: sinks or ALiBi run a plain loop; predicted from the kernel's figures (low confidence)")
+            }
+        }
+    }
+
+    /// Adds each recurrent mixer's `scan:<kind>` time: its per-token FLOPs (the cost model's) at the 1-thread
+    /// GEMV rate, since the scans are single-threaded plain loops over a state that stays in cache.
+    mutating func scans(_ spec: ArchitectureSpec, rows: Int, into parts: inout [String: Double]) {
+        guard let plan = try? spec.plan, let costs = try? PlanCosts(spec) else { return }
+        for (index, (layer, count)) in plan.groups.enumerated() where count > 0 {
+            let key: String
+            switch layer.mixer {
+            case .linearAttention(let l): key = "scan:\(l.kind.rawValue)"
+            case .mamba: key = "scan:mamba"
+            case .mamba2, .attentionMamba2: key = "scan:mamba2"
+            case .shortConv: key = "scan:short_conv"
+            case .attention, .none: continue
+            }
+            guard index < costs.groups.count, let rate = scalarFlopRate() else { continue }
+            let flops = Double(costs.groups[index].cost.recurrentFlopsPerToken)
+            parts[key, default: 0] += Double(count) * Double(rows) * flops / rate
+            notes.insert("\(key): predicted from its FLOPs at the 1-thread GEMV rate (not calibrated per kind)")
+        }
+    }
+}
+
+extension LatencyModel {
+    /// Seconds of every layer's norms, residual adds, q/k copies and rope, cache writes and MLP activations
+    /// for `rows` rows, layer kind by layer kind.
     func elementwiseSeconds(_ spec: ArchitectureSpec, rows: Int) -> Double {
-        let denseUp = spec.mlp.kind == .gated ? 2 * spec.mlp.intermediateSize : spec.mlp.intermediateSize
-        guard let moe = spec.moe else { return Double(spec.layers) * streamSeconds(elementwiseBytes(spec, rows: rows, up: Double(denseUp))) }
-        let moeLayers = moe.moeLayerCount(layers: spec.layers), gated = spec.mlp.kind == .gated ? 2.0 : 1.0
-        // An MoE layer activates top_k expert widths and every shared expert's width per row.
-        let moeUp = gated * (Double(min(moe.topK, moe.experts)) * Double(moe.expertIntermediateSize)
-            + Double(moe.sharedExperts) * Double(moe.sharedExpertIntermediateSize))
-        return Double(spec.layers - moeLayers) * streamSeconds(elementwiseBytes(spec, rows: rows, up: Double(denseUp)))
-            + Double(moeLayers) * streamSeconds(elementwiseBytes(spec, rows: rows, up: moeUp))
+        guard let plan = try? spec.plan else { return 0 }
+        let h = Double(spec.hiddenSize)
+        var bytes = 0.0
+        for (layer, count) in plan.groups where count > 0 {
+            var projection = 0.0, up = 0.0
+            if let a = layer.mixer.attention { projection += Double(ForwardAttentionWeights.Dims(a).projection) }
+            switch layer.channel {
+            case .dense(let ff): up = Double(ff.gated ? 2 : 1) * Double(ff.width)
+            case .moe(let block):
+                // An MoE layer activates top_k expert widths and every shared expert's width per row.
+                up = Double(block.expert.gated ? 2 : 1) * (Double(min(block.topK, block.experts)) * Double(block.expert.width)
+                    + Double(block.sharedExperts) * Double(block.shared.width))
+            case .none: break
+            }
+            // 2 norms (read + write), 2 residual adds (2 reads + write), projection copies and rope (read +
+            // write, twice), activation (read + write).
+            bytes += Double(count) * 4 * Double(rows) * (2 * 2 * h + 2 * 3 * h + 2 * 2 * projection + 2 * up)
+        }
+        return streamSeconds(bytes)
     }
 
     /// Seconds of every MoE layer's routing (softmax and top-k over the router logits), gathering each routed
     /// row and adding the weighted expert outputs (and shared experts' outputs) back, at the triad bandwidth.
     func combineSeconds(_ spec: ArchitectureSpec, rows: Int) -> Double {
-        guard let moe = spec.moe else { return 0 }
-        let h = Double(spec.hiddenSize), k = Double(min(moe.topK, moe.experts))
-        // Logits read + probabilities write; per routed row a gather (read + write) and a scaled add (2 reads +
-        // write); per shared expert a scaled add.
-        let bytes = 4 * Double(rows) * (2 * Double(moe.experts) + k * (2 * h + 3 * h) + Double(moe.sharedExperts) * 3 * h)
-        return Double(moe.moeLayerCount(layers: spec.layers)) * streamSeconds(bytes)
+        guard let plan = try? spec.plan else { return 0 }
+        let h = Double(spec.hiddenSize)
+        var bytes = 0.0
+        for (layer, count) in plan.groups where count > 0 {
+            guard case .moe(let moe) = layer.channel else { continue }
+            let k = Double(min(moe.topK, moe.experts))
+            // Logits read + probabilities write; per routed row a gather (read + write) and a scaled add (2 reads
+            // + write); per shared expert a scaled add.
+            bytes += Double(count) * 4 * Double(rows) * (2 * Double(moe.experts) + k * (2 * h + 3 * h) + Double(moe.sharedExperts) * 3 * h)
+        }
+        return streamSeconds(bytes)
     }
 
-    /// Seconds of one routed-expert linear over `rows` rows: nothing for none, the GEMV for one, else the GEMM.
+    /// Seconds of one linear over `rows` rows: nothing for none, the GEMV for one, else the GEMM.
     mutating func linearSeconds(rows: Int, _ linear: SpecShapes.Linear) -> Double {
         switch rows {
         case ..<1: 0
         case 1: gemvSeconds(n: linear.n, k: linear.k)
         default: gemmSeconds(m: rows, n: linear.n, k: linear.k)
         }
-    }
-
-    /// Bytes one layer's norms, residual adds, rope, cache writes and activation read and write for `rows` rows
-    /// (`up`: activation columns per row, the fused gate+up width of a gated MLP).
-    func elementwiseBytes(_ spec: ArchitectureSpec, rows: Int, up: Double) -> Double {
-        let a = spec.attention, h = Double(spec.hiddenSize)
-        let qkv = Double((a.heads + 2 * a.kvHeads) * a.headDim)
-        // 2 norms (read + write), 2 residual adds (2 reads + write), q/k/v copies and rope (read + write), activation.
-        return 4 * Double(rows) * (2 * 2 * h + 2 * 3 * h + 2 * 2 * qkv + 2 * up)
     }
 }

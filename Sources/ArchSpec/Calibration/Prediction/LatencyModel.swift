@@ -13,7 +13,7 @@ public struct LatencyModel: Sendable {
     public let profile: CalibrationResult
     public let threads: Int
     /// Where the model had to use a different shape or thread count than asked (for the report).
-    public private(set) var notes: Set<String> = []
+    public internal(set) var notes: Set<String> = []
 
     public init(profile: CalibrationResult, threads: Int) {
         self.profile = profile
@@ -57,12 +57,45 @@ public struct LatencyModel: Sendable {
         return heads.prefillFlops(tokens: tokens) / rate
     }
 
-    /// Seconds to move `bytes` at the sustained triad bandwidth.
+    /// Seconds to move `bytes` at the sustained 1-thread triad bandwidth: the norms, residual adds, rope,
+    /// activations and MoE combines run on one thread whatever the thread count (`KernelBackend`'s layer ops).
     func streamSeconds(_ bytes: Double) -> Double {
         let triad = profile.bandwidth.filter { $0.kernel == .triad }
-        let point = triad.first { $0.threads == threads } ?? triad.last
+        let point = triad.first { $0.threads == 1 } ?? triad.min { $0.threads < $1.threads }
         guard let rate = point?.rate.sustained, rate > 0 else { return 0 }
         return bytes / rate
+    }
+
+    /// FLOP/s of a single-threaded plain loop, read as the 1-thread fp32 GEMV rate (2 FLOPs per 4-byte weight)
+    /// of the largest profiled matrix; nil without 1-thread GEMV figures.
+    func scalarFlopRate() -> Double? {
+        let points = profile.gemv.filter { $0.format == .fp32 && $0.threads == 1 && $0.rate.sustained > 0 }
+        guard let largest = points.max(by: { $0.n * $0.k < $1.n * $1.k }) else { return nil }
+        return largest.rate.sustained / 2
+    }
+
+    /// Seconds for one attention layer's decode against `context` tokens, over the part its span reads.
+    mutating func decodeAttentionSeconds(_ a: AttentionMixer, context: Int) -> Double {
+        let visible = context - ForwardPass.firstToken(a.span, position: max(0, context - 1))
+        return decodeAttentionSeconds(SpecShapes.heads(a), context: max(1, visible))
+    }
+
+    /// Seconds for one attention layer's causal prefill of `tokens`: the full-span figure scaled by the share
+    /// of query-key pairs its span keeps.
+    mutating func prefillAttentionSeconds(_ a: AttentionMixer, tokens: Int) -> Double {
+        let full = prefillAttentionSeconds(SpecShapes.heads(a), tokens: tokens)
+        let t = Double(tokens), all = t * (t + 1) / 2
+        let kept: Double
+        switch a.span {
+        case .full: kept = all
+        case .sliding(let window):
+            let w = Double(min(max(1, window), tokens))
+            kept = w * (w + 1) / 2 + (t - w) * w
+        case .chunked(let size):
+            let c = Double(min(max(1, size), tokens)), chunks = (t / c).rounded(.down), rest = t - chunks * c
+            kept = chunks * c * (c + 1) / 2 + rest * (rest + 1) / 2
+        }
+        return all > 0 ? full * kept / all : 0
     }
 
     mutating func attentionCurve(_ all: [AttentionPoint], _ heads: AttentionHeads, what: String) -> [(size: Double, rate: Double)] {

@@ -10,6 +10,9 @@ enum EstimateColumns {
         "state/sequence", "layers",
     ]
 
+    /// Columns holding text rather than numbers: the name and the layer sentence.
+    static let textColumns: Set<Int> = [0, 11]
+
     static func exact(_ report: EstimateReport) -> [String] {
         let e = report.estimate
         return [
@@ -41,31 +44,26 @@ public struct MarkdownEstimateRenderer: EstimateRenderer {
         var lines = ["| " + EstimateColumns.humanHeaders.joined(separator: " | ") + " |"]
         lines.append("|" + EstimateColumns.humanHeaders.map { _ in " --- |" }.joined())
         for report in reports {
-            let cells = EstimateColumns.human(report).map { $0.replacingPipes() }
+            let cells = EstimateColumns.human(report).map(MarkdownEscaping.cell)
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n") + "\n"
     }
 }
 
-/// `--format csv`: RFC 4180, exact integers.
+/// `--format csv`: RFC 4180, exact integers; text columns go through `CSVEscaping.text`.
 public struct CSVEstimateRenderer: EstimateRenderer {
     public init() {}
 
     public func render(_ reports: [EstimateReport]) -> String {
-        var lines = [EstimateColumns.headers.map(Self.field).joined(separator: ",")]
-        for report in reports { lines.append(EstimateColumns.exact(report).map(Self.field).joined(separator: ",")) }
+        var lines = [EstimateColumns.headers.map(CSVEscaping.field).joined(separator: ",")]
+        for report in reports {
+            // The name and the layer sentence are text; every other column is one of archcalc's integers.
+            let cells = EstimateColumns.exact(report).enumerated().map { column, cell in
+                EstimateColumns.textColumns.contains(column) ? CSVEscaping.text(cell) : CSVEscaping.field(cell)
+            }
+            lines.append(cells.joined(separator: ","))
+        }
         return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-    }
-}
-
-extension String {
-    func replacingPipes() -> String {
-        split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
     }
 }

@@ -70,7 +70,7 @@ public struct TextEstimateRenderer: EstimateRenderer {
         let perToken = e.flops.decode.total / Int128(e.batch)
         rows += flopRows("Decode step", e.flops.decode,
                          note: "\(plural(e.batch, "new token")) on \(tokens) cached; \(HumanUnits.flops(perToken))/token")
-        let title = "\(Escaping.short(e.name, limit: 200)) (\(Escaping.short(report.source, limit: 400)))"
+        let title = "\(Escaping.lineStart(e.name, limit: 200)) (\(Escaping.terminal(report.source, limit: 400)))"
         let conventions = "attention FLOPs: \(e.options.attentionFlops.rawValue); logits: \(e.options.logits.rawValue) "
             + (e.options.logits == .last ? "position" : "positions")
             + (e.kvCache.latent ? "; MLA decode: \(e.options.mlaDecode.rawValue)" : "")

@@ -1,4 +1,6 @@
 /// GitHub Actions workflow commands (`::error file=...,line=...::message`), escaped as `@actions/core` does.
+/// The file and the message first go through `WorkflowCommandEscaping.visible` (line breaks kept for the
+/// runner's `%0A`, every other control or bidi character shown escaped); the summary line is fixed text.
 public struct GitHubLintRenderer: LintRenderer {
     public init() {}
 
@@ -11,43 +13,23 @@ public struct GitHubLintRenderer: LintRenderer {
             case .warning: "warning"
             case .info: "notice"
             }
-            var properties = [("file", diagnostic.file)]
+            var properties = [("file", WorkflowCommandEscaping.visible(diagnostic.file, limit: 400))]
             if let location = diagnostic.location {
                 properties += [("line", String(location.line)), ("col", String(location.column))]
                 if let end = finding.end { properties += [("endLine", String(end.line)), ("endColumn", String(end.column))] }
             }
             properties.append(("title", "\(diagnostic.code) \(finding.ruleName)"))
             let list = properties.map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
-            output += "::\(command) \(list)::\(Self.escapeData(diagnostic.message))\n"
+            let message = WorkflowCommandEscaping.visible(diagnostic.message, limit: 1000)
+            output += "::\(command) \(list)::\(Self.escapeData(message))\n"
         }
         output += run.summaryLine + "\n"
         return output
     }
 
-    /// `escapeData` of `@actions/core`: `%`, CR and LF.
-    public static func escapeData(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": result += "%25"
-            case "\r": result += "%0D"
-            case "\n": result += "%0A"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    /// `escapeData` of `@actions/core`: `%`, CR and LF (see `WorkflowCommandEscaping`).
+    public static func escapeData(_ text: String) -> String { WorkflowCommandEscaping.data(text) }
 
     /// `escapeProperty` of `@actions/core`: `escapeData` plus `:` and `,`.
-    public static func escapeProperty(_ text: String) -> String {
-        var result = ""
-        for scalar in escapeData(text).unicodeScalars {
-            switch scalar {
-            case ":": result += "%3A"
-            case ",": result += "%2C"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    public static func escapeProperty(_ text: String) -> String { WorkflowCommandEscaping.property(text) }
 }

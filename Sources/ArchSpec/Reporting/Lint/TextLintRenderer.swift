@@ -14,7 +14,7 @@ public struct TextLintRenderer: LintRenderer {
 
     func render(_ finding: LintFinding, into output: inout String) {
         let diagnostic = finding.diagnostic
-        output += "\(Escaping.short(diagnostic.file, limit: 400)):"
+        output += "\(Escaping.lineStart(diagnostic.file, limit: 400)):"
         if let location = diagnostic.location { output += "\(location.line):\(location.column):" }
         output += " \(diagnostic.severity.rawValue): \(Escaping.short(diagnostic.message, limit: 1000)) [\(diagnostic.code)]\n"
         if let location = diagnostic.location, let line = finding.sourceLine {
@@ -31,16 +31,18 @@ public struct TextLintRenderer: LintRenderer {
         }
     }
 
-    /// The line with control characters shown as `?`, one character per scalar so the caret lines up.
+    /// The line with every scalar the terminal sink escapes (controls, line separators, bidi and other format
+    /// characters) shown as `?`, and the `[` of `##[` too, one scalar for one so the caret lines up.
     static func printable(_ line: String) -> String {
         var result = ""
+        var hashes = 0
         for scalar in line.unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
-                || scalar.properties.generalCategory == .format {
+            if Escaping.isUnsafe(scalar) || (scalar == "[" && hashes >= 2) {
                 result += scalar == "\t" ? " " : "?"
             } else {
                 result.unicodeScalars.append(scalar)
             }
+            hashes = scalar == "#" ? hashes + 1 : 0
         }
         return result
     }

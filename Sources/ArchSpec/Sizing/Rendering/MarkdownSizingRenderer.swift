@@ -2,7 +2,7 @@
 enum MarkdownSizingRenderer {
     static func render(_ r: SizingResult) -> String {
         let m = r.memory
-        var lines = ["### \(r.model) on \(SizingUnits.layout(r))", "",
+        var lines = ["### \(MarkdownEscaping.inline(r.model)) on \(MarkdownEscaping.inline(SizingUnits.layout(r)))", "",
                      "Context \(r.context), batch \(r.batch); weights \(r.weights.summary); KV cache \(r.kv.summary).", "",
                      "| memory per device | size | bytes |", "|---|---:|---:|"]
         for (label, value) in [("weights", m.weights), ("KV cache", m.kvCache), ("activations", m.activations),
@@ -12,7 +12,7 @@ enum MarkdownSizingRenderer {
         lines.append("")
         lines.append(m.fits ? "Fits, \(SizingUnits.bytes(m.headroom)) free per device."
                             : "Does not fit: over by \(SizingUnits.bytes(-m.headroom)) per device.")
-        for attempt in r.attempts { lines.append("- \(attempt.layout.devices) device(s), \(attempt.layout): \(attempt.reason)") }
+        for attempt in r.attempts { lines.append("- \(attempt.layout.devices) device(s), \(attempt.layout): \(MarkdownEscaping.inline(attempt.reason))") }
         lines += ["", "| | value |", "|---|---:|",
                   "| max batch at context \(r.context) | \(r.maxBatch) |",
                   "| max context at batch \(r.batch) | \(SizingUnits.maxContext(r)) |",

@@ -43,7 +43,7 @@ enum SizingUnits {
 
     static func layout(_ result: SizingResult) -> String {
         let devices = result.layout.devices
-        return "\(devices) x \(result.hardware.id) (tp \(result.layout.tp), pp \(result.layout.pp))"
+        return "\(devices) x \(Escaping.terminal(result.hardware.id, limit: 200)) (tp \(result.layout.tp), pp \(result.layout.pp))"
     }
 
     static func maxContext(_ result: SizingResult) -> String {

@@ -3,7 +3,8 @@ enum TextSizingRenderer {
     static func render(_ r: SizingResult) -> String {
         let m = r.memory
         var lines: [String] = []
-        lines.append("\(r.model) on \(SizingUnits.layout(r)): \(r.hardware.name)")
+        lines.append("\(Escaping.lineStart(r.model, limit: 200)) on \(SizingUnits.layout(r)): "
+            + Escaping.terminal(r.hardware.name, limit: 200))
         lines.append("workload: context \(r.context), batch \(r.batch); weights \(r.weights.summary); "
             + "KV cache \(r.kv.summary); compute \(r.computeDType.rawValue)")
         lines.append("")
@@ -21,7 +22,7 @@ enum TextSizingRenderer {
             : "fits: no, over by \(SizingUnits.bytes(-m.headroom)) per device")
         for attempt in r.attempts {
             lines.append("  \(attempt.layout.devices) device\(attempt.layout.devices == 1 ? "" : "s") (\(attempt.layout)): "
-                + attempt.reason)
+                + Escaping.terminal(attempt.reason, limit: 1000))
         }
         lines.append("max batch at context \(r.context): \(r.maxBatch)")
         lines.append("max context at batch \(r.batch): \(SizingUnits.maxContext(r))")
@@ -63,16 +64,17 @@ enum SweepTable {
          SizingUnits.rate(r.decodeTokensPerSecond), SizingUnits.rate(r.aggregateTokensPerSecond), r.decode.bound.rawValue]
     }
 
-    static func title(_ sweep: Sweep, _ results: [SizingResult]) -> String {
+    /// The sweep's heading; `name` escapes the model name for the output it goes to.
+    static func title(_ sweep: Sweep, _ results: [SizingResult], name: (String) -> String) -> String {
         guard let first = results.first else { return "empty sweep" }
-        return "\(first.model) on \(SizingUnits.layout(first)), sweeping \(sweep.axis.rawValue); capacity "
+        return "\(name(first.model)) on \(SizingUnits.layout(first)), sweeping \(sweep.axis.rawValue); capacity "
             + SizingUnits.bytes(first.memory.capacity) + " per device"
     }
 
     static func text(sweep: Sweep, results: [SizingResult]) -> String {
         let rows = [headers] + results.map(cells)
         let widths = headers.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        var lines = [title(sweep, results)]
+        var lines = [title(sweep, results) { Escaping.lineStart($0, limit: 200) }]
         for (index, row) in rows.enumerated() {
             lines.append(row.indices.map { TextSizingRenderer.pad(row[$0], widths[$0], left: index > 0) }
                 .joined(separator: "  "))
@@ -81,7 +83,7 @@ enum SweepTable {
     }
 
     static func markdown(sweep: Sweep, results: [SizingResult]) -> String {
-        var lines = ["**" + title(sweep, results) + "**", "", "| " + headers.joined(separator: " | ") + " |",
+        var lines = ["**" + title(sweep, results) { MarkdownEscaping.inline($0) } + "**", "", "| " + headers.joined(separator: " | ") + " |",
                      "|" + headers.map { _ in "---:|" }.joined()]
         lines += results.map { "| " + cells($0).joined(separator: " | ") + " |" }
         return lines.joined(separator: "\n") + "\n"

@@ -69,30 +69,3 @@ enum ScalarParsing {
         text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
     }
 }
-
-/// Makes file contents safe to echo in one-line messages.
-public enum Escaping {
-    /// Control characters escaped, long text cut to `limit` characters.
-    public static func short(_ text: String, limit: Int = 60) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if result.unicodeScalars.count >= limit {
-                result += "..."
-                break
-            }
-            switch scalar {
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
-                    || scalar.properties.generalCategory == .format {
-                    result += "\\u{\(String(scalar.value, radix: 16))}"
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
-    }
-}

@@ -129,21 +129,27 @@ public struct SpecWriter: Sendable {
 
     func list(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
 
-    /// A double-quoted YAML string with `\` and `"` escaped and control characters as `\u` escapes.
+    /// A double-quoted YAML string with `\` and `"` escaped, every scalar the terminal sink escapes (controls,
+    /// line separators, bidi and other format characters) as a `\u` or `\U` escape, and the `[` of `##[` as
+    /// `\x5b`: the file reads back to the same string, and no line of it is a workflow command.
     func quoted(_ text: String) -> String {
         var result = "\""
+        var hashes = 0
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": result += "\\\""
             case "\\": result += "\\\\"
+            case "[" where hashes >= 2: result += "\\x5b"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                if Escaping.isUnsafe(scalar) {
                     let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    let width = scalar.value > 0xFFFF ? 8 : 4
+                    result += (width == 8 ? "\\U" : "\\u") + String(repeating: "0", count: width - hex.count) + hex
                 } else {
                     result.unicodeScalars.append(scalar)
                 }
             }
+            hashes = scalar == "#" ? hashes + 1 : 0
         }
         return result + "\""
     }

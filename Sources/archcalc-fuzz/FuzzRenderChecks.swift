@@ -1,0 +1,106 @@
+import ArchSpec
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Every renderer of every command, on a spec the fuzzer made: each output must parse with a real parser
+/// where its format has one, and no output may let a user string start a workflow command or carry raw
+/// control characters.
+enum FuzzRenderChecks {
+    static func run(_ spec: ArchitectureSpec, report: EstimateReport) {
+        for format in EstimateFormat.allCases {
+            check(format.renderer(exact: true).render([report]), format: format.rawValue, command: "estimate")
+        }
+        let comparison = Comparison(reports: [report, report])
+        check(ComparisonRenderer.text(comparison, exact: true), format: "text", command: "compare")
+        check(ComparisonRenderer.json(comparison), format: "json", command: "compare")
+        check(ComparisonRenderer.markdown(comparison), format: "markdown", command: "compare")
+        guard let hardware = HardwareCatalog.profile(id: "h100-sxm"),
+              let result = try? Sizer.size(spec, on: hardware, request: SizingRequest(context: 512, batch: 2))
+        else { return }
+        for format in SizingFormat.allCases {
+            check(format.render(result), format: format.rawValue, command: "size")
+        }
+        if let curves = try? MemoryCurves.compute(spec, on: hardware, request: SizingRequest(context: 512, batch: 2), result: result) {
+            check(SizingChart.svg(result: result, curves: curves), format: "svg", command: "size --plot")
+        }
+    }
+
+    /// The checks every rendered output passes.
+    static func check(_ text: String, format: String, command: String) {
+        let label = "\(command) --format \(format)"
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            precondition(!line.hasPrefix("::"), "\(label): a line starts a workflow command: \(line.prefix(80))")
+            precondition(!line.contains("##["), "\(label): legacy workflow command prefix: \(line.prefix(80))")
+        }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let control = (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v)
+            let separatorOrBidi = v == 0x2028 || v == 0x2029 || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+            precondition(!control && !separatorOrBidi, "\(label): raw U+\(String(v, radix: 16)) in the output")
+        }
+        switch format {
+        case "json":
+            precondition((try? JSONSerialization.jsonObject(with: Data(text.utf8))) != nil, "\(label): invalid JSON")
+        case "csv":
+            let widths = CSVShape.fieldCounts(text)
+            precondition(widths != nil, "\(label): malformed CSV (unterminated quote)")
+            precondition(Set(widths ?? []).count <= 1, "\(label): CSV records of different widths \(widths ?? [])")
+        case "markdown":
+            checkMarkdownTables(text, label: label)
+        case "svg":
+            let parser = XMLParser(data: Data(text.utf8))
+            precondition(parser.parse(), "\(label): SVG is not well-formed XML: \(String(describing: parser.parserError))")
+        default:
+            break
+        }
+    }
+
+    /// Rows of one Markdown table have as many unescaped `|` separators as its header.
+    static func checkMarkdownTables(_ text: String, label: String) {
+        var expected: Int?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard line.hasPrefix("|") else { expected = nil; continue }
+            var count = 0, escaped = false
+            for scalar in line.unicodeScalars {
+                if escaped { escaped = false; continue }
+                if scalar == "\\" { escaped = true } else if scalar == "|" { count += 1 }
+            }
+            if let expected { precondition(count == expected, "\(label): a table row has \(count) cells, not \(expected)") }
+            expected = expected ?? count
+        }
+    }
+}
+
+/// RFC 4180 record shapes: the field count of each record, or `nil` for an unterminated quoted field.
+enum CSVShape {
+    static func fieldCounts(_ text: String) -> [Int]? {
+        var counts: [Int] = [], fields = 1, quoted = false, atFieldStart = true, sawAny = false
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        while let scalar = pending ?? scalars.next() {
+            pending = nil
+            sawAny = true
+            if quoted {
+                if scalar == "\"" {
+                    let next = scalars.next()
+                    if next == "\"" { continue }
+                    quoted = false
+                    pending = next
+                }
+                continue
+            }
+            switch scalar {
+            case "\"" where atFieldStart: quoted = true; atFieldStart = false
+            case ",": fields += 1; atFieldStart = true
+            case "\r": continue
+            case "\n": counts.append(fields); fields = 1; atFieldStart = true; sawAny = false
+            default: atFieldStart = false
+            }
+        }
+        if quoted { return nil }
+        if sawAny { counts.append(fields) }
+        return counts
+    }
+}
