@@ -83,6 +83,16 @@ import Testing
         #expect(missing.stderr.contains("nothing.safetensors: no such file"))
     }
 
+    @Test func anUnreadableCheckpointBesideASpecIsAFinding() throws {
+        let directory = try CheckpointWriter.directory()
+        try CheckpointWriter.raw(directory + "/model.safetensors", header: Array("{\"w\":1}".utf8), declaredLength: 5000, dataBytes: 0)
+        let spec = try CheckpointWriter.text(directory + "/spec.yaml", try String(contentsOfFile: CLI.path("specs/llama-3-8b.yaml"), encoding: .utf8))
+        let result = try CLI.run(["lint", spec, "--select", "AC7"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("error: checkpoint \(directory)/model.safetensors: byte 0: header length 5000 bytes runs past the end of the file (15 bytes) [AC702]"), "\(result.stdout)")
+        #expect(try CLI.run(["lint", spec, "--select", "AC7", "--ignore", "AC702"]).status == 0)
+    }
+
     @Test func aHostileHeaderIsOneLocatedLine() throws {
         let path = try CheckpointWriter.directory() + "/bad.safetensors"
         try CheckpointWriter.raw(path, header: Array("{\"w\":1}".utf8), declaredLength: 1 << 63, dataBytes: 0)

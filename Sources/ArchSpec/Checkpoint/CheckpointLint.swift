@@ -64,8 +64,8 @@ public enum CheckpointLint {
     static func besideSpec(_ path: String) -> Result<CheckpointSummary, CheckpointError>? {
         let directory = PathText.parent(path)
         switch CheckpointSource.directory(directory) {
-        case nil: return nil
-        case .failure(let error)?: return .failure(error)
+        // No checkpoint, or several GGUF files (no one of them is the spec's): nothing to compare.
+        case nil, .failure?: return nil
         case .success?:
             do { return .success(try CheckpointLoader.summary(path: directory)) } catch { return .failure(error) }
         }
