@@ -23,16 +23,27 @@ let folderReadmes = [
     "YAML/README.md",
 ]
 
-// Calibration kernels are compiled twice from the same sources (Sources/Kernels/Portable holds symlinks to
-// Sources/Kernels/FMA): `KernelsFMA` with AVX2+FMA code generation on x86_64 hosts, `KernelsPortable` for the
-// architecture's baseline. ArchSpec picks one at run time (CPU feature check), so a binary built here still runs
-// on x86_64 CPUs without AVX2. On arm64 both are baseline builds (NEON has FMA).
+// Calibration kernels are compiled three times from the same sources (Sources/Kernels/Portable and
+// Sources/Kernels/AVX512 hold symlinks to Sources/Kernels/FMA): `KernelsAVX512` with AVX-512 (F/CD/BW/DQ/VL, the
+// x86-64-v4 set; swiftc spells it `skylake-avx512`) and 64-column register tiles, `KernelsFMA` with AVX2+FMA, and
+// `KernelsPortable` for the architecture's baseline. ArchSpec picks one at run time (CPU feature check), so a
+// binary built here still runs on x86_64 CPUs without AVX2. On arm64 all are baseline builds (NEON has FMA).
+// `KernelsWideCheck` (tests only) compiles the AVX-512 copy's 64-column tile code for AVX2, so its loops and edges
+// are checked against the reference on hosts without AVX-512 (the AVX-512 copy itself is tested where it runs).
 #if arch(x86_64)
 let fmaKernelSettings: [SwiftSetting] = [
     .define("KERNEL_FMA"), .unsafeFlags(["-target-cpu", "haswell"]),
 ]
+let avx512KernelSettings: [SwiftSetting] = [
+    .define("KERNEL_FMA"), .define("KERNEL_AVX512"), .unsafeFlags(["-target-cpu", "skylake-avx512"]),
+]
+let wideCheckSettings: [SwiftSetting] = [
+    .define("KERNEL_FMA"), .define("KERNEL_AVX512"), .define("KERNEL_LAYOUT_CHECK"), .unsafeFlags(["-target-cpu", "haswell"]),
+]
 #else
 let fmaKernelSettings: [SwiftSetting] = [.define("KERNEL_FMA")]
+let avx512KernelSettings: [SwiftSetting] = [.define("KERNEL_FMA"), .define("KERNEL_AVX512")]
+let wideCheckSettings: [SwiftSetting] = [.define("KERNEL_FMA"), .define("KERNEL_AVX512"), .define("KERNEL_LAYOUT_CHECK")]
 #endif
 
 let package = Package(
@@ -49,9 +60,11 @@ let package = Package(
     targets: [
         .target(
             name: "ArchSpec",
-            dependencies: [.product(name: "Yams", package: "Yams"), "KernelsFMA", "KernelsPortable"],
+            dependencies: [.product(name: "Yams", package: "Yams"), "KernelsAVX512", "KernelsFMA", "KernelsPortable"],
             exclude: folderReadmes
         ),
+        .target(name: "KernelsAVX512", path: "Sources/Kernels/AVX512", swiftSettings: avx512KernelSettings),
+        .target(name: "KernelsWideCheck", path: "Sources/Kernels/WideCheck", swiftSettings: wideCheckSettings),
         .target(name: "KernelsFMA", path: "Sources/Kernels/FMA", swiftSettings: fmaKernelSettings),
         .target(name: "KernelsPortable", path: "Sources/Kernels/Portable"),
         .executableTarget(
@@ -68,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ArchSpecTests",
-            dependencies: ["ArchSpec"]
+            dependencies: ["ArchSpec", "KernelsWideCheck"]
         ),
         .testTarget(
             name: "archcalcTests",

@@ -1,47 +1,55 @@
 #!/usr/bin/env bash
 # Compares archcalc's calibration kernels with references in the same run, interleaved:
-#   GEMM (packed Swift kernel)       vs numpy's bundled OpenBLAS sgemm (x @ W.T, fp32)
-#   bandwidth (Swift triad)          vs a plain C STREAM triad built with gcc -O3 -march=native -fopenmp
-#   decode GEMV (fp32 weights)       vs the same C triad
-# Each round runs both sides back to back; ratios are taken within a round and the median is printed.
+#   GEMM (packed weights, M = 1...512)  vs numpy's bundled OpenBLAS sgemm (x @ W.T, fp32), its best kernel for
+#                                        this CPU: OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are unset for numpy
+#                                        only, and threadpoolctl reports the kernel set that ran
+#   bandwidth (Swift triad)              vs a plain C STREAM triad built with gcc -O3 -march=native -fopenmp
+#   decode GEMV, fp32 and int8 weights   vs the same C triad (bytes of weights per second)
+# Each round runs both sides back to back; ratios are taken within a round and the median is printed, with the
+# 1-minute load average at the start of every round.
 # Usage: scripts/bench-kernels.sh [ROUNDS] [THREADS...]     (defaults: 3 rounds, threads 1 and all CPUs)
+# Needs numpy and threadpoolctl (PYTHON=/path/to/venv/bin/python; see docs/calibration.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}
 shift || true
 THREADS=${*:-"1 $(nproc)"}
 PY=${PYTHON:-python3}
+ROWS=${ROWS:-"1 16 64 128 512"}
 
 swift build -c release >/dev/null
 BIN=.build/release/archcalc
 mkdir -p .build/bench
 gcc -O3 -march=native -fopenmp scripts/stream.c -o .build/bench/stream
 ARRAY=$((128 * 1024 * 1024))   # bytes per array: 4x a 32 MiB L3
+numpy() { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$PY" scripts/bench_numpy_sgemm.py "$@"; }
 
 echo "host: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) CPUs"
 echo "kernels: $($BIN calibrate --probe triad:1048576 --threads 1 | awk '{print $6}')"
-echo "numpy: $($PY -c 'import numpy; print(numpy.__version__)')"
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "peak: $($BIN calibrate --probe peak --threads "$(nproc)")"
+echo "numpy: $($PY -c 'import numpy; print(numpy.__version__)'); $(numpy --info 1)"
+echo "started: $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 ratios=$(mktemp)
 trap 'rm -f "$ratios"' EXIT
 for round in $(seq 1 "$ROUNDS"); do
+  echo "round $round: load $(cut -d' ' -f1 /proc/loadavg)" >&2
   for t in $THREADS; do
-    for shape in 64,4096,4096 128,4096,4096 512,4096,4096 512,14336,4096; do
-      IFS=, read -r m n k <<<"$shape"
-      s=$($BIN calibrate --probe "gemm:$shape" --threads "$t" | awk '{print $3}')
-      r=$(OPENBLAS_NUM_THREADS=$t $PY scripts/bench_numpy_sgemm.py "$m" "$n" "$k" | awk '{print $2}')
-      echo "gemm m=$m n=$n k=$k threads=$t $s $r" >>"$ratios"
+    for m in $ROWS; do
+      s=$($BIN calibrate --probe "gemm:$m,4096,4096" --threads "$t" | awk '{print $3}')
+      r=$(numpy "$m" 4096 4096 "$t" | awk '{print $2}')
+      echo "gemm m=$m n=4096 k=4096 threads=$t $s $r" >>"$ratios"
     done
     c=$(OMP_NUM_THREADS=$t OMP_PROC_BIND=true .build/bench/stream $ARRAY 20 | awk '{print $2}')
     s=$($BIN calibrate --probe "triad:$ARRAY" --threads "$t" | awk '{print $3}')
     g=$($BIN calibrate --probe "gemv-fp32:14336,4096" --threads "$t" | awk '{print $3}')
+    q=$($BIN calibrate --probe "gemv-int8:14336,4096" --threads "$t" | awk '{print $3}')
     echo "triad threads=$t $s $c" >>"$ratios"
     echo "gemv-fp32(14336x4096)/triad threads=$t $g $c" >>"$ratios"
+    echo "gemv-int8(14336x4096)/triad threads=$t $q $c" >>"$ratios"
   done
-  echo "round $round done, load $(cut -d' ' -f1 /proc/loadavg)" >&2
 done
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "finished: $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "kernel | archcalc median (G/s) | reference median (G/s) | ratio median [min, max] over $ROUNDS rounds"
 $PY - "$ratios" <<'PY'

@@ -11,6 +11,11 @@ enum FuzzChecks {
         FuzzBudget.check(size: bytes.count, label: "lint configuration") {
             _ = try? ConfigReader.read(bytes, file: ".archcalc.yaml", directory: "/fuzz")
         }
+        FuzzBudget.check(size: bytes.count, label: "glob matching") { FuzzGlobChecks.run(bytes) }
+        // The same bytes as a hardware profile: a located error or a profile, never a trap.
+        FuzzBudget.check(size: bytes.count, label: "hardware profile") {
+            _ = try? HardwareLoader.parse(String(decoding: bytes, as: UTF8.self), path: "fuzz-hardware.yaml")
+        }
     }
 
     static func checkLint(_ bytes: [UInt8]) {

@@ -30,13 +30,18 @@ enum FuzzRenderChecks {
     /// The checks every rendered output passes.
     static func check(_ text: String, format: String, command: String) {
         let label = "\(command) --format \(format)"
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            precondition(!line.hasPrefix("::"), "\(label): a line starts a workflow command: \(line.prefix(80))")
+        // Lines by scalar: as Characters, CR LF is one grapheme and would hide a line start.
+        for scalars in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = String(String.UnicodeScalarView(scalars))
+            let trimmed = line.unicodeScalars.drop { $0 == "\r" || $0 == " " || $0 == "\t" }
+            precondition(!String(trimmed).hasPrefix("::"), "\(label): a line starts a workflow command: \(line.prefix(80))")
             precondition(!line.contains("##["), "\(label): legacy workflow command prefix: \(line.prefix(80))")
         }
+        // CSV records end in CR LF (RFC 4180); no other output has a CR.
+        let allowedCR: UInt32 = format == "csv" ? 0x0D : 0x0A
         for scalar in text.unicodeScalars {
             let v = scalar.value
-            let control = (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v)
+            let control = (v < 0x20 && v != 0x0A && v != 0x09 && v != allowedCR) || (0x7F...0x9F).contains(v)
             let separatorOrBidi = v == 0x2028 || v == 0x2029 || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
             precondition(!control && !separatorOrBidi, "\(label): raw U+\(String(v, radix: 16)) in the output")
         }
@@ -60,7 +65,8 @@ enum FuzzRenderChecks {
     /// Rows of one Markdown table have as many unescaped `|` separators as its header.
     static func checkMarkdownTables(_ text: String, label: String) {
         var expected: Int?
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for scalars in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = String(String.UnicodeScalarView(scalars))
             guard line.hasPrefix("|") else { expected = nil; continue }
             var count = 0, escaped = false
             for scalar in line.unicodeScalars {

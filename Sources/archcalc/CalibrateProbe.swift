@@ -6,7 +6,8 @@ extension Archcalc.Calibrate {
     /// `probe threads sustained best spread` (FLOP/s or bytes/s).
     ///
     /// Kinds: `gemm:M,N,K`, `triad:BYTES`, `copy:BYTES`, `read:BYTES`, `gemv-fp32:N,K`, `gemv-bf16:N,K`,
-    /// `gemv-int8:N,K`, `decode:HEADS,KV_HEADS,HEAD_DIM,CONTEXT`.
+    /// `gemv-int8:N,K`, `decode:HEADS,KV_HEADS,HEAD_DIM,CONTEXT`, `peak` (FP32 FLOP/s: threads x measured
+    /// clock x FLOP/cycle). `gemv-fp32` rotates over copies beyond 4x the last-level cache.
     func runProbe(_ probe: String, threads: Int) throws {
         let parts = probe.split(separator: ":", maxSplits: 1)
         let kind = parts.first.map(String.init) ?? ""
@@ -23,7 +24,17 @@ extension Archcalc.Calibrate {
             let points = BandwidthProbe.run(arrayBytes: args[0], threads: [threads], variant: variant, protocol: proto)
             guard let point = points.first(where: { $0.kernel.rawValue == kind }) else { throw ExitCode(2) }
             rate = point.rate
-        case ("gemv-fp32", 2), ("gemv-bf16", 2), ("gemv-int8", 2):
+        case ("gemv-fp32", 2):
+            // Rotates over copies beyond 4x the last-level cache, so small shapes stream from memory.
+            guard let point = GEMVProbe.runShapes([(args[0], args[1])], minimumBytes: 4 * HostInfo.detect().lastLevelCache,
+                                                  threads: [threads], variant: variant, protocol: proto).first
+            else { throw ExitCode(2) }
+            rate = point.rate
+        case ("peak", 0):
+            let peak = PeakProbe.run(variant: variant, cores: threads, protocol: proto)
+            return Output.write("peak \(threads) \(peak.peakFP32) clock_hz=\(peak.clockHz) flops_per_cycle=\(peak.flopsPerCycle)"
+                                + " \(variant.rawValue)\n")
+        case ("gemv-bf16", 2), ("gemv-int8", 2):
             guard let format = WeightFormat(rawValue: String(kind.dropFirst(5))),
                   let point = GEMVProbe.run(k: args[1], minimumBytes: format.bytes(n: args[0], k: args[1]),
                                             formats: [format], threads: [threads], variant: variant,

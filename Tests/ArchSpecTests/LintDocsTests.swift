@@ -29,7 +29,8 @@ import Testing
 
     @Test func specsLintCleanAtErrorLevel() throws {
         let specs = LintFixtures.root + "/specs"
-        let (inputs, missing) = FileDiscovery.expand([specs], workingDirectory: "/")
+        let expansion = FileDiscovery.expand([specs], workingDirectory: "/")
+        let (inputs, missing) = (expansion.inputs, expansion.missing)
         #expect(missing.isEmpty)
         let yaml = inputs.filter { $0.path.hasSuffix(".yaml") || $0.path.hasSuffix(".yml") }
         #expect(!yaml.isEmpty, "specs/ holds no spec files")

@@ -42,7 +42,7 @@ public struct CalibrationPlan: Hashable, Sendable {
 
     /// Rough count of progress steps, for a progress bar.
     public var steps: Int {
-        threads.count * (3 + gemmShapes.count * (measureBLAS ? 2 : 1) + formats.count + gemvShapes.count
+        1 + threads.count * (3 + gemmShapes.count * (measureBLAS ? 2 : 1) + formats.count + gemvShapes.count
                          + attention.count * (decodeContexts.count + prefillLengths.count))
     }
 }
@@ -56,6 +56,7 @@ public enum Calibrator {
     ) -> CalibrationResult {
         let started = utcTimestamp()
         let p = plan.protocolSettings
+        let peak = PeakProbe.run(variant: variant, cores: host.logicalCPUs, protocol: p, progress: progress)
         let bandwidth = BandwidthProbe.run(arrayBytes: plan.streamBytes, threads: plan.threads, variant: variant,
                                            protocol: p, progress: progress)
         var gemm = GEMMProbe.run(shapes: plan.gemmShapes, threads: plan.threads, variant: variant, protocol: p,
@@ -79,7 +80,7 @@ public enum Calibrator {
                               blas: blas?.description)
         return CalibrationResult(
             version: 1, id: profileID(host), measuredAt: started, quick: plan.quick, host: host, build: build,
-            summary: summarize(host: host, variant: variant, bandwidth: bandwidth, gemm: gemm),
+            summary: summarize(peak: peak, bandwidth: bandwidth, gemm: gemm),
             bandwidth: bandwidth, gemm: gemm, gemv: gemv, attentionDecode: decode, attentionPrefill: prefill)
     }
 
@@ -88,20 +89,12 @@ public enum Calibrator {
         return "host-" + String(words).split(separator: " ").prefix(5).joined(separator: "-")
     }
 
-    static func summarize(host: HostInfo, variant: KernelVariant, bandwidth: [BandwidthPoint],
-                          gemm: [GEMMPoint]) -> CalibrationSummary {
+    static func summarize(peak: PeakMeasurement?, bandwidth: [BandwidthPoint], gemm: [GEMMPoint]) -> CalibrationSummary {
         let bw = bandwidth.max { $0.rate.sustained < $1.rate.sustained }
         let top = gemm.max { $0.rate.sustained < $1.rate.sustained }
         let own = gemm.filter { $0.source == .archcalc }.map(\.rate.sustained).max() ?? 0
-        // The kernels use 256-bit FMA; parts with two 512-bit FMA pipes could do twice this with AVX-512 code.
-        let perCycle: Double? = host.features.avx2 && host.features.fma ? 32 : nil
-        let peak = zip(perCycle, host.nominalClockHz).map { $0 * $1 * Double(host.logicalCPUs) }
         return CalibrationSummary(
-            theoreticalFP32: peak,
-            theoreticalBasis: perCycle.map {
-                "\(host.logicalCPUs) logical CPUs x nominal clock x \(Int($0)) FP32 FLOP/cycle (2 FMA pipes x 8 lanes x 2, "
-                    + "the kernels' 256-bit ISA); a hypervisor's nominal clock can be below the live clock"
-            } ?? "not derived (no AVX2+FMA flags)",
+            peakFP32: peak?.peakFP32, peakBasis: peak?.basis, peak: peak,
             memoryBandwidth: bw?.rate.sustained ?? 0, memoryBandwidthBest: bw?.rate.best ?? 0,
             memoryBandwidthSource: bw.map { "archcalc \($0.kernel.rawValue), \($0.threads) threads" } ?? "none",
             fp32Flops: top?.rate.sustained ?? 0, fp32FlopsBest: top?.rate.best ?? 0,

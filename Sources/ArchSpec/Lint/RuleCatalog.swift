@@ -27,8 +27,8 @@ public enum RuleCatalog {
 
     /// The rule with this code or name.
     public static func description(for codeOrName: String) -> RuleDescription? {
-        let wanted = codeOrName.uppercased()
-        return descriptions.first { $0.code == wanted || $0.name == codeOrName.lowercased() }
+        let wanted = codeOrName.uppercased(), name = codeOrName.lowercased()
+        return descriptions.first { $0.code == wanted || $0.name == name }
     }
 
     /// Codes a selector names: an exact code, a rule name, a code prefix (`AC1`, `AC`) or `ALL`; empty when it

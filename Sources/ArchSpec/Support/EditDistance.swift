@@ -25,8 +25,15 @@ enum EditDistance {
     /// The candidate nearest to `word` within a distance of max(2, length / 3), or `nil`.
     static func nearest(to word: String, among candidates: [String]) -> String? {
         var best: (String, Int)?
+        // The distance is at least the length difference; a candidate whose difference exceeds every
+        // candidate's threshold can neither be returned nor beat one that could (same result, less work).
+        let lowered = word.lowercased()
+        let length = min(lowered.unicodeScalars.count, 64)
+        let ceiling = candidates.map { max(2, $0.count / 3) }.max() ?? 0
         for candidate in candidates {
-            let distance = between(word.lowercased(), candidate.lowercased())
+            let other = candidate.lowercased()
+            if abs(length - min(other.unicodeScalars.count, 64)) > ceiling { continue }
+            let distance = between(lowered, other)
             if best == nil || distance < best!.1 { best = (candidate, distance) }
         }
         guard let (candidate, distance) = best, distance <= max(2, candidate.count / 3) else { return nil }

@@ -1,18 +1,24 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds `#` comments line by line, skipping `#` inside quotes or not preceded by whitespace.
 ///
 /// libyaml drops comments, but inline suppressions live in them. Quoted scalars spanning lines are rare in
 /// specs; a `#` inside one may be misread as a comment, which can only add a suppression-looking comment.
 enum CommentScanner {
-    static func comments(in bytes: [UInt8]) -> [YAMLDocument.Comment] {
+    /// Comments of every line, lines split as libyaml splits them (`LineBreaks`).
+    static func comments(in bytes: [UInt8], lines: [Range<Int>]) -> [YAMLDocument.Comment] {
         var result: [YAMLDocument.Comment] = []
-        var line = 1
-        var lineStart = 0
-        while lineStart <= bytes.count {
-            var end = lineStart
-            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            if let comment = scanLine(bytes[lineStart..<end], line: line) { result.append(comment) }
-            line += 1
-            lineStart = end + 1
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for (index, range) in lines.enumerated() where !range.isEmpty {
+                // Most lines hold no `#`: `memchr` skips them without a byte loop.
+                guard memchr(base + range.lowerBound, Int32(UInt8(ascii: "#")), range.count) != nil else { continue }
+                if let comment = scanLine(bytes[range], line: index + 1) { result.append(comment) }
+            }
         }
         return result
     }
@@ -33,10 +39,8 @@ enum CommentScanner {
                 continue
             }
             if byte == UInt8(ascii: "#"), previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\t") || !sawCode {
-                var text = Array(bytes[(index + 1)...])
-                if text.last == UInt8(ascii: "\r") { text.removeLast() }
                 return YAMLDocument.Comment(
-                    text: String(decoding: text, as: UTF8.self), location: SourceLocation(line: line, column: column),
+                    text: String(decoding: bytes[(index + 1)...], as: UTF8.self), location: SourceLocation(line: line, column: column),
                     isTrailing: sawCode)
             }
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'"), !sawCode || previous == UInt8(ascii: " ")

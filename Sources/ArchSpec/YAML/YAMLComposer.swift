@@ -32,13 +32,14 @@ public enum YAMLComposer {
             }
         }
         let root = try result.get()
+        let lines = LineBreaks.lines(in: bytes)
         return YAMLDocument(
             root: root, duplicateKeys: state.duplicates,
             anchors: state.anchorOrder.map { name in
                 let entry = state.anchors[name]!
                 return YAMLDocument.Anchor(name: name, location: entry.location, uses: entry.uses)
             },
-            comments: CommentScanner.comments(in: bytes))
+            comments: CommentScanner.comments(in: bytes, lines: lines), lines: lines)
     }
 
     /// Parses a string.

@@ -8,6 +8,8 @@ public struct YAMLDocument: Sendable {
     public var anchors: [Anchor]
     /// Every comment, in order (for inline suppressions).
     public var comments: [Comment]
+    /// Byte range of every line's content, split where libyaml splits lines (`LineBreaks`).
+    public var lines: [Range<Int>] = []
 
     public struct DuplicateKey: Hashable, Sendable {
         public var key: String

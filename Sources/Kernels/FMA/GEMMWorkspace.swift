@@ -5,10 +5,15 @@
 public final class GEMMWorkspace: @unchecked Sendable {
     /// Rows of C per microkernel tile.
     static let mr = 6
-    /// Columns of C per microkernel tile.
-    static let nr = 16
-    /// Depth of one packed panel, elements.
+    /// Columns of C per microkernel tile (`Strip.width`: 64 in the AVX-512 copy, else 16).
+    static let nr = Strip.width
+    #if KERNEL_AVX512
+    /// Depth of one packed panel, elements: a B sliver (kc x 64 floats, 32 KiB) stays in L1.
+    static let kc = 128
+    #else
+    /// Depth of one packed panel, elements: a B sliver (kc x 16 floats, 16 KiB) stays in L1.
     static let kc = 256
+    #endif
     /// Rows of A packed at once (a multiple of `mr`).
     static let mc = 144
     /// Columns of B packed at once (a multiple of `nr`); 1 MiB of fp32 with `kc` = 256.

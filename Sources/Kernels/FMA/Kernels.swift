@@ -3,13 +3,17 @@ import Dispatch
 /// Namespace for the calibration kernels: packed GEMM, GEMV per weight format, streaming bandwidth probes,
 /// attention, and the elementwise layer operations of a forward pass.
 ///
-/// The same source is compiled into two modules (see Package.swift): `KernelsFMA` (AVX2+FMA code generation
-/// on x86_64) and `KernelsPortable` (the architecture's baseline). Every entry point takes raw pointers and
+/// The same source is compiled into three modules (see Package.swift): `KernelsAVX512` (AVX-512 code generation
+/// and 64-column tiles), `KernelsFMA` (AVX2+FMA on x86_64) and `KernelsPortable` (the architecture's baseline). Every entry point takes raw pointers and
 /// trusts its caller for sizes: the callers in ArchSpec check shapes before calling.
 public enum Kernels {
     /// How this copy of the kernels was compiled, for the hardware profile.
     public static var codegen: String {
-        #if arch(x86_64) && KERNEL_FMA
+        #if KERNEL_LAYOUT_CHECK
+        return "the AVX-512 copy's 6x64 tiles compiled for AVX2 (a test build)"
+        #elseif arch(x86_64) && KERNEL_AVX512
+        return "x86_64, -target-cpu skylake-avx512 (AVX-512 F/CD/BW/DQ/VL), 6x64 tiles, fused multiply-add"
+        #elseif arch(x86_64) && KERNEL_FMA
         return "x86_64, -target-cpu haswell (AVX2+FMA), fused multiply-add"
         #elseif arch(x86_64)
         return "x86_64 baseline (SSE2), separate multiply and add"
@@ -19,6 +23,9 @@ public enum Kernels {
         return "baseline, separate multiply and add"
         #endif
     }
+
+    /// Columns of C per GEMM register tile (the packed sliver width): 64 in the AVX-512 copy, else 16.
+    public static var tileColumns: Int { Strip.width }
 
     /// Whether the multiply-adds in these kernels compile to fused instructions.
     public static var fusedMultiplyAdd: Bool {

@@ -1,60 +1,132 @@
 extension Kernels {
-    /// One 6x16 tile of C from packed slivers: 12 SIMD8 accumulators, 2 loads and 6 broadcasts per k step.
+    /// Rows of the register tile for the `remaining` rows of a packed block: 6, then 4, 2 or 1 at the end
+    /// (5 pads to 6, 3 to 4), so M = 1...8 runs on tiles that do not multiply zeros.
+    @inline(__always)
+    static func tileRows(_ remaining: Int) -> Int {
+        remaining >= 5 ? 6 : remaining >= 3 ? 4 : remaining
+    }
+
+    /// One `rows` x `Strip.width` tile of C from a packed A sliver (k-major, `rows` per k) and a packed B sliver.
     ///
-    /// Partial tiles (`rows` < 6 or `cols` < 16) go through `edge`, a 96-float scratch tile.
+    /// Tiles of 1 and 2 rows unroll k into independent accumulators so the fused multiply-adds do not wait on
+    /// each other. Partial tiles (`valid` < rows or `cols` < width) go through `edge` (6 x width floats).
     @inline(__always)
     static func microkernel(
-        kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, ldc: Int,
-        accumulate: Bool, rows: Int, cols: Int, edge: UnsafeMutablePointer<Float>
+        rows: Int, kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
+        ldc: Int, accumulate: Bool, valid: Int, cols: Int, edge: UnsafeMutablePointer<Float>
     ) {
-        var c00 = SIMD8<Float>(), c01 = SIMD8<Float>(), c10 = SIMD8<Float>(), c11 = SIMD8<Float>()
-        var c20 = SIMD8<Float>(), c21 = SIMD8<Float>(), c30 = SIMD8<Float>(), c31 = SIMD8<Float>()
-        var c40 = SIMD8<Float>(), c41 = SIMD8<Float>(), c50 = SIMD8<Float>(), c51 = SIMD8<Float>()
-        var pa = a, pb = b
-        var kk = 0
-        while kk < kc {
-            let b0 = load8(pb), b1 = load8(pb + 8)
-            var av = SIMD8<Float>(repeating: pa[0])
-            c00 = fma8(c00, av, b0); c01 = fma8(c01, av, b1)
-            av = SIMD8<Float>(repeating: pa[1])
-            c10 = fma8(c10, av, b0); c11 = fma8(c11, av, b1)
-            av = SIMD8<Float>(repeating: pa[2])
-            c20 = fma8(c20, av, b0); c21 = fma8(c21, av, b1)
-            av = SIMD8<Float>(repeating: pa[3])
-            c30 = fma8(c30, av, b0); c31 = fma8(c31, av, b1)
-            av = SIMD8<Float>(repeating: pa[4])
-            c40 = fma8(c40, av, b0); c41 = fma8(c41, av, b1)
-            av = SIMD8<Float>(repeating: pa[5])
-            c50 = fma8(c50, av, b0); c51 = fma8(c51, av, b1)
-            pa += 6
-            pb += 16
-            kk &+= 1
-        }
-        let full = rows == 6 && cols == 16
+        let w = Strip.width
+        let full = valid == rows && cols == w
         let out = full ? c : edge
-        let ld = full ? ldc : 16
-        storeRow(c00, c01, out, accumulate: accumulate && full)
-        storeRow(c10, c11, out + ld, accumulate: accumulate && full)
-        storeRow(c20, c21, out + 2 &* ld, accumulate: accumulate && full)
-        storeRow(c30, c31, out + 3 &* ld, accumulate: accumulate && full)
-        storeRow(c40, c41, out + 4 &* ld, accumulate: accumulate && full)
-        storeRow(c50, c51, out + 5 &* ld, accumulate: accumulate && full)
+        let ld = full ? ldc : w
+        let acc = accumulate && full
+        switch rows {
+        case 6: tile6(kc: kc, a: a, b: b, out: out, ld: ld, accumulate: acc)
+        case 4: tile4(kc: kc, a: a, b: b, out: out, ld: ld, accumulate: acc)
+        case 2: tile2(kc: kc, a: a, b: b, out: out, ld: ld, accumulate: acc)
+        default: tile1(kc: kc, a: a, b: b, out: out, accumulate: acc)
+        }
         if !full {
-            for r in 0..<rows {
-                let dst = c + r &* ldc, src = edge + r &* 16
+            for r in 0..<valid {
+                let dst = c + r &* ldc, src = edge + r &* w
                 for j in 0..<cols { dst[j] = accumulate ? dst[j] + src[j] : src[j] }
             }
         }
     }
 
     @inline(__always)
-    static func storeRow(_ v0: SIMD8<Float>, _ v1: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>, accumulate: Bool) {
-        if accumulate {
-            store8(v0 + load8(p), p)
-            store8(v1 + load8(p + 8), p + 8)
-        } else {
-            store8(v0, p)
-            store8(v1, p + 8)
+    static func tile6(kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, out: UnsafeMutablePointer<Float>,
+                      ld: Int, accumulate: Bool) {
+        var c0 = Strip.zero, c1 = Strip.zero, c2 = Strip.zero, c3 = Strip.zero, c4 = Strip.zero, c5 = Strip.zero
+        var pa = a, pb = b
+        for _ in 0..<kc {
+            let bv = Strip.load(pb)
+            c0.add(pa[0], times: bv); c1.add(pa[1], times: bv); c2.add(pa[2], times: bv)
+            c3.add(pa[3], times: bv); c4.add(pa[4], times: bv); c5.add(pa[5], times: bv)
+            pa += 6
+            pb += Strip.width
         }
+        c0.store(out, accumulate: accumulate); c1.store(out + ld, accumulate: accumulate)
+        c2.store(out + 2 &* ld, accumulate: accumulate); c3.store(out + 3 &* ld, accumulate: accumulate)
+        c4.store(out + 4 &* ld, accumulate: accumulate); c5.store(out + 5 &* ld, accumulate: accumulate)
+    }
+
+    @inline(__always)
+    static func tile4(kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, out: UnsafeMutablePointer<Float>,
+                      ld: Int, accumulate: Bool) {
+        var c0 = Strip.zero, c1 = Strip.zero, c2 = Strip.zero, c3 = Strip.zero
+        var pa = a, pb = b
+        for _ in 0..<kc {
+            let bv = Strip.load(pb)
+            c0.add(pa[0], times: bv); c1.add(pa[1], times: bv); c2.add(pa[2], times: bv); c3.add(pa[3], times: bv)
+            pa += 4
+            pb += Strip.width
+        }
+        c0.store(out, accumulate: accumulate); c1.store(out + ld, accumulate: accumulate)
+        c2.store(out + 2 &* ld, accumulate: accumulate); c3.store(out + 3 &* ld, accumulate: accumulate)
+    }
+
+    @inline(__always)
+    static func tile2(kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, out: UnsafeMutablePointer<Float>,
+                      ld: Int, accumulate: Bool) {
+        var c0 = Strip.zero, c1 = Strip.zero, d0 = Strip.zero, d1 = Strip.zero
+        var pa = a, pb = b
+        var kk = 0
+        while kk &+ 2 <= kc {
+            let b0 = Strip.load(pb), b1 = Strip.load(pb + Strip.width)
+            c0.add(pa[0], times: b0); c1.add(pa[1], times: b0)
+            d0.add(pa[2], times: b1); d1.add(pa[3], times: b1)
+            pa += 4
+            pb += 2 &* Strip.width
+            kk &+= 2
+        }
+        if kk < kc {
+            let b0 = Strip.load(pb)
+            c0.add(pa[0], times: b0); c1.add(pa[1], times: b0)
+        }
+        (c0 + d0).store(out, accumulate: accumulate)
+        (c1 + d1).store(out + ld, accumulate: accumulate)
+    }
+
+    @inline(__always)
+    static func tile1(kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, out: UnsafeMutablePointer<Float>,
+                      accumulate: Bool) {
+        var c0 = Strip.zero, c1 = Strip.zero, c2 = Strip.zero, c3 = Strip.zero
+        var pa = a, pb = b
+        var kk = 0
+        let w = Strip.width
+        while kk &+ 4 <= kc {
+            c0.add(pa[0], times: Strip.load(pb)); c1.add(pa[1], times: Strip.load(pb + w))
+            c2.add(pa[2], times: Strip.load(pb + 2 &* w)); c3.add(pa[3], times: Strip.load(pb + 3 &* w))
+            pa += 4
+            pb += 4 &* w
+            kk &+= 4
+        }
+        while kk < kc {
+            c0.add(pa[0], times: Strip.load(pb))
+            pa += 1
+            pb += w
+            kk &+= 1
+        }
+        ((c0 + c1) + (c2 + c3)).store(out, accumulate: accumulate)
+    }
+
+    /// One row of C against four consecutive B slivers (four read streams instead of one), for M = 1: a single
+    /// stream reads memory at about half the rate of four on the project's host. No edges: the caller passes
+    /// full slivers only.
+    @inline(__always)
+    static func row4(kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
+                     accumulate: Bool) {
+        let w = Strip.width, stride = kc &* w
+        var c0 = Strip.zero, c1 = Strip.zero, c2 = Strip.zero, c3 = Strip.zero
+        var pb = b
+        for kk in 0..<kc {
+            let x = a[kk]
+            c0.add(x, times: Strip.load(pb)); c1.add(x, times: Strip.load(pb + stride))
+            c2.add(x, times: Strip.load(pb + 2 &* stride)); c3.add(x, times: Strip.load(pb + 3 &* stride))
+            pb += w
+        }
+        c0.store(c, accumulate: accumulate); c1.store(c + w, accumulate: accumulate)
+        c2.store(c + 2 &* w, accumulate: accumulate); c3.store(c + 3 &* w, accumulate: accumulate)
     }
 }

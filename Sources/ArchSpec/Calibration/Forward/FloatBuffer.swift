@@ -3,6 +3,8 @@
 final class FloatBuffer: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<Float>
     let count: Int
+    /// This buffer as a weight packed for the GEMM (`packed(n:k:by:)`), made at first use.
+    private var packedCache: PackedWeights?
 
     init(_ count: Int) {
         self.count = max(1, count)
@@ -27,6 +29,15 @@ final class FloatBuffer: @unchecked Sendable {
     convenience init(repeating value: Float, count: Int) {
         self.init(count)
         pointer.update(repeating: value, count: self.count)
+    }
+
+    /// This buffer read as an N x K weight, packed once for `backend`'s GEMM (as an engine packs at load time,
+    /// and as the GEMM probe measures); packed again only if the shape or kernel copy changes.
+    func packed(n: Int, k: Int, by backend: KernelBackend) -> PackedWeights {
+        if let p = packedCache, p.n == n, p.k == k, p.variant == backend.variant { return p }
+        let p = backend.pack(n: n, k: k, b: pointer, ldb: k, transposedB: true)
+        packedCache = p
+        return p
     }
 
     deinit { pointer.deallocate() }

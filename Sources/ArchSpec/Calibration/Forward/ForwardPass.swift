@@ -141,14 +141,13 @@ public final class ForwardPass: @unchecked Sendable {
         }
     }
 
-    /// out[rows, n] (row stride ldOut, which equals n wherever a bias is added) = input[rows, k] · Wᵀ + bias: GEMV for one row, GEMM otherwise.
+    /// out[rows, n] (row stride ldOut, which equals n wherever a bias is added) = input[rows, k] · Wᵀ + bias: GEMV for one row, GEMM on the weight packed once otherwise.
     func linear(_ input: UnsafePointer<Float>, rows: Int, lda: Int? = nil, weights w: FloatBuffer, bias: FloatBuffer?,
                 n: Int, k: Int, out: UnsafeMutablePointer<Float>, ldOut: Int) {
         if rows == 1 {
             backend.gemvF32(n: n, k: k, w: w.pointer, x: input, y: out)
         } else {
-            backend.sgemm(m: rows, n: n, k: k, a: input, lda: lda ?? k, b: w.pointer, ldb: k, transposedB: true,
-                          c: out, ldc: ldOut)
+            backend.sgemm(m: rows, a: input, lda: lda ?? k, packed: w.packed(n: n, k: k, by: backend), c: out, ldc: ldOut)
         }
         if let bias { backend.addBias(bias.pointer, to: out, rows: rows, dim: n) }
     }

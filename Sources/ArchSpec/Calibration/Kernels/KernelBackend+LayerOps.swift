@@ -1,3 +1,4 @@
+import KernelsAVX512
 import KernelsFMA
 import KernelsPortable
 
@@ -6,6 +7,7 @@ extension KernelBackend {
     /// e^x with the kernels' vector polynomial (used by softmax).
     public func exp(_ x: Float) -> Float {
         switch variant {
+        case .avx512: KernelsAVX512.Kernels.exp(x)
         case .fma: KernelsFMA.Kernels.exp(x)
         case .portable: KernelsPortable.Kernels.exp(x)
         }
@@ -15,6 +17,7 @@ extension KernelBackend {
     public func rmsNorm(_ x: UnsafePointer<Float>, weight: UnsafePointer<Float>, out: UnsafeMutablePointer<Float>,
                         rows: Int, dim: Int, eps: Float) {
         switch variant {
+        case .avx512: KernelsAVX512.Kernels.rmsNorm(x, weight: weight, out: out, rows: rows, dim: dim, eps: eps)
         case .fma: KernelsFMA.Kernels.rmsNorm(x, weight: weight, out: out, rows: rows, dim: dim, eps: eps)
         case .portable: KernelsPortable.Kernels.rmsNorm(x, weight: weight, out: out, rows: rows, dim: dim, eps: eps)
         }
@@ -24,6 +27,7 @@ extension KernelBackend {
     public func layerNorm(_ x: UnsafePointer<Float>, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
                           out: UnsafeMutablePointer<Float>, rows: Int, dim: Int, eps: Float) {
         switch variant {
+        case .avx512: KernelsAVX512.Kernels.layerNorm(x, weight: weight, bias: bias, out: out, rows: rows, dim: dim, eps: eps)
         case .fma: KernelsFMA.Kernels.layerNorm(x, weight: weight, bias: bias, out: out, rows: rows, dim: dim, eps: eps)
         case .portable:
             KernelsPortable.Kernels.layerNorm(x, weight: weight, bias: bias, out: out, rows: rows, dim: dim, eps: eps)
@@ -34,6 +38,8 @@ extension KernelBackend {
     public func rope(_ x: UnsafeMutablePointer<Float>, rows: Int, heads: Int, headDim: Int, rowStride: Int,
                      cos: UnsafePointer<Float>, sin: UnsafePointer<Float>) {
         switch variant {
+        case .avx512:
+            KernelsAVX512.Kernels.rope(x, rows: rows, heads: heads, headDim: headDim, rowStride: rowStride, cos: cos, sin: sin)
         case .fma:
             KernelsFMA.Kernels.rope(x, rows: rows, heads: heads, headDim: headDim, rowStride: rowStride, cos: cos, sin: sin)
         case .portable:
@@ -45,6 +51,7 @@ extension KernelBackend {
     /// gate = silu(gate) * up, in place.
     public func siluMultiply(_ gate: UnsafeMutablePointer<Float>, _ up: UnsafePointer<Float>, count: Int) {
         switch variant {
+        case .avx512: KernelsAVX512.Kernels.siluMultiply(gate, up, count: count)
         case .fma: KernelsFMA.Kernels.siluMultiply(gate, up, count: count)
         case .portable: KernelsPortable.Kernels.siluMultiply(gate, up, count: count)
         }
@@ -53,6 +60,7 @@ extension KernelBackend {
     /// x = gelu(x) (tanh approximation), in place.
     public func gelu(_ x: UnsafeMutablePointer<Float>, count: Int) {
         switch variant {
+        case .avx512: KernelsAVX512.Kernels.gelu(x, count: count)
         case .fma: KernelsFMA.Kernels.gelu(x, count: count)
         case .portable: KernelsPortable.Kernels.gelu(x, count: count)
         }
@@ -61,6 +69,7 @@ extension KernelBackend {
     /// y += x.
     public func add(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int) {
         switch variant {
+        case .avx512: KernelsAVX512.Kernels.add(x, into: y, count: count)
         case .fma: KernelsFMA.Kernels.add(x, into: y, count: count)
         case .portable: KernelsPortable.Kernels.add(x, into: y, count: count)
         }
@@ -69,6 +78,7 @@ extension KernelBackend {
     /// Adds `bias` to each of `rows` rows of `dim` floats.
     public func addBias(_ bias: UnsafePointer<Float>, to x: UnsafeMutablePointer<Float>, rows: Int, dim: Int) {
         switch variant {
+        case .avx512: KernelsAVX512.Kernels.addBias(bias, to: x, rows: rows, dim: dim)
         case .fma: KernelsFMA.Kernels.addBias(bias, to: x, rows: rows, dim: dim)
         case .portable: KernelsPortable.Kernels.addBias(bias, to: x, rows: rows, dim: dim)
         }

@@ -1,16 +1,16 @@
 extension CalibrationResult {
     /// The catalog's `HardwareProfile` for this host, every figure marked `measured:` or `derived:`.
     ///
-    /// Peak FP32 is the larger of the theoretical figure and the best measured GEMM (a hypervisor's nominal
-    /// clock can sit below the live one), so the efficiency curves stay within 0...1. The matmul curve is the
+    /// Peak FP32 is the larger of the measured-clock peak and the best measured GEMM, so the efficiency curves
+    /// stay within 0...1. The matmul curve is the
     /// archcalc GEMM at K = N = 4096 against arithmetic intensity; the memory curve is the STREAM read probe.
     public func hardwareProfile() -> HardwareProfile {
         let when = "archcalc calibrate at \(measuredAt)"
         let threads = gemm.map(\.threads).max() ?? 1
         let bestFlops = gemm.filter { $0.threads == threads }.map(\.rate.best).max() ?? 0
-        let peak = max(summary.theoreticalFP32 ?? 0, bestFlops)
-        let peakSource = (summary.theoreticalFP32 ?? 0) >= bestFlops
-            ? "derived: \(summary.theoreticalBasis)" : "measured: best GEMM sample, \(when)"
+        let peak = max(summary.peakFP32 ?? 0, bestFlops)
+        let peakSource = (summary.peakFP32 ?? 0) >= bestFlops
+            ? "\(summary.peakBasis ?? "measured peak"), \(when)" : "measured: best GEMM sample, \(when)"
         let matmul = gemm.filter { $0.source == .archcalc && $0.threads == threads && $0.shape.n == 4096 && $0.shape.k == 4096 }
             .sorted { $0.shape.m < $1.shape.m }
             .map { p -> CurvePoint in

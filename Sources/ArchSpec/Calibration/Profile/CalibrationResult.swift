@@ -45,10 +45,13 @@ public struct BuildInfo: Hashable, Codable, Sendable {
 
 /// Headline figures with their source, for the sizing model and for people.
 public struct CalibrationSummary: Hashable, Codable, Sendable {
-    /// Theoretical FP32 peak, FLOP/s: logical CPUs x nominal clock x FLOP/cycle; nil when not derivable.
-    public var theoreticalFP32: Double?
-    /// How `theoreticalFP32` was derived.
-    public var theoreticalBasis: String
+    /// FP32 peak, FLOP/s: cores x measured clock x FLOP/cycle of the widest FMA unit the kernels use
+    /// (`PeakProbe`); nil in profiles written before it was measured.
+    public var peakFP32: Double?
+    /// How `peakFP32` was obtained.
+    public var peakBasis: String?
+    /// The clock and FMA measurements behind `peakFP32`.
+    public var peak: PeakMeasurement?
     /// Highest sustained streaming bandwidth over kernels and thread counts, bytes/s.
     public var memoryBandwidth: Double
     /// Best single sample of that kernel, bytes/s.
@@ -64,7 +67,7 @@ public struct CalibrationSummary: Hashable, Codable, Sendable {
     public var fp32FlopsArchcalc: Double
 
     enum CodingKeys: String, CodingKey {
-        case theoreticalFP32 = "theoretical_fp32_flops", theoreticalBasis = "theoretical_basis"
+        case peakFP32 = "peak_fp32_flops", peakBasis = "peak_basis", peak = "peak_measurement"
         case memoryBandwidth = "memory_bandwidth", memoryBandwidthBest = "memory_bandwidth_best"
         case memoryBandwidthSource = "memory_bandwidth_source", fp32Flops = "fp32_flops", fp32FlopsBest = "fp32_flops_best"
         case fp32FlopsSource = "fp32_flops_source", fp32FlopsArchcalc = "fp32_flops_archcalc"

@@ -41,7 +41,12 @@ public enum ConfigReader {
             switch key.value {
             case "select": config.select = try reader.codes(value, "lint.select")
             case "ignore": config.ignore = try reader.codes(value, "lint.ignore")
-            case "exclude": config.exclude = try reader.strings(value, "lint.exclude").map(Glob.init)
+            case "exclude":
+                let items: [YAMLNode] = if case .sequence(let sequence) = value { sequence.items } else { [value] }
+                config.exclude = []
+                for item in items {
+                    config.exclude.append(try reader.glob(item, "lint.exclude", counted: config.patternCount))
+                }
             case "fail-on":
                 let text = try reader.string(value, "lint.fail-on")
                 guard let threshold = FailThreshold(rawValue: text) else {
@@ -60,7 +65,8 @@ public enum ConfigReader {
                 }
             case "per-file-ignores":
                 for (pattern, selectors) in try reader.mapping(value, "lint.per-file-ignores", keys: nil) {
-                    config.perFileIgnores.append((Glob(pattern.value), try reader.codes(selectors, "lint.per-file-ignores")))
+                    let glob = try reader.glob(.scalar(pattern), "lint.per-file-ignores", counted: config.patternCount)
+                    config.perFileIgnores.append((glob, try reader.codes(selectors, "lint.per-file-ignores")))
                 }
             case "alignment":
                 for (name, size) in try reader.mapping(value, "lint.alignment", keys: ["vocab", "hidden", "intermediate"]) {

@@ -38,6 +38,16 @@ extension ConfigReader {
             return [try string(node, what)]
         }
 
+        /// A path pattern within `Glob`'s limits, `counted` patterns having been read before it.
+        func glob(_ node: YAMLNode, _ what: String, counted: Int) throws(LintConfigError) -> Glob {
+            let text = try string(node, what)
+            guard counted < Glob.maxPatterns else {
+                throw error("too many patterns in exclude and per-file-ignores (the limit is \(Glob.maxPatterns))", at: node.location)
+            }
+            if let problem = Glob.problem(with: text) { throw error("\(what): \(problem)", at: node.location) }
+            return Glob(text)
+        }
+
         func integer(_ node: YAMLNode, _ what: String, minimum: Int = 0) throws(LintConfigError) -> Int {
             guard let scalar = node.scalar, !scalar.isQuoted, let value = Int(scalar.value), value >= minimum else {
                 throw error("\(what) must be an integer of at least \(minimum)", at: node.location)

@@ -39,6 +39,9 @@ public struct LintConfiguration: Hashable, Sendable {
         hasher.combine(directory)
     }
 
+    /// Patterns read so far (`exclude` and `per-file-ignores`), against `Glob.maxPatterns`.
+    var patternCount: Int { exclude.count + perFileIgnores.count }
+
     /// The path of `absolutePath` relative to this configuration's directory, or `nil` when outside it.
     public func relativePath(_ absolutePath: String) -> String? {
         let base = directory.hasSuffix("/") ? directory : directory + "/"

@@ -12,33 +12,59 @@ public struct LintInput: Hashable, Sendable {
     public var absolutePath: String
     /// Whether the user named it (files found in directories are skipped unless they are specs).
     public var explicit: Bool
+    /// The absolute directory named on the command line that led here (a named file's own directory): the
+    /// highest place configuration discovery may look outside a repository.
+    public var scanRoot: String
+
+    public init(path: String, absolutePath: String, explicit: Bool, scanRoot: String? = nil) {
+        self.path = path
+        self.absolutePath = absolutePath
+        self.explicit = explicit
+        self.scanRoot = scanRoot ?? PathText.parent(absolutePath)
+    }
 }
 
 /// Expands command-line paths into files: directories are walked in sorted order for `*.yaml`, `*.yml` and
-/// `config.json`, skipping hidden entries and symbolic links to directories.
+/// `config.json`, skipping hidden entries, symbolic links to directories, and symbolic links whose target
+/// lies outside the scanned directory (a symbolic link named on the command line is read). Directories
+/// deeper than `maxDepth` below the named one, and directories that cannot be read, are reported.
 public enum FileDiscovery {
-    /// The files under `paths`, and the paths that do not exist.
-    public static func expand(_ paths: [String], workingDirectory: String) -> (inputs: [LintInput], missing: [String]) {
-        var inputs: [LintInput] = []
-        var missing: [String] = []
+    /// Deepest directory scanned below a named directory.
+    public static let maxDepth = 64
+
+    /// What a scan found: files, paths that do not exist, and directories it could not scan (one-line
+    /// messages, exit code 2).
+    public struct Expansion: Sendable {
+        public var inputs: [LintInput] = []
+        public var missing: [String] = []
+        public var problems: [String] = []
+    }
+
+    /// The files under `paths`, the paths that do not exist, and the directories that could not be scanned.
+    public static func expand(_ paths: [String], workingDirectory: String) -> Expansion {
+        var result = Expansion()
         for path in paths {
             if path == "-" {
-                inputs.append(LintInput(path: "-", absolutePath: PathText.join(workingDirectory, "-"), explicit: true))
+                result.inputs.append(LintInput(path: "-", absolutePath: PathText.join(workingDirectory, "-"), explicit: true,
+                                               scanRoot: workingDirectory))
                 continue
             }
             var info = stat()
             guard stat(path, &info) == 0 else {
-                missing.append(path)
+                result.missing.append(path)
                 continue
             }
             let absolute = PathText.absolute(path, in: workingDirectory)
             if info.st_mode & S_IFMT == S_IFDIR {
-                walk(display: path, absolute: absolute, depth: 0, into: &inputs)
+                var scan = Scan(root: absolute, resolvedRoot: PathText.resolved(absolute) ?? absolute)
+                scan.walk(display: path, absolute: absolute, depth: 0)
+                result.inputs += scan.inputs
+                result.problems += scan.problems
             } else {
-                inputs.append(LintInput(path: path, absolutePath: absolute, explicit: true))
+                result.inputs.append(LintInput(path: path, absolutePath: absolute, explicit: true))
             }
         }
-        return (inputs, missing)
+        return result
     }
 
     /// Whether a file name is one a directory scan picks up.
@@ -46,28 +72,51 @@ public enum FileDiscovery {
         name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name == "config.json"
     }
 
-    private static func walk(display: String, absolute: String, depth: Int, into inputs: inout [LintInput]) {
-        guard depth < 64, let directory = opendir(absolute) else { return }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+    /// One named directory's walk.
+    struct Scan {
+        let root: String
+        /// The root with symbolic links resolved, to decide whether a link's target stays inside.
+        let resolvedRoot: String
+        var inputs: [LintInput] = []
+        var problems: [String] = []
+
+        mutating func walk(display: String, absolute: String, depth: Int) {
+            guard depth <= maxDepth else {
+                problems.append("\(display): directory nesting deeper than \(maxDepth) levels; not scanned")
+                return
             }
-            if name.hasPrefix(".") { continue }
-            names.append(name)
+            guard let directory = opendir(absolute) else {
+                let reason = String(cString: strerror(errno))
+                problems.append("\(display): cannot read directory: \(reason)")
+                return
+            }
+            var names: [String] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name.hasPrefix(".") { continue }
+                names.append(name)
+            }
+            closedir(directory)
+            for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                let childAbsolute = PathText.join(absolute, name)
+                let childDisplay = PathText.join(display, name)
+                var info = stat()
+                guard lstat(childAbsolute, &info) == 0 else { continue }
+                let type = info.st_mode & S_IFMT
+                if type == S_IFDIR {
+                    walk(display: childDisplay, absolute: childAbsolute, depth: depth + 1)
+                } else if isCandidate(name), type == S_IFREG || (type == S_IFLNK && staysInside(childAbsolute)) {
+                    inputs.append(LintInput(path: childDisplay, absolutePath: childAbsolute, explicit: false, scanRoot: root))
+                }
+            }
         }
-        closedir(directory)
-        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            let childAbsolute = PathText.join(absolute, name)
-            let childDisplay = PathText.join(display, name)
-            var info = stat()
-            guard lstat(childAbsolute, &info) == 0 else { continue }
-            let type = info.st_mode & S_IFMT
-            if type == S_IFDIR {
-                walk(display: childDisplay, absolute: childAbsolute, depth: depth + 1, into: &inputs)
-            } else if isCandidate(name), type == S_IFREG || type == S_IFLNK {
-                inputs.append(LintInput(path: childDisplay, absolutePath: childAbsolute, explicit: false))
-            }
+
+        /// Whether a symbolic link's final target lies inside the scanned directory.
+        func staysInside(_ link: String) -> Bool {
+            guard let target = PathText.resolved(link) else { return false }
+            return ConfigDiscovery.isWithin(target, resolvedRoot)
         }
     }
 }
@@ -100,6 +149,13 @@ public enum PathText {
     public static func parent(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// `path` with every symbolic link resolved (`realpath`), or `nil` when it cannot be.
+    public static func resolved(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
     }
 
     public static func currentDirectory() -> String {

@@ -1,5 +1,12 @@
 /// Lints one file's bytes: compose, load, map loader problems to rules, run the rules, apply suppressions.
+///
+/// Every stage is linear in the file (see docs/hardening.md, "Lint: complexity of each stage"); at most
+/// `maxFindingsPerFile` findings are kept, then one note counts the rest.
 public enum FileLinter {
+    /// Findings kept per file; past it one `input-limits` note says how many more there were (as ruff's
+    /// summary does), with the highest severity among them so the exit code is unchanged.
+    public static let maxFindingsPerFile = 1_000
+
     /// Lints one file.
     ///
     /// - Parameters:
@@ -12,7 +19,6 @@ public enum FileLinter {
     public static func lint(bytes: [UInt8], file: String, settings: LintSettings, explicit: Bool) -> FileReport {
         let isHFName = PathText.baseName(file) == "config.json"
         if !explicit, !SpecDetection.mayBeSpec(bytes, huggingFace: isHFName) { return FileReport(path: file, status: .skipped) }
-        let source = SourceText(bytes: bytes)
         let document: YAMLDocument
         do {
             document = try YAMLComposer.compose(bytes)
@@ -21,24 +27,25 @@ public enum FileLinter {
             let diagnostic = Diagnostic(
                 severity: settings.severity(of: rule), code: rule.code, message: error.message, file: file,
                 location: error.location)
-            return FileReport(path: file, status: .linted, findings: [finish(diagnostic, source: source)])
+            var cursor = SourceText.Cursor(SourceText(bytes: bytes))
+            return FileReport(path: file, status: .linted, findings: [finish(diagnostic, cursor: &cursor)])
         }
         if !explicit, !SpecDetection.isSpec(document, huggingFace: isHFName) { return FileReport(path: file, status: .skipped) }
         let result = SpecLoader.load(document: document, file: file)
         let context = LintContext(file: file, result: result, settings: settings)
-        var findings = RuleRunner.findings(context)
+        let source = SourceText(bytes: bytes, lines: document.lines)
         var suppressions = Suppressions(comments: document.comments, source: source, file: file)
-        findings.removeAll { finding in
-            guard let rule = RuleCatalog.description(for: finding.code), rule.suppressible else { return false }
-            return suppressions.suppresses(finding)
-        }
+        var findings = suppressions.filter(RuleRunner.findings(context)) { suppressibleCodes.contains($0) }
         findings += suppressions.closingFindings(enabled: settings.enabled).filter { settings.enabled.contains($0.code) }
         let ordered = findings.map { finding -> Diagnostic in
             var finding = finding
             if let level = settings.severities[finding.code] { finding.severity = level }
             return finding
         }.sorted(by: Self.order)
-        return FileReport(path: file, status: .linted, findings: ordered.map { finish($0, source: source) })
+        var cursor = SourceText.Cursor(source)
+        var kept = ordered.prefix(maxFindingsPerFile).map { finish($0, cursor: &cursor) }
+        if let note = omittedNote(ordered.dropFirst(maxFindingsPerFile), file: file) { kept.append(note) }
+        return FileReport(path: file, status: .linted, findings: kept)
     }
 
     /// The rule a composer failure belongs to.
@@ -49,19 +56,34 @@ public enum FileLinter {
         }
     }
 
-    /// Adds the rule name, end column and source line.
-    static func finish(_ diagnostic: Diagnostic, source: SourceText) -> LintFinding {
-        let name = RuleCatalog.description(for: diagnostic.code)?.name ?? diagnostic.code
-        guard let location = diagnostic.location, let line = source.line(location.line) else {
+    static let suppressibleCodes = Set(RuleCatalog.descriptions.filter(\.suppressible).map(\.code))
+    static let ruleNames = Dictionary(uniqueKeysWithValues: RuleCatalog.descriptions.map { ($0.code, $0.name) })
+
+    /// Adds the rule name, end column and source line; `cursor` makes findings in location order cost one
+    /// pass over each line.
+    static func finish(_ diagnostic: Diagnostic, cursor: inout SourceText.Cursor) -> LintFinding {
+        let name = ruleNames[diagnostic.code] ?? diagnostic.code
+        let source = cursor.source
+        guard let location = diagnostic.location, let range = source.range(ofLine: location.line) else {
             return LintFinding(diagnostic: diagnostic, ruleName: name)
         }
         // Suppression findings (AC9xx) point at a comment, which runs to the end of the line.
         let end = diagnostic.code.hasPrefix("AC9")
-            ? SourceLocation(line: location.line, column: max(location.column + 1, line.unicodeScalars.count + 1))
-            : SourceText.tokenEnd(on: line, at: location)
-        return LintFinding(
-            diagnostic: diagnostic, ruleName: name, end: end,
-            sourceLine: line.unicodeScalars.count > 500 ? nil : line)
+            ? SourceLocation(line: location.line, column: max(location.column + 1, cursor.scalarCount(line: location.line) + 1))
+            : source.tokenEnd(at: location, cursor: &cursor)
+        // A snippet only for lines of at most 500 scalars (4 bytes each at most: checked before decoding).
+        var snippet: String?
+        if range.count <= 2_000, let line = source.line(location.line), line.unicodeScalars.count <= 500 { snippet = line }
+        return LintFinding(diagnostic: diagnostic, ruleName: name, end: end, sourceLine: snippet)
+    }
+
+    /// One note for the findings past the cap, at the first one's location and with their highest severity.
+    static func omittedNote(_ omitted: ArraySlice<Diagnostic>, file: String) -> LintFinding? {
+        guard let first = omitted.first, let severity = omitted.map(\.severity).max() else { return nil }
+        let rule = InputLimitsRule.description
+        let message = "\(omitted.count) more findings not shown (the limit is \(maxFindingsPerFile) per file)"
+        let diagnostic = Diagnostic(severity: severity, code: rule.code, message: message, file: file, location: first.location)
+        return LintFinding(diagnostic: diagnostic, ruleName: rule.name)
     }
 
     static func order(_ a: Diagnostic, _ b: Diagnostic) -> Bool {

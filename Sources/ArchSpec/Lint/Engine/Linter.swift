@@ -55,17 +55,17 @@ public enum Linter {
     /// - Throws: `LintConfigError` when a configuration file is malformed (exit code 2).
     public static func run(_ request: LintRequest) throws(LintConfigError) -> LintRun {
         let cwd = PathText.currentDirectory()
-        let (found, missing) = FileDiscovery.expand(request.paths, workingDirectory: cwd)
+        let expansion = FileDiscovery.expand(request.paths, workingDirectory: cwd)
         let discovery = ConfigDiscovery(workingDirectory: cwd)
         var fixed: LintConfiguration? = request.isolated ? LintConfiguration(directory: cwd) : nil
         if let path = request.configPath { fixed = try discovery.load(path) }
         var jobs: [Job] = []
         var thresholds: Set<FailThreshold?> = []
-        for var input in found {
+        for var input in expansion.inputs {
             if request.skipNonSpecs, input.path != "-" { input.explicit = false }
             let config: LintConfiguration
             if let fixed { config = fixed } else {
-                config = try discovery.configuration(forDirectory: PathText.parent(input.absolutePath))
+                config = try discovery.configuration(forDirectory: PathText.parent(input.absolutePath), scanRoot: input.scanRoot)
             }
             if !input.explicit, config.excludes(input.absolutePath) { continue }
             thresholds.insert(config.failOn)
@@ -78,7 +78,7 @@ public enum Linter {
             jobs.append(job)
         }
         let outcomes = parallelMap(jobs) { $0.run() }
-        var run = LintRun(files: [], ioErrors: missing.map { "\($0): no such file or directory" },
+        var run = LintRun(files: [], ioErrors: expansion.missing.map { "\($0): no such file or directory" } + expansion.problems,
                           failOn: thresholds.count == 1 ? thresholds.first ?? nil : nil)
         for outcome in outcomes {
             switch outcome {

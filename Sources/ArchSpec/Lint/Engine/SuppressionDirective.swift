@@ -31,7 +31,8 @@ struct SuppressionDirective: Hashable, Sendable {
         case notADirective
     }
 
-    static func parse(_ comment: YAMLDocument.Comment) -> Parsed {
+    /// Parses one comment; `codes` memoises selector lookups across a file's comments.
+    static func parse(_ comment: YAMLDocument.Comment, codes: inout [String: Set<String>]) -> Parsed {
         let text = comment.text.trimmingWhitespace
         guard text.hasPrefix(prefix) else { return .notADirective }
         var rest = Substring(text.dropFirst(prefix.count)).drop { $0 == " " || $0 == "\t" }
@@ -46,7 +47,8 @@ struct SuppressionDirective: Hashable, Sendable {
             for part in inside.split(separator: ",") {
                 let name = String(part).trimmingWhitespace
                 if name.isEmpty { continue }
-                selectors.append(Selector(text: name, codes: Set(RuleCatalog.codes(matching: name))))
+                if codes[name] == nil { codes[name] = Set(RuleCatalog.codes(matching: name)) }
+                selectors.append(Selector(text: name, codes: codes[name]!))
             }
         }
         var reason: String?

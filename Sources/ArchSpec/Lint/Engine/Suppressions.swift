@@ -1,23 +1,36 @@
-/// Applies a file's suppression comments to its findings and reports unused and unknown suppressions.
+/// A file's suppression comments as scopes (line ranges per directive), and the findings about the comments
+/// themselves (unknown directives and rules).
+///
+/// Built in one pass over the comments: standalone `ignore` targets come from a next-code-line table built
+/// once, and `enable` closes its blocks through a table keyed by selector list, so the cost is linear in the
+/// file whatever the number of directives. `SuppressionSweep` applies the scopes to the findings.
 struct Suppressions {
-    private struct Scope {
+    struct Scope {
         var directive: Int
         var lines: ClosedRange<Int>
     }
 
-    private var directives: [SuppressionDirective] = []
-    private var scopes: [Scope] = []
-    private var used: [Set<String>] = []
-    private var usedBlanket: [Bool] = []
+    private(set) var directives: [SuppressionDirective] = []
+    private(set) var scopes: [Scope] = []
+    /// Per directive, the selector texts that silenced a finding.
+    var used: [Set<String>] = []
+    /// Per directive without selectors, whether it silenced a finding.
+    var usedBlanket: [Bool] = []
     private(set) var metaFindings: [Diagnostic] = []
     let file: String
+
+    /// Distinct unknown selectors that get a "did you mean" hint; later ones are reported without one.
+    static let maxHints = 100
 
     init(comments: [YAMLDocument.Comment], source: SourceText, file: String) {
         self.file = file
         let lastLine = Int.max
-        var openBlocks: [Int] = []
+        var nextCode: [Int]?
+        var open: [[String]: [Int]] = [:]
+        var codes: [String: Set<String>] = [:]
+        var hints: [String: String] = [:]
         for comment in comments where comment.text.contains(SuppressionDirective.prefix) {
-            switch SuppressionDirective.parse(comment) {
+            switch SuppressionDirective.parse(comment, codes: &codes) {
             case .notADirective:
                 continue
             case .unknownDirective(let word):
@@ -31,50 +44,46 @@ struct Suppressions {
                 used.append([])
                 usedBlanket.append(false)
                 for selector in directive.selectors where selector.codes.isEmpty {
-                    let hint = RuleCatalog.suggestion(for: selector.text).map { "; did you mean \($0)?" } ?? ""
+                    // Hints cost an edit distance per rule: computed once per text, for the first texts only.
+                    if hints[selector.text] == nil, hints.count < Self.maxHints {
+                        hints[selector.text] = RuleCatalog.suggestion(for: selector.text).map { "; did you mean \($0)?" } ?? ""
+                    }
+                    let hint = hints[selector.text] ?? ""
                     metaFindings.append(meta(UnknownRuleInSuppressionRule.description,
                         "suppression names unknown rule '\(Escaping.short(selector.text))'\(hint)", at: directive.location))
                 }
                 let line = directive.location.line
                 switch directive.kind {
                 case .ignore:
-                    let target = directive.isTrailing ? line : source.nextCodeLine(after: line)
+                    var target = line
+                    if !directive.isTrailing {
+                        if nextCode == nil { nextCode = source.nextCodeLines() }
+                        let next = line + 1 < nextCode!.count ? nextCode![line + 1] : Int.max
+                        target = next <= source.lines.count ? next : line + 1
+                    }
                     scopes.append(Scope(directive: index, lines: target...target))
                 case .fileIgnore:
                     scopes.append(Scope(directive: index, lines: 1...lastLine))
                 case .disable:
-                    openBlocks.append(index)
+                    open[directive.selectors.map(\.text), default: []].append(index)
                 case .enable:
-                    openBlocks.removeAll { open in
-                        let closes = directive.selectors.isEmpty
-                            || directives[open].selectors.map(\.text) == directive.selectors.map(\.text)
-                        if closes {
-                            scopes.append(Scope(directive: open, lines: directives[open].location.line...max(line, directives[open].location.line)))
-                        }
-                        return closes
+                    let closed: [Int]
+                    if directive.selectors.isEmpty {
+                        closed = open.values.flatMap { $0 }
+                        open = [:]
+                    } else {
+                        closed = open.removeValue(forKey: directive.selectors.map(\.text)) ?? []
+                    }
+                    for block in closed {
+                        let start = directives[block].location.line
+                        scopes.append(Scope(directive: block, lines: start...max(line, start)))
                     }
                 }
             }
         }
-        for open in openBlocks {
-            scopes.append(Scope(directive: open, lines: directives[open].location.line...lastLine))
+        for block in open.values.joined() {
+            scopes.append(Scope(directive: block, lines: directives[block].location.line...lastLine))
         }
-    }
-
-    /// Whether a finding is silenced; records which directives were used.
-    mutating func suppresses(_ finding: Diagnostic) -> Bool {
-        guard let line = finding.location?.line else { return false }
-        var hit = false
-        for scope in scopes where scope.lines.contains(line) {
-            let directive = directives[scope.directive]
-            guard directive.covers(finding.code) else { continue }
-            hit = true
-            if directive.selectors.isEmpty { usedBlanket[scope.directive] = true }
-            for selector in directive.selectors where selector.codes.contains(finding.code) {
-                used[scope.directive].insert(selector.text)
-            }
-        }
-        return hit
     }
 
     /// AC901 for selectors that silenced nothing (and whose rules ran), AC903 for directives without a reason.
@@ -103,18 +112,5 @@ struct Suppressions {
 
     private func meta(_ rule: RuleDescription, _ message: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(severity: rule.severity, code: rule.code, message: message, file: file, location: location)
-    }
-}
-
-extension SourceText {
-    /// The first line after `line` that holds something other than blanks or a comment.
-    func nextCodeLine(after line: Int) -> Int {
-        var current = line + 1
-        while let text = self.line(current) {
-            let trimmed = text.trimmingWhitespace
-            if !trimmed.isEmpty, !trimmed.hasPrefix("#") { return current }
-            current += 1
-        }
-        return line + 1
     }
 }

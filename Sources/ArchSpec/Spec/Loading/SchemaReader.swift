@@ -4,6 +4,9 @@ struct SchemaReader {
     var values: [String: FieldValue] = [:]
     var sourceMap = SourceMap()
     var diagnostics: [Diagnostic] = []
+    /// Unknown keys seen; only the first `maxSuggestions` get a "did you mean" (an edit distance per field).
+    var unknownKeys = 0
+    static let maxSuggestions = 1_000
 
     init(file: String) { self.file = file }
 
@@ -174,7 +177,8 @@ struct SchemaReader {
     private mutating func reportUnknown(
         _ key: String, path: String, at location: SourceLocation, fields: [SchemaField], prefix: String
     ) {
-        let suggestion = Suggestion.nearest(to: key, among: fields.map(\.key), path: prefix)
+        unknownKeys += 1
+        let suggestion = unknownKeys > Self.maxSuggestions ? nil : Suggestion.nearest(to: key, among: fields.map(\.key), path: prefix)
         let hint = suggestion.map { "; did you mean \($0)?" } ?? ""
         let within = prefix.isEmpty ? "" : " in \(prefix)"
         report(.unknownKey, "unknown key '\(Escaping.short(key))'\(within)\(hint)", at: location, path: path)

@@ -1,0 +1,1 @@
+../FMA/Attention.swift

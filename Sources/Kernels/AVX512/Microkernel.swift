@@ -1,0 +1,1 @@
+../FMA/Microkernel.swift
