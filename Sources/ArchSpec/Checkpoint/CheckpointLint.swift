@@ -39,8 +39,8 @@ public enum CheckpointLint {
                 guard enabled(mismatch) else { continue }
                 findings += differences(spec: path, checkpoint: checkpoint, rule: mismatch)
             }
-            let source = SourceText(bytes: (try? FileInput.read(path)) ?? [])
-            run.files[index].findings += findings.map { FileLinter.finish($0, source: source) }
+            var cursor = SourceText.Cursor(SourceText(bytes: (try? FileInput.read(path)) ?? []))
+            run.files[index].findings += findings.sorted(by: FileLinter.order).map { FileLinter.finish($0, cursor: &cursor) }
             run.files[index].findings.sort { FileLinter.order($0.diagnostic, $1.diagnostic) }
         }
         return run
