@@ -6,6 +6,7 @@ import PackageDescription
 let folderReadmes = [
     "Compare/README.md",
     "Calibration/README.md",
+    "Checkpoint/README.md",
     "Cost/README.md",
     "Diagnostics/README.md",
     "Hardware/README.md",

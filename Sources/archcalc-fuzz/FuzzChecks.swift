@@ -6,6 +6,7 @@ enum FuzzChecks {
     static func run(_ bytes: [UInt8]) {
         FuzzBudget.check(size: bytes.count, label: "spec load and estimate") { checkSpec(bytes) }
         FuzzBudget.check(size: bytes.count, label: "lint") { checkLint(bytes) }
+        FuzzBudget.check(size: bytes.count, label: "checkpoint readers") { FuzzCheckpoint.run(bytes) }
         // The same bytes as a lint configuration file: an error is fine, a trap is not.
         FuzzBudget.check(size: bytes.count, label: "lint configuration") {
             _ = try? ConfigReader.read(bytes, file: ".archcalc.yaml", directory: "/fuzz")

@@ -17,6 +17,8 @@ public struct SpecLoadResult: Sendable {
     /// For a Hugging Face config: archspec key path to where its value came from (a config key, or the
     /// transformers default applied); `model_type` holds the config's model type. Empty for archspec files.
     public var provenance: [String: String] = [:]
+    /// For a checkpoint (safetensors, index, directory, GGUF): the counts read from its headers.
+    public var checkpoint: CheckpointSummary? = nil
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -31,6 +33,7 @@ public enum SpecFormat: String, Hashable, Codable, Sendable {
 public enum SpecLoader {
     /// Loads a spec from a path (`-` for standard input). Never throws: every failure is a diagnostic.
     public static func load(path: String, limits: YAMLLimits = .default) -> SpecLoadResult {
+        if let checkpoint = CheckpointLoader.load(path: path) { return checkpoint }
         do {
             let bytes = try FileInput.read(path, limit: limits.maxBytes)
             return load(bytes: bytes, file: path, limits: limits)
