@@ -53,7 +53,10 @@ extension Archcalc {
         var probe: String?
 
         func validate() throws {
-            if let threads, threads < 1 || threads > 1024 { throw ValidationError("--threads must be 1...1024, got \(threads)") }
+            let limit = HostInfo.workerThreadLimit()
+            if let threads, threads < 1 || threads > limit {
+                throw ValidationError("--threads must be 1...\(limit) (this machine's online CPUs, within 80% of available memory), got \(threads)")
+            }
         }
 
         func run() throws {

@@ -138,11 +138,12 @@ struct ProfileReaderTests {
         #expect(second.status == 2 && second.stderr.utf8.count < 400, "\(second.stderr)")
     }
 
-    @Test func validateThreadsIsBoundedByThisMachine() throws {
-        let run = try MeasuredRun.run(["validate", Self.spec, "--profile", "unused.yaml", "--threads", "1024"])
+    @Test(arguments: [["validate", spec, "--profile", "unused.yaml"], ["calibrate", "--quick"]])
+    func threadsAreBoundedByThisMachine(command: [String]) throws {
+        let run = try MeasuredRun.run(command + ["--threads", "1024"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("--threads must be 1..."), "\(run.stderr)")
-        Self.expectBounded(run, "--threads 1024")
+        Self.expectBounded(run, "\(command[0]) --threads 1024")
     }
 
     @Test func sweepsBeyondTheLimitAreUsageErrors() throws {
