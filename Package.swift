@@ -6,6 +6,7 @@ import PackageDescription
 let folderReadmes = [
     "Compare/README.md",
     "Calibration/README.md",
+    "Checkpoint/README.md",
     "Cost/README.md",
     "Diagnostics/README.md",
     "Hardware/README.md",
@@ -18,6 +19,7 @@ let folderReadmes = [
     "Reporting/Lint/README.md",
     "Sizing/README.md",
     "Spec/README.md",
+    "Support/README.md",
     "Support/Escaping/README.md",
     "YAML/README.md",
 ]

@@ -25,6 +25,7 @@ done
 
 run_job() { # name max_len budget
   local name=$1 max_len=$2 budget=$3
+  shift 3
   mkdir -p ".fuzz/corpus-$name" ".fuzz/crashes-$name"
   find "${seeds[@]}" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) -size -"$((max_len / 1024))"k \
     -exec cp -n {} ".fuzz/corpus-$name/" \; 2>/dev/null || true

@@ -6,6 +6,7 @@ enum FuzzChecks {
     static func run(_ bytes: [UInt8]) {
         FuzzBudget.check(size: bytes.count, label: "spec load and estimate") { checkSpec(bytes) }
         FuzzBudget.check(size: bytes.count, label: "lint") { checkLint(bytes) }
+        FuzzBudget.check(size: bytes.count, label: "checkpoint readers") { FuzzCheckpoint.run(bytes) }
         // The same bytes as a lint configuration file: an error is fine, a trap is not.
         FuzzBudget.check(size: bytes.count, label: "lint configuration") {
             _ = try? ConfigReader.read(bytes, file: ".archcalc.yaml", directory: "/fuzz")
@@ -50,7 +51,7 @@ enum FuzzChecks {
         }
         precondition((result.spec == nil) == result.hasErrors, "a spec must load exactly when there is no error")
         guard let spec = result.spec else { return }
-        for options in [CostOptions(), CostOptions(context: 1, batch: 3, attentionFlops: .full, logits: .all)] {
+        for (index, options) in [CostOptions(), CostOptions(context: 1, batch: 3, attentionFlops: .full, logits: .all)].enumerated() {
             guard let estimate = try? CostModel.estimate(spec, options: options) else { continue }
             let p = estimate.parameters
             precondition(p.embedding + p.position + p.attention + p.ssm + p.mlp + p.norm + p.lmHead == p.total,
@@ -63,7 +64,7 @@ enum FuzzChecks {
             // The plan's layer counts cover every layer exactly once.
             if let plan = try? spec.plan { precondition(plan.kindCounts.reduce(0, +) == spec.layers) }
             let report = EstimateReport(estimate: estimate, source: "fuzz.yaml")
-            FuzzRenderChecks.run(spec, report: report)
+            FuzzRenderChecks.run(spec, report: report, sizing: index == 0)
         }
     }
 }

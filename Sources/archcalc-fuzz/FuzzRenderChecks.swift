@@ -8,7 +8,9 @@ import FoundationXML
 /// where its format has one, and no output may let a user string start a workflow command or carry raw
 /// control characters.
 enum FuzzRenderChecks {
-    static func run(_ spec: ArchitectureSpec, report: EstimateReport) {
+    /// Renders `report` in every estimate and compare format and, with `sizing`, sizes `spec` on one device
+    /// and renders every size format and the chart.
+    static func run(_ spec: ArchitectureSpec, report: EstimateReport, sizing: Bool) {
         for format in EstimateFormat.allCases {
             check(format.renderer(exact: true).render([report]), format: format.rawValue, command: "estimate")
         }
@@ -16,7 +18,7 @@ enum FuzzRenderChecks {
         check(ComparisonRenderer.text(comparison, exact: true), format: "text", command: "compare")
         check(ComparisonRenderer.json(comparison), format: "json", command: "compare")
         check(ComparisonRenderer.markdown(comparison), format: "markdown", command: "compare")
-        guard let hardware = HardwareCatalog.profile(id: "h100-sxm"),
+        guard sizing, let hardware = HardwareCatalog.profile(id: "h100-sxm"),
               let result = try? Sizer.size(spec, on: hardware, request: SizingRequest(context: 512, batch: 2))
         else { return }
         for format in SizingFormat.allCases {
@@ -30,20 +32,27 @@ enum FuzzRenderChecks {
     /// The checks every rendered output passes.
     static func check(_ text: String, format: String, command: String) {
         let label = "\(command) --format \(format)"
-        // Lines by scalar: as Characters, CR LF is one grapheme and would hide a line start.
-        for scalars in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = String(String.UnicodeScalarView(scalars))
-            let trimmed = line.unicodeScalars.drop { $0 == "\r" || $0 == " " || $0 == "\t" }
-            precondition(!String(trimmed).hasPrefix("::"), "\(label): a line starts a workflow command: \(line.prefix(80))")
-            precondition(!line.contains("##["), "\(label): legacy workflow command prefix: \(line.prefix(80))")
-        }
         // CSV records end in CR LF (RFC 4180); no other output has a CR.
         let allowedCR: UInt32 = format == "csv" ? 0x0D : 0x0A
+        // One pass by scalar (as Characters, CR LF is one grapheme and would hide a line start): no line may
+        // start a workflow command (after blanks), nothing may carry the legacy `##[` prefix, no raw controls.
+        // Line state: 0 only blanks so far, 1 one `:` after them, 2 anything else.
+        var state = 0, previous: UInt32 = 0, beforePrevious: UInt32 = 0, line = 1
         for scalar in text.unicodeScalars {
             let v = scalar.value
             let control = (v < 0x20 && v != 0x0A && v != 0x09 && v != allowedCR) || (0x7F...0x9F).contains(v)
             let separatorOrBidi = v == 0x2028 || v == 0x2029 || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
-            precondition(!control && !separatorOrBidi, "\(label): raw U+\(String(v, radix: 16)) in the output")
+            precondition(!control && !separatorOrBidi, "\(label): raw U+\(String(v, radix: 16)) on line \(line)")
+            precondition(!(v == 0x5B && previous == 0x23 && beforePrevious == 0x23), "\(label): legacy workflow command prefix on line \(line)")
+            switch (state, v) {
+            case (_, 0x0A): state = 0; line += 1
+            case (0, 0x20), (0, 0x09), (0, 0x0D): break
+            case (0, 0x3A): state = 1
+            case (1, 0x3A): preconditionFailure("\(label): line \(line) starts a workflow command")
+            default: state = 2
+            }
+            beforePrevious = previous
+            previous = v
         }
         switch format {
         case "json":

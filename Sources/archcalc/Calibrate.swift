@@ -15,7 +15,7 @@ extension Archcalc {
             abstract: "Measure this machine with archcalc's own kernels and write a hardware profile.",
             discussion: """
                 Runs STREAM-style bandwidth, packed fp32 GEMM at model shapes (M = 1...512 against 4096x4096 \
-                and 14336x4096 weights, plus the shapes of each --spec), decode GEMV for fp32, bf16 and int8 \
+                and 14336x4096 weights, quick: 4096x4096 only, plus the shapes of each --spec), decode GEMV for fp32, bf16 and int8 \
                 weights, and attention decode and prefill. Each figure is the median of several timed runs after a \
                 warm-up, with the best run and the spread; windows where other processes or the hypervisor took \
                 CPU time are retried. A BLAS library found at run time (or given with --blas) is measured too.
@@ -65,10 +65,14 @@ extension Archcalc {
         var probe: String?
 
         func validate() throws {
-            if let threads, threads < 1 || threads > 1024 { throw ValidationError("--threads must be 1...1024, got \(threads)") }
+            let limit = HostInfo.workerThreadLimit()
+            if let threads, threads < 1 || threads > limit {
+                throw ValidationError("--threads must be 1...\(limit) (this machine's online CPUs, within 80% of available memory), got \(threads)")
+            }
         }
 
         func run() throws {
+            try Output.refuseOverwriting(outputs: [output, hardwareProfile], inputs: specs + (blas.map { [$0] } ?? []))
             if isDebugBuild {
                 Output.error("warning: this is a debug build; calibration figures will be far below the machine's. "
                              + "Build with: swift build -c release")
@@ -96,9 +100,7 @@ extension Archcalc {
             bar.finish()
             for note in result.notes ?? [] { Output.error("warning: \(Escaping.short(note, limit: 300))") }
             try Output.emit(result.yaml(), to: output)
-            if let hardwareProfile {
-                try AtomicFile.write(try result.hardwareProfileYAML(), to: hardwareProfile)
-            }
+            if let hardwareProfile { try Output.emit(try result.hardwareProfileYAML(), to: hardwareProfile) }
         }
     }
 }

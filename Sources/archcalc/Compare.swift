@@ -46,6 +46,7 @@ extension Archcalc {
         }
 
         func run() throws {
+            try Output.refuseOverwriting(outputs: [output], inputs: specs)
             let run = Estimator.run(paths: specs, options: workload.costOptions)
             Output.report(run.diagnostics)
             if run.failed { throw ExitCode(1) }

@@ -21,15 +21,11 @@ extension Archcalc {
         var output: String?
 
         func run() throws {
+            try Output.refuseOverwriting(outputs: [output], inputs: [input])
             let conversion = SpecConversion.convert(path: input)
             Output.report(conversion.diagnostics)
             guard let yaml = conversion.yaml else { throw ExitCode(1) }
-            do {
-                try Output.emit(yaml, to: output)
-            } catch {
-                Output.error("\(Escaping.lineStart(output ?? "-", limit: 1000)): cannot write: \(error)")
-                throw ExitCode(2)
-            }
+            try Output.emit(yaml, to: output)
         }
     }
 }

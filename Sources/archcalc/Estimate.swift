@@ -6,14 +6,17 @@ extension Archcalc {
         static let configuration = CommandConfiguration(
             abstract: "Parameters, weight and KV-cache bytes, and prefill and decode FLOPs of each spec.",
             discussion: """
-                Each SPEC is an archspec YAML file or a Hugging Face config.json (- reads standard input). \
+                Each SPEC is an archspec YAML file, a Hugging Face config.json (- reads standard input) or a \
+                checkpoint: a .safetensors file, a model.safetensors.index.json, a checkpoint directory \
+                (config.json and shards) or a .gguf file, detected by content. Checkpoints are read from their \
+                headers only and reported with exact counts per tensor group and dtype (docs/checkpoints.md). \
                 FLOPs count matrix multiplies only, 2 per multiply-add; docs/cost-model.md gives every formula.
 
                 Exit codes: 0 every spec was estimated; 1 a spec could not be loaded or estimated (the others \
                 are still reported); 2 a usage error.
                 """)
 
-        @Argument(help: "Spec files: archspec YAML or Hugging Face config.json; - for standard input.")
+        @Argument(help: "Spec files (archspec YAML, Hugging Face config.json; - for standard input) or checkpoints (.safetensors, safetensors index, checkpoint directory, .gguf).")
         var specs: [String]
 
         @OptionGroup var workload: WorkloadOptions
@@ -38,6 +41,7 @@ extension Archcalc {
         }
 
         func run() throws {
+            try Output.refuseOverwriting(outputs: [output], inputs: specs)
             if let pruneHeads {
                 let format: ComparisonFormat = self.format == .json ? .json : (self.format == .markdown ? .markdown : .text)
                 return try PruneHeadsReport.run(specs: specs, request: pruneHeads, options: workload.costOptions,
@@ -45,8 +49,8 @@ extension Archcalc {
             }
             let run = Estimator.run(paths: specs, options: workload.costOptions)
             Output.report(run.diagnostics)
-            if !run.reports.isEmpty || format == .json {
-                try Output.emit(format.renderer(exact: exact).render(run.reports), to: output)
+            if !run.reports.isEmpty || !run.unrecovered.isEmpty || format == .json {
+                try Output.emit(run.rendered(format, exact: exact), to: output)
             }
             if run.failed { throw ExitCode(1) }
         }

@@ -18,7 +18,9 @@ extension Archcalc {
                 Each PATH is a spec file, a directory (searched recursively for *.yaml, *.yml and config.json; \
                 YAML files without an archspec: key are skipped) or - for standard input. Settings come from the \
                 nearest .archcalc.yaml above each file (up to the repository root); flags override them. \
-                'archcalc rules' lists the rules; docs/lint.md documents configuration and suppressions.
+                'archcalc rules' lists the rules; docs/lint.md documents configuration and suppressions. A spec \
+                with a checkpoint beside it (.safetensors, safetensors index or .gguf in its directory), or every \
+                spec with --checkpoint, is held against the checkpoint's tensors (rules AC7xx, docs/checkpoints.md).
 
                 Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it (a file that does not \
                 parse is a finding); 2 a usage, configuration or I/O error.
@@ -66,6 +68,9 @@ extension Archcalc {
         @Option(help: "The name to report for standard input.")
         var stdinFilename = "-"
 
+        @Option(help: "Hold every spec against this checkpoint: a .safetensors file, a safetensors index, a checkpoint directory or a .gguf file (rules AC7xx).")
+        var checkpoint: String?
+
         @Flag(help: "Skip named files that are not specs (no archspec: key; for JSON, not a config.json with model_type), as directory scans do. For pre-commit, which names every staged file.")
         var skipNonSpecs = false
 
@@ -75,6 +80,7 @@ extension Archcalc {
         }
 
         func run() throws {
+            try Output.refuseOverwriting(outputs: [output], inputs: (paths.isEmpty ? ["."] : paths) + (config.map { [$0] } ?? []))
             var request = LintRequest(
                 paths: paths.isEmpty ? ["."] : paths, configPath: config, isolated: isolated, overrides: try overrides(),
                 stdinName: stdinFilename)
@@ -84,7 +90,7 @@ extension Archcalc {
             request.skipNonSpecs = skipNonSpecs
             let run: LintRun
             do {
-                run = try Linter.run(request)
+                run = try CheckpointLint.run(request, checkpoint: checkpoint)
             } catch {
                 Output.error(error.description)
                 throw ExitCode(2)

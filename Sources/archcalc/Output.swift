@@ -1,4 +1,5 @@
 import ArchSpec
+import ArgumentParser
 
 #if canImport(Glibc)
 import Glibc
@@ -47,9 +48,30 @@ enum Output {
         for diagnostic in diagnostics { error(diagnostic.oneLine) }
     }
 
-    /// Writes `text` to `path` atomically (temporary file, then rename), or to standard output for `nil`/`-`.
+    /// Writes `text` to `path` through `OutputFile` (atomic for files, written through for devices and FIFOs),
+    /// or to standard output for `nil`/`-`. A failure is one line on standard error and exit code 2.
     static func emit(_ text: String, to path: String?) throws {
         guard let path, path != "-" else { return write(text) }
-        try AtomicFile.write(text, to: path)
+        do {
+            try OutputFile.write(text, to: path, onTemporaryCreated: pauseIfTesting)
+        } catch {
+            Output.error("error: \(error.description)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// Refuses, before any work, an output path that names an input (or another output): exit code 2.
+    static func refuseOverwriting(outputs: [String?], inputs: [String]) throws {
+        do { try OutputConflict.check(outputs: outputs, inputs: inputs) } catch {
+            Output.error("error: \(error.description)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// With `ARCHCALC_TEST_PAUSE_MID_WRITE` set, waits for a signal once the temporary file exists, so tests
+    /// can check that SIGTERM removes it.
+    private static func pauseIfTesting(_ temporary: String) {
+        guard getenv("ARCHCALC_TEST_PAUSE_MID_WRITE") != nil else { return }
+        while true { pause() }
     }
 }

@@ -71,7 +71,7 @@ extension Archcalc {
         @Flag(help: "Try every device count, not only powers of two.")
         var anyCount = false
 
-        @Option(help: "Sweep a range and print a table: context=1k..128k, batch=1..256, context=1k..128k:64 (64 points).")
+        @Option(help: "Sweep a range and print a table: context=1k..128k, batch=1..256, context=1k..128k:64 (64 points), batch=1..512+8 (steps of 8); at most \(Sweep.maxPoints) points (\(Sweep.maxPointsAnyDeviceCount) with --any-count).")
         var sweep: String?
 
         @Flag(help: "Also print the scale-metadata bytes of each quantisation granularity for this spec.")
@@ -86,7 +86,14 @@ extension Archcalc {
         @Option(help: "A profile from archcalc calibrate --spec SPEC: also give prefill and decode from its measured step surface for this host, each figure naming the model that produced it (not with --sweep).")
         var calibration: String?
 
+        func validate() throws {
+            if let sweep {
+                do { _ = try Sweep.parse(sweep, maxPoints: Sweep.maxPoints(anyDeviceCount: anyCount)) } catch { throw ValidationError("--sweep: \(error.description)") }
+            }
+        }
+
         func run() throws {
+            try Output.refuseOverwriting(outputs: [plot], inputs: [spec, hardware] + (calibration.map { [$0] } ?? []))
             let loaded = SpecLoader.load(path: spec)
             Output.report(loaded.diagnostics)
             guard let architecture = loaded.spec else { throw ExitCode(2) }
@@ -98,7 +105,7 @@ extension Archcalc {
             let request = try makeRequest(specDType: architecture.dtype)
             do {
                 if let sweep {
-                    let plan = try Sweep.parse(sweep)
+                    let plan = try Sweep.parse(sweep, maxPoints: Sweep.maxPoints(anyDeviceCount: anyCount))
                     Output.write(format.render(sweep: plan, results: try plan.run(architecture, on: profile, request: request)))
                     return
                 }

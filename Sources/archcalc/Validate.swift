@@ -38,7 +38,7 @@ extension Archcalc {
         @Option(help: "Decode steps to time after the prefill.")
         var decodeSteps = 16
 
-        @Option(help: "Threads. Default: the most the profile measured.")
+        @Option(help: "Threads, at most this machine's online CPUs. Default: the most the profile measured, within that limit.")
         var threads: Int?
 
         @Option(help: "Output format: text or json.")
@@ -47,7 +47,10 @@ extension Archcalc {
         func validate() throws {
             if context < 1 || context > 1 << 20 { throw ValidationError("--context must be 1...1048576, got \(context)") }
             if decodeSteps < 1 || decodeSteps > 65536 { throw ValidationError("--decode-steps must be 1...65536, got \(decodeSteps)") }
-            if let threads, threads < 1 || threads > 1024 { throw ValidationError("--threads must be 1...1024, got \(threads)") }
+            let limit = HostInfo.workerThreadLimit()
+            if let threads, threads < 1 || threads > limit {
+                throw ValidationError("--threads must be 1...\(limit) (this machine's online CPUs, within 80% of available memory), got \(threads)")
+            }
         }
 
         func run() throws {
@@ -63,12 +66,17 @@ extension Archcalc {
             let report: ValidationReport
             do {
                 report = try Validator.run(spec: resolved, profile: loadedProfile, context: context, decodeSteps: decodeSteps,
-                                           threads: threads ?? loadedProfile.gemm.map(\.threads).max() ?? 1)
+                                           threads: threads ?? Self.defaultThreads(loadedProfile))
             } catch {
                 Output.error("error: \(error)")
                 throw ExitCode(1)
             }
             Output.write(format == .json ? report.json.rendered() + "\n" : report.text)
+        }
+
+        /// The most threads the profile measured with, within this machine's limit (a profile is input too).
+        static func defaultThreads(_ profile: CalibrationResult) -> Int {
+            min(max(1, profile.gemm.map(\.threads).max() ?? 1), HostInfo.workerThreadLimit())
         }
     }
 }

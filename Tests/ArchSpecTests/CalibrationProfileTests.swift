@@ -26,7 +26,7 @@ import Testing
         let text = try result.yaml()
         #expect(text.contains("memory_bandwidth:") && text.contains("attention_decode:"))
         let path = "/tmp/archcalc-calibration-test-\(UInt32.random(in: 0...UInt32.max)).yaml"
-        try AtomicFile.write(text, to: path)
+        try OutputFile.write(text, to: path)
         let reread = try CalibrationResult.load(path: path)
         #expect(reread.gemm.map(\.shape) == result.gemm.map(\.shape))
         #expect(reread.build == result.build)
@@ -37,7 +37,7 @@ import Testing
             try CalibrationResult.load(path: "/nonexistent/profile.yaml")
         }
         let path = "/tmp/archcalc-calibration-bad-\(UInt32.random(in: 0...UInt32.max)).yaml"
-        try? AtomicFile.write("version: [1\n", to: path)
+        try? OutputFile.write("version: [1\n", to: path)
         #expect(throws: CalibrationError.self) { try CalibrationResult.load(path: path) }
     }
 

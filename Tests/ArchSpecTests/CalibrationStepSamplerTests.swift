@@ -82,7 +82,7 @@ import Testing
         var result = Calibrator.run(CalibrationProfileTests.smokePlan())
         result.stepSurfaces = [try Self.profile(rounds: 2)]
         let path = "/tmp/archcalc-steps-test-\(UInt32.random(in: 0...UInt32.max)).yaml"
-        try AtomicFile.write(try result.yaml(), to: path)
+        try OutputFile.write(try result.yaml(), to: path)
         let reread = try CalibrationResult.load(path: path)
         #expect(reread.stepSurfaces?.first?.decode.sizes == [8, 32, 100])
         #expect(reread.stepSurfaces?.first?.prefill.points.map(\.samples.count) == result.stepSurfaces?.first?.prefill.points.map(\.samples.count))

@@ -27,7 +27,9 @@ import Testing
             #expect(rule.summary.first?.isUppercase == false, "\(rule.code) summary starts lowercase")
             #expect(rule.rationale.count > 80, "\(rule.code) rationale")
             #expect(!rule.source.isEmpty, "\(rule.code) source")
-            #expect(!rule.triggering.isEmpty, "\(rule.code) needs a triggering example")
+            // AC7xx findings need a checkpoint, which a YAML example cannot carry: CheckpointCommandTests
+            // triggers them with generated checkpoints.
+            #expect(!rule.triggering.isEmpty || rule.category == .checkpoint, "\(rule.code) needs a triggering example")
         }
     }
 

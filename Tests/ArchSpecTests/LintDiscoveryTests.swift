@@ -29,6 +29,9 @@ import Testing
         #expect(try elsewhere.configuration(forDirectory: tree + "/x/y", scanRoot: tree).file == tree + "/.archcalc.yaml")
         let inside = ConfigDiscovery(workingDirectory: tree)
         #expect(try inside.configuration(forDirectory: tree + "/x/y", scanRoot: tree + "/x/y").file == tree + "/.archcalc.yaml")
+        // Run from `/`, which holds every file: still out of reach.
+        let fromRoot = ConfigDiscovery(workingDirectory: "/")
+        #expect(try fromRoot.configuration(forDirectory: tree + "/x/y", scanRoot: tree + "/x/y").file == nil)
     }
 
     @Test func repositoryRootBoundsTheWalkAndAConfigAboveItIsIgnored() throws {

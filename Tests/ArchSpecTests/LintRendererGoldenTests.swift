@@ -11,7 +11,7 @@ import Glibc
 
     static func compare(_ output: String, golden name: String) throws {
         let path = LintFixtures.path("golden/\(name)")
-        if record { try AtomicFile.write(output, to: path) }
+        if record { try OutputFile.write(output, to: path) }
         let expected = String(decoding: try FileInput.read(path), as: UTF8.self)
         #expect(output == expected, "\(name) differs; re-record with ARCHCALC_RECORD=1 if intended")
     }

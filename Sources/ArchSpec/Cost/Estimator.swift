@@ -6,6 +6,8 @@ public struct EstimationRun: Sendable {
     public var diagnostics: [Diagnostic]
     /// Whether any spec could not be estimated.
     public var failed: Bool
+    /// Checkpoints whose architecture could not be recovered: their counts, without an estimate.
+    public var unrecovered: [CheckpointSummary] = []
 }
 
 /// The library entry point behind `archcalc estimate`: load each spec, then run the cost model.
@@ -23,11 +25,12 @@ public enum Estimator {
             run.diagnostics += loaded.diagnostics
             guard let spec = loaded.spec else {
                 run.failed = true
+                if let checkpoint = loaded.checkpoint { run.unrecovered.append(checkpoint) }
                 continue
             }
             do {
                 let estimate = try CostModel.estimate(spec, options: options)
-                run.reports.append(EstimateReport(estimate: estimate, source: path))
+                run.reports.append(EstimateReport(estimate: estimate, source: path, checkpoint: loaded.checkpoint))
             } catch {
                 run.failed = true
                 run.diagnostics.append(Diagnostic(

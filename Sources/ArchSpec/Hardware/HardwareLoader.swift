@@ -24,82 +24,54 @@ public enum HardwareLoader {
     /// Parses and validates profile text; `path` is used in messages only.
     ///
     /// The text first goes through archcalc's own composer with its limits (size, nodes after alias expansion,
-    /// depth), so a hostile file is refused with its location before Yams builds a tree from it.
+    /// depth), so a hostile file is refused with its location before Yams builds a tree from it. A file with
+    /// none of the profile's top-level keys (a symlink to some other file) is refused without quoting it.
     public static func parse(_ text: String, path: String) throws(HardwareError) -> HardwareProfile {
+        let document: YAMLDocument
         do {
-            _ = try YAMLComposer.compose(text, limits: .default)
+            document = try YAMLComposer.compose(text, limits: .default)
         } catch {
             throw .malformed(path: path, line: error.location.line, column: error.location.column, message: error.message)
         }
+        try recognise(document.root, path: path)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                throw HardwareError.malformed(path: path, line: nil, column: nil, message: "the file is empty")
+                throw HardwareError.malformed(path: path, line: 1, column: 1, message: "the file is empty")
             }
             root = node
         } catch let error as HardwareError {
             throw error
-        } catch let error as YamlError {
-            throw .malformed(path: path, line: nil, column: nil, message: "not valid YAML: \(error)")
         } catch {
-            throw .malformed(path: path, line: nil, column: nil, message: "not valid YAML: \(error)")
+            // The composer above accepted the text, so this is a disagreement between parsers: no raw text.
+            throw .malformed(path: path, line: 1, column: 1, message: "invalid YAML")
         }
         try KeyCheck.check(root, path: path)
         let profile: HardwareProfile
         do {
             profile = try YAMLDecoder().decode(HardwareProfile.self, from: root)
         } catch let error as DecodingError {
-            let (codingPath, message) = describe(error)
-            let mark = node(at: codingPath, in: root)?.mark
-            throw .malformed(path: path, line: mark?.line, column: mark?.column, message: message)
+            let failure = DecodingFailure(error)
+            let location = failure.location(in: document.root)
+            throw .malformed(path: path, line: location.line, column: location.column, message: failure.message)
         } catch {
-            throw .malformed(path: path, line: nil, column: nil, message: "\(error)")
+            throw .malformed(path: path, line: 1, column: 1, message: "the file does not match the hardware profile schema")
         }
         try ProfileValidation.validate(profile, root: root, path: path)
         return profile
     }
 
-    static func describe(_ error: DecodingError) -> ([any CodingKey], String) {
-        switch error {
-        case .keyNotFound(let key, let context):
-            let parent = keyPath(context.codingPath)
-            return (context.codingPath, "missing key '\(key.stringValue)'" + (parent.isEmpty ? "" : " in \(parent)"))
-        case .typeMismatch(let type, let context):
-            return (context.codingPath, "\(keyPath(context.codingPath)): expected \(type)")
-        case .valueNotFound(let type, let context):
-            return (context.codingPath, "\(keyPath(context.codingPath)): expected \(type), found null")
-        case .dataCorrupted(let context):
-            return (context.codingPath, "\(keyPath(context.codingPath)): \(context.debugDescription)")
-        @unknown default:
-            return ([], "\(error)")
+    /// Refuses an empty document, a root that is not a mapping, or a mapping with no profile key.
+    static func recognise(_ root: YAMLNode?, path: String) throws(HardwareError) {
+        guard let root else { throw .malformed(path: path, line: 1, column: 1, message: "the file is empty") }
+        guard case .mapping(let mapping) = root else {
+            throw .malformed(path: path, line: root.location.line, column: root.location.column,
+                             message: "not a hardware profile: expected a mapping of profile keys, got \(root.kindDescription)")
         }
-    }
-
-    /// `interconnect.bandwidth`, `efficiency.curves[0].points`.
-    static func keyPath(_ codingPath: [any CodingKey]) -> String {
-        var text = ""
-        for key in codingPath where key.stringValue != "super" {
-            if let index = key.intValue {
-                text += "[\(index)]"
-            } else {
-                text += (text.isEmpty ? "" : ".") + key.stringValue
-            }
+        guard mapping.entries.contains(where: { KeyCheck.rootKeys.contains($0.name ?? "") }) else {
+            throw .malformed(path: path, line: root.location.line, column: root.location.column,
+                             message: "not a hardware profile: none of its top-level keys is a profile key "
+                                 + "(id, name, vendor, memory, memory_bandwidth, ...; docs/hardware.md)")
         }
-        return text
-    }
-
-    /// The deepest node along `codingPath` (for its line and column).
-    static func node(at codingPath: [any CodingKey], in root: Node) -> Node? {
-        var current = root
-        for key in codingPath {
-            if let index = key.intValue, let sequence = current.sequence, index < sequence.count {
-                current = sequence[index]
-            } else if let mapping = current.mapping, let child = mapping[key.stringValue] {
-                current = child
-            } else {
-                break
-            }
-        }
-        return current
     }
 }

@@ -44,7 +44,7 @@ enum KeyCheck {
             let place = keyPath.isEmpty ? "" : " in \(keyPath)"
             throw .malformed(
                 path: path, line: key.mark?.line, column: key.mark?.column,
-                message: "unknown key '\(name)'\(place); did you mean '\(nearest)'?")
+                message: "unknown key '\(Escaping.short(name, limit: 40))'\(place); did you mean '\(nearest)'?")
         }
     }
 }
@@ -57,7 +57,7 @@ enum ProfileValidation {
             throw .invalid(path: path, line: node?.mark?.line, column: node?.mark?.column, message: "\(key): \(message)")
         }
         let idOK = !profile.id.isEmpty && profile.id.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }
-        if !idOK { try fail("id", "'\(profile.id)' must be kebab-case (lowercase letters, digits and '-')") }
+        if !idOK { try fail("id", "'\(Escaping.short(profile.id, limit: 40))' must be kebab-case (lowercase letters, digits and '-')") }
         if profile.memory.value < 1 { try fail("memory", "must be positive") }
         if profile.memory.value > 1e30 { try fail("memory", "\(profile.memory.value) bytes is beyond any device") }
         if profile.memoryBandwidth.value <= 0 { try fail("memory_bandwidth", "must be positive") }

@@ -38,7 +38,7 @@ public struct Sourced<D: QuantityDimension>: Hashable, Codable, Sendable {
         let text = try container.decode(String.self)
         guard let parsed = QuantityParser.parse(text, as: D.self), parsed >= 0 else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "'\(text)' is not \(D.noun); write it like \(D.example)")
+                in: container, debugDescription: "'\(Escaping.short(text, limit: 40))' is not \(D.noun); write it like \(D.example)")
         }
         return parsed
     }

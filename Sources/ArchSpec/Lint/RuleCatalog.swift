@@ -19,6 +19,7 @@ public enum RuleCatalog {
         ChunkNotSmallerThanContextRule(),
         FP16OverflowFamilyRule(), FP16LargeModelRule(), UnknownDTypeRule(), StateDTypeNarrowerThanCacheRule(),
         StateDTypeWithoutStateRule(),
+        CheckpointGroupMismatchRule(), CheckpointUnreadableRule(),
         UnusedSuppressionRule(), UnknownRuleInSuppressionRule(), SuppressionWithoutReasonRule(),
     ]
 

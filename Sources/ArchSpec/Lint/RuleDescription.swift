@@ -85,7 +85,7 @@ public struct RuleExample: Hashable, Sendable, ExpressibleByStringLiteral {
 
 /// The families of rules, by code hundred.
 public enum RuleCategory: String, Hashable, Codable, Sendable, CaseIterable {
-    case document, attention, efficiency, parallelism, moe, positions, numerics, meta
+    case document, attention, efficiency, parallelism, moe, positions, numerics, checkpoint, meta
 
     public var title: String {
         switch self {
@@ -96,6 +96,7 @@ public enum RuleCategory: String, Hashable, Codable, Sendable, CaseIterable {
         case .moe: "Mixture of experts (AC4xx)"
         case .positions: "Positions and context (AC5xx)"
         case .numerics: "Dtypes and numerics (AC6xx)"
+        case .checkpoint: "Spec against checkpoint (AC7xx)"
         case .meta: "Suppressions (AC9xx)"
         }
     }

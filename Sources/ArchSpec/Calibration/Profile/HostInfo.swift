@@ -71,3 +71,19 @@ extension StringProtocol {
         return String(s)
     }
 }
+
+extension HostInfo {
+    /// Bytes each kernel worker thread holds: its GEMM packing buffers (144x256 + 1024x256 fp32, 1.2 MiB) plus
+    /// stack and slack, rounded up.
+    public static let bytesPerWorkerThread = 2 << 20
+
+    /// The most worker threads `validate` and `calibrate` may start: the online CPUs, and no more than fit in
+    /// 80% of available memory at `bytesPerWorkerThread` each (the forward pass's memory guard uses the same 80%).
+    public static func workerThreadLimit() -> Int {
+        let cpus = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let line = SystemFiles.read("/proc/meminfo")?.split(separator: "\n").first { $0.hasPrefix("MemAvailable") }
+        let kib = line.flatMap { $0.split(separator: " ").dropFirst().first }.flatMap { Int($0) }
+        guard let kib else { return cpus }
+        return max(1, min(cpus, kib * 1024 / 10 * 8 / bytesPerWorkerThread))
+    }
+}

@@ -7,16 +7,24 @@ import Yams
 
 /// Errors of calibration and validation.
 public enum CalibrationError: Error, Equatable, CustomStringConvertible {
+    /// The profile does not exist.
     case unreadable(path: String)
+    /// The profile was refused by the input checks (not a regular file, too large, unreadable): the reader's
+    /// one-line message, which names the path.
+    case refused(String)
     case malformed(path: String, reason: String)
+    /// A syntax or schema error at a 1-based line and column.
+    case located(path: String, line: Int, column: Int, message: String)
     case unwritable(path: String, reason: String)
     case tooLarge(String)
     case invalid(String)
 
     public var description: String {
         switch self {
-        case .unreadable(let path): "cannot read profile \(path)"
+        case .unreadable(let path): "\(path): cannot read calibration profile: no such file"
+        case .refused(let message): message
         case .malformed(let path, let reason): "\(path): not a calibration profile: \(reason)"
+        case .located(let path, let line, let column, let message): "\(path):\(line):\(column): \(message)"
         case .unwritable(let path, let reason): "cannot write \(path): \(reason)"
         case .tooLarge(let what): what
         case .invalid(let what): what
@@ -36,14 +44,6 @@ extension CalibrationResult {
     public func hardwareProfileYAML() throws -> String {
         do { return try YAMLEncoder().encode(hardwareProfile()) } catch {
             throw CalibrationError.invalid("cannot encode the hardware profile: \(error)")
-        }
-    }
-
-    /// Reads a profile written by `archcalc calibrate`.
-    public static func load(path: String) throws -> CalibrationResult {
-        guard let text = SystemFiles.read(path, limit: 64 << 20) else { throw CalibrationError.unreadable(path: path) }
-        do { return try YAMLDecoder().decode(CalibrationResult.self, from: text) } catch {
-            throw CalibrationError.malformed(path: path, reason: "\(error)")
         }
     }
 }

@@ -7,10 +7,10 @@ import Darwin
 /// Finds the configuration for each file: the nearest `.archcalc.yaml` (or `.yml`) walking up from the
 /// file's directory, never above a ceiling:
 /// - inside a repository (a directory holding `.git`, found walking up from the file), its root;
-/// - outside any repository, the working directory when the file lies under it, otherwise the directory
-///   named on the command line (a named file's own directory).
+/// - outside any repository, the working directory when the file lies under it (unless it is `/`),
+///   otherwise the directory named on the command line (a named file's own directory).
 /// So a planted `/tmp/.archcalc.yaml` never switches rules off for `archcalc lint /tmp/x/spec.yaml` run
-/// from elsewhere. Built-in defaults when there is none. Results are cached per directory and ceiling. Not
+/// from elsewhere, `/` included. Built-in defaults when there is none. Results are cached per directory and ceiling. Not
 /// thread-safe: resolve before linting in parallel.
 public final class ConfigDiscovery {
     public static let fileNames = [".archcalc.yaml", ".archcalc.yml"]
@@ -49,7 +49,8 @@ public final class ConfigDiscovery {
     /// The highest directory the walk from `directory` may reach.
     func ceiling(for directory: String, scanRoot: String) -> String {
         if let root = repositoryRoot(of: directory) { return root }
-        return Self.isWithin(directory, workingDirectory) ? workingDirectory : scanRoot
+        // A working directory of `/` is no bound at all: there the named directory is the ceiling.
+        return workingDirectory != "/" && Self.isWithin(directory, workingDirectory) ? workingDirectory : scanRoot
     }
 
     /// The nearest directory at or above `directory` holding `.git`, or `nil`; cached per directory.

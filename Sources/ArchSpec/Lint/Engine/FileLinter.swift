@@ -72,8 +72,10 @@ public enum FileLinter {
             ? SourceLocation(line: location.line, column: max(location.column + 1, cursor.scalarCount(line: location.line) + 1))
             : source.tokenEnd(at: location, cursor: &cursor)
         // A snippet only for lines of at most 500 scalars (4 bytes each at most: checked before decoding).
+        // No snippet for a file that is not a spec (AC010): it may be any file a symlink or a path names, and
+        // its content is not the user's to echo.
         var snippet: String?
-        if range.count <= 2_000, let line = source.line(location.line), line.unicodeScalars.count <= 500 { snippet = line }
+        if diagnostic.code != NotASpecRule.description.code, range.count <= 2_000, let line = source.line(location.line), line.unicodeScalars.count <= 500 { snippet = line }
         return LintFinding(diagnostic: diagnostic, ruleName: name, end: end, sourceLine: snippet)
     }
 

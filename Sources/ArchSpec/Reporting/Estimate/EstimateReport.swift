@@ -3,10 +3,13 @@ public struct EstimateReport: Hashable, Sendable {
     public var estimate: Estimate
     /// The spec file as the user named it.
     public var source: String
+    /// When the spec came from a checkpoint: the counts read from its headers.
+    public var checkpoint: CheckpointSummary?
 
-    public init(estimate: Estimate, source: String) {
+    public init(estimate: Estimate, source: String, checkpoint: CheckpointSummary? = nil) {
         self.estimate = estimate
         self.source = source
+        self.checkpoint = checkpoint
     }
 }
 

@@ -45,6 +45,7 @@ public struct JSONEstimateRenderer: EstimateRenderer {
                 ("state_bytes", .int(estimate.kvCache.stateBytes)),
             ])),
             ("flops", .object([("prefill", flops(estimate.flops.prefill)), ("decode", flops(estimate.flops.decode))])),
+            ("checkpoint", report.checkpoint.map(CheckpointRendering.json) ?? .null),
         ])
     }
 

@@ -78,6 +78,7 @@ public struct TextEstimateRenderer: EstimateRenderer {
         let layers = kinds.count > 1 || kinds.contains { $0.mixer != "full" && $0.mixer != "mla" }
             ? "layers: \(LayerKindCount.sentence(kinds))\n" : ""
         return title + "\n" + conventions + "\n" + layers + "\n" + table(rows)
+            + (report.checkpoint.map { "\n" + CheckpointRendering.text($0) } ?? "")
     }
 
     func flopRows(_ label: String, _ flops: FlopBreakdown, note: String) -> [Row] {

@@ -17,6 +17,8 @@ public struct SpecLoadResult: Sendable {
     /// For a Hugging Face config: archspec key path to where its value came from (a config key, or the
     /// transformers default applied); `model_type` holds the config's model type. Empty for archspec files.
     public var provenance: [String: String] = [:]
+    /// For a checkpoint (safetensors, index, directory, GGUF): the counts read from its headers.
+    public var checkpoint: CheckpointSummary? = nil
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -31,6 +33,7 @@ public enum SpecFormat: String, Hashable, Codable, Sendable {
 public enum SpecLoader {
     /// Loads a spec from a path (`-` for standard input). Never throws: every failure is a diagnostic.
     public static func load(path: String, limits: YAMLLimits = .default) -> SpecLoadResult {
+        if let checkpoint = CheckpointLoader.load(path: path) { return checkpoint }
         do {
             let bytes = try FileInput.read(path, limit: limits.maxBytes)
             return load(bytes: bytes, file: path, limits: limits)
@@ -85,6 +88,7 @@ public enum SpecLoader {
             if result.hasErrors { result.spec = nil }
             return result
         }
+        if let notASpec = notASpec(mapping, file: file) { return failure(file: file, document: document, notASpec) }
         reader.read(mapping, fields: SpecSchema.root)
         var resolver = SpecResolver(
             values: reader.values, sourceMap: reader.sourceMap, file: file, defaultName: baseName(file))
@@ -93,6 +97,21 @@ public enum SpecLoader {
         return SpecLoadResult(
             file: file, spec: diagnostics.contains { $0.severity == .error } ? nil : spec, diagnostics: diagnostics,
             document: document, values: reader.values, sourceMap: reader.sourceMap, format: .archspec)
+    }
+
+    /// A mapping none of whose top-level keys is an archspec key is some other file (a `.env`, a CI config, a
+    /// symlink to a system file): one diagnostic that quotes none of its content, instead of an "unknown key"
+    /// line echoing every key.
+    static func notASpec(_ mapping: YAMLMapping, file: String) -> Diagnostic? {
+        guard !mapping.entries.isEmpty else { return nil }
+        let known = Set(SpecSchema.root.map(\.key))
+        guard !mapping.entries.contains(where: { entry in entry.name.map { known.contains($0) } ?? false }) else { return nil }
+        let count = mapping.entries.count
+        return Diagnostic(
+            severity: .error, code: LoadProblem.notASpec.rawValue,
+            message: "not an archspec spec or Hugging Face config.json: none of its \(count) top-level "
+                + (count == 1 ? "key is an archspec key" : "keys is an archspec key"),
+            file: file, location: mapping.location)
     }
 
     static func failure(file: String, document: YAMLDocument? = nil, _ diagnostic: Diagnostic) -> SpecLoadResult {

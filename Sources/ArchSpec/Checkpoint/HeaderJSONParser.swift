@@ -1,0 +1,170 @@
+/// The recursive-descent reader behind `HeaderJSON.parse`: linear in the input, depth at most 64.
+struct HeaderJSONParser {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+    static let maxDepth = 64
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    mutating func skipSpace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x09, 0x0A, 0x0D: position += 1
+            default: return
+            }
+        }
+    }
+
+    func fail(_ message: String, at offset: Int? = nil) -> HeaderJSONError {
+        HeaderJSONError(message: message, offset: offset ?? position)
+    }
+
+    mutating func value(depth: Int) throws(HeaderJSONError) -> HeaderJSON {
+        guard depth < Self.maxDepth else { throw fail("JSON nested deeper than \(Self.maxDepth) levels") }
+        guard position < bytes.count else { throw fail("unexpected end of the JSON text") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"): return try object(depth: depth)
+        case UInt8(ascii: "["): return try array(depth: depth)
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
+        default: throw fail("unexpected character \(Self.describe(bytes[position])) in JSON")
+        }
+    }
+
+    mutating func object(depth: Int) throws(HeaderJSONError) -> HeaderJSON {
+        position += 1
+        var members: [(key: String, value: HeaderJSON, offset: Int)] = []
+        skipSpace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
+        while true {
+            skipSpace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
+            let offset = position
+            let key = try string()
+            skipSpace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw fail("expected ':' after a key") }
+            position += 1
+            skipSpace()
+            members.append((key, try value(depth: depth + 1), offset))
+            skipSpace()
+            guard position < bytes.count else { throw fail("unexpected end of the JSON text in an object") }
+            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            if bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
+            throw fail("expected ',' or '}' in an object")
+        }
+    }
+
+    mutating func array(depth: Int) throws(HeaderJSONError) -> HeaderJSON {
+        position += 1
+        var items: [HeaderJSON] = []
+        skipSpace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return .array(items) }
+        while true {
+            skipSpace()
+            items.append(try value(depth: depth + 1))
+            skipSpace()
+            guard position < bytes.count else { throw fail("unexpected end of the JSON text in an array") }
+            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            if bytes[position] == UInt8(ascii: "]") { position += 1; return .array(items) }
+            throw fail("expected ',' or ']' in an array")
+        }
+    }
+
+    mutating func literal(_ word: String) throws(HeaderJSONError) {
+        let expected = Array(word.utf8)
+        let count = expected.count
+        guard position + count <= bytes.count else { throw fail("unexpected end of the JSON text") }
+        for index in 0..<count where bytes[position + index] != expected[index] {
+            throw fail("unexpected character \(Self.describe(bytes[position])) in JSON")
+        }
+        position += count
+    }
+
+    mutating func number() throws(HeaderJSONError) -> String {
+        let start = position
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+                 UInt8(ascii: "e"), UInt8(ascii: "E"):
+                position += 1
+            default:
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+            }
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+    }
+
+    /// A quoted string; escapes decoded, invalid UTF-8 and raw control characters refused.
+    mutating func string() throws(HeaderJSONError) -> String {
+        let start = position
+        position += 1
+        let contentStart = position
+        var plain = true
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                let slice = UnsafeBufferPointer(rebasing: bytes[contentStart..<position])
+                position += 1
+                if plain {
+                    guard let text = String(validating: slice, as: UTF8.self) else {
+                        throw fail("invalid UTF-8 in a JSON string", at: start)
+                    }
+                    return text
+                }
+                return try Self.unescape(slice, offset: contentStart)
+            }
+            if byte < 0x20 { throw fail("control character in a JSON string") }
+            if byte == UInt8(ascii: "\\") { plain = false; position += 1 }
+            position += 1
+        }
+        throw fail("unterminated JSON string", at: start)
+    }
+
+    static func unescape(_ slice: UnsafeBufferPointer<UInt8>, offset: Int) throws(HeaderJSONError) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(slice.count)
+        var index = 0
+        var pendingHigh: UInt32? = nil
+        while index < slice.count {
+            let byte = slice[index]
+            guard byte == UInt8(ascii: "\\") else { out.append(byte); index += 1; continue }
+            guard index + 1 < slice.count else { break }
+            let escape = slice[index + 1]
+            index += 2
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                guard index + 4 <= slice.count,
+                      let unit = UInt32(String(decoding: UnsafeBufferPointer(rebasing: slice[index..<index + 4]), as: UTF8.self), radix: 16)
+                else { throw HeaderJSONError(message: "bad \\u escape in a JSON string", offset: offset + index) }
+                index += 4
+                var scalarValue = unit
+                if (0xD800..<0xDC00).contains(unit) { pendingHigh = unit; continue }
+                if (0xDC00..<0xE000).contains(unit), let high = pendingHigh {
+                    scalarValue = 0x10000 + ((high - 0xD800) << 10) + (unit - 0xDC00)
+                }
+                pendingHigh = nil
+                let scalar = Unicode.Scalar(scalarValue) ?? "\u{FFFD}"
+                out.append(contentsOf: Array(String(Character(scalar)).utf8))
+            default:
+                throw HeaderJSONError(message: "bad escape in a JSON string", offset: offset + index - 1)
+            }
+        }
+        guard let text = String(validating: out, as: UTF8.self) else {
+            throw HeaderJSONError(message: "invalid UTF-8 in a JSON string", offset: offset)
+        }
+        return text
+    }
+
+    static func describe(_ byte: UInt8) -> String {
+        (0x21..<0x7F).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
+    }
+}

@@ -1,0 +1,1 @@
+../ArchSpecTests/CheckpointFixtures.swift
