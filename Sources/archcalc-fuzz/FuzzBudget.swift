@@ -6,9 +6,9 @@ import Darwin
 
 /// The large fuzzing job's CPU budget: with `ARCHCALC_FUZZ_BUDGET=1`, every input must be checked within
 /// `base + perByte x size` seconds of this thread's CPU time, so a stage that is superlinear in its input traps
-/// (and libFuzzer keeps the input) long before the 20-second timeout would notice. The allowance is generous
-/// for the sanitizer build (about 10x what a linear pass costs there) and far below what a quadratic stage
-/// takes on 256 KiB.
+/// (and libFuzzer keeps the input) long before the 20-second timeout would notice. 8 us per byte is about 18x
+/// the release build's lint rate on one-line JSON (0.45 s per MiB, `scripts/bench-lint-hostile.sh`), room for
+/// the sanitizer build; the quadratic stages of the issue took seconds on 60-500 KB inputs.
 enum FuzzBudget {
     static let enabled: Bool = {
         guard let value = getenv("ARCHCALC_FUZZ_BUDGET") else { return false }

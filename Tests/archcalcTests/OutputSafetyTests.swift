@@ -126,7 +126,7 @@ struct OutputSafetyTests {
         let dir = try Self.directory(), spec = try Self.copySpec(to: dir), fifo = dir + "/pipe", link = dir + "/stdout"
         #expect(mkfifo(fifo, 0o600) == 0)
         symlink(fifo, link)
-        let reader = FIFOText(fifo)
+        let reader = FIFOReader(fifo)
         let result = try CLI.run(["estimate", spec, "--format", "csv", "-o", link])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(reader.wait()?.hasPrefix("name,") == true)
@@ -148,26 +148,4 @@ struct OutputSafetyTests {
     }
 }
 
-/// Reads a FIFO to its end on another thread (the test's stand-in for a terminal or /dev/null).
-final class FIFOText: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var text = ""
-
-    init(_ path: String) {
-        Thread.detachNewThread { [self] in
-            let descriptor = open(path, O_RDONLY)
-            var bytes: [UInt8] = [], buffer = [UInt8](repeating: 0, count: 4096)
-            while descriptor >= 0 {
-                let count = read(descriptor, &buffer, buffer.count)
-                if count <= 0 { break }
-                bytes += buffer[0..<count]
-            }
-            if descriptor >= 0 { close(descriptor) }
-            text = String(decoding: bytes, as: UTF8.self)
-            done.signal()
-        }
-    }
-
-    func wait() -> String? { done.wait(timeout: .now() + 10) == .success ? text : nil }
-}
 #endif

@@ -15,6 +15,15 @@ struct ProfileReaderTests {
         return path
     }
 
+    /// A passwd-like file and a `.env` file in a fresh directory: what a hostile symlink may point at.
+    static func secretFiles() throws -> (directory: String, files: [String]) {
+        let dir = try directory(), passwd = dir + "/passwd", env = dir + "/secrets.env"
+        try "root:x:0:0:root:/root:/bin/bash\nsecretuser:x:1000:1000::/home/secretuser:/bin/sh\n"
+            .write(toFile: passwd, atomically: false, encoding: .utf8)
+        try "API_TOKEN_SECRET: hunter2hunter2\nDB_PASSWORD_SECRET: hunter3\n".write(toFile: env, atomically: false, encoding: .utf8)
+        return (dir, [passwd, env])
+    }
+
     static func expectBounded(_ run: MeasuredRun, _ label: String) {
         #expect(run.cpuSeconds < 2, "\(label): \(run.cpuSeconds) s of CPU")
         #expect(run.maxResidentKiB < 200 * 1024, "\(label): \(run.maxResidentKiB) KiB")
@@ -83,11 +92,8 @@ struct ProfileReaderTests {
     /// A profile path that is a symlink to some other file (here a passwd-like one and a key: value file)
     /// is named as not a profile, and none of its content is printed.
     @Test func aLinkToAnotherFileIsNotQuoted() throws {
-        let dir = try Self.directory(), passwd = dir + "/passwd", env = dir + "/secrets.env"
-        try "root:x:0:0:root:/root:/bin/bash\nsecretuser:x:1000:1000::/home/secretuser:/bin/sh\n"
-            .write(toFile: passwd, atomically: false, encoding: .utf8)
-        try "API_TOKEN_SECRET: hunter2hunter2\nDB_PASSWORD_SECRET: hunter3\n".write(toFile: env, atomically: false, encoding: .utf8)
-        for target in [passwd, env] {
+        let (dir, targets) = try Self.secretFiles()
+        for target in targets {
             let link = dir + "/profile-\(UUID().uuidString).yaml"
             symlink(target, link)
             for arguments in [["validate", Self.spec, "--profile", link], ["size", Self.spec, "--hardware", link]] {
@@ -104,11 +110,8 @@ struct ProfileReaderTests {
     /// A spec path that is a symlink to another file (named explicitly, so it is read): every command that reads
     /// specs says it is not a spec and quotes none of it, lint included (no snippet).
     @Test func aSpecLinkToAnotherFileIsNotQuoted() throws {
-        let dir = try Self.directory(), passwd = dir + "/passwd", env = dir + "/secrets.env"
-        try "root:x:0:0:root:/root:/bin/bash\nsecretuser:x:1000:1000::/home/secretuser:/bin/sh\n"
-            .write(toFile: passwd, atomically: false, encoding: .utf8)
-        try "API_TOKEN_SECRET: hunter2hunter2\nDB_PASSWORD_SECRET: hunter3\n".write(toFile: env, atomically: false, encoding: .utf8)
-        for target in [passwd, env] {
+        let (dir, targets) = try Self.secretFiles()
+        for target in targets {
             let link = dir + "/spec-\(UUID().uuidString).yaml"
             symlink(target, link)
             for arguments in [["estimate", link], ["compare", link, Self.spec], ["convert", link], ["lint", link],

@@ -102,10 +102,11 @@ public enum SpecLoader {
     /// A mapping none of whose top-level keys is an archspec key is some other file (a `.env`, a CI config, a
     /// symlink to a system file): one diagnostic that quotes none of its content, instead of an "unknown key"
     /// line echoing every key.
+    static let rootKeys = Set(SpecSchema.root.map(\.key))
+
     static func notASpec(_ mapping: YAMLMapping, file: String) -> Diagnostic? {
         guard !mapping.entries.isEmpty else { return nil }
-        let known = Set(SpecSchema.root.map(\.key))
-        guard !mapping.entries.contains(where: { entry in entry.name.map { known.contains($0) } ?? false }) else { return nil }
+        guard !mapping.entries.contains(where: { entry in entry.name.map { rootKeys.contains($0) } ?? false }) else { return nil }
         let count = mapping.entries.count
         return Diagnostic(
             severity: .error, code: LoadProblem.notASpec.rawValue,

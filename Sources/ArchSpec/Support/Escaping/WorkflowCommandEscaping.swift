@@ -2,29 +2,20 @@
 /// `@actions/core` does, which is what the runner unescapes.
 public enum WorkflowCommandEscaping {
     /// `escapeData` of `@actions/core`: `%`, CR and LF (the runner splits lines on CR and LF only).
-    public static func data(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": result += "%25"
-            case "\r": result += "%0D"
-            case "\n": result += "%0A"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    public static func data(_ text: String) -> String { encode(text, property: false) }
 
     /// `escapeProperty` of `@actions/core`: `data(_:)` plus `:` and `,`.
-    public static func property(_ text: String) -> String {
+    public static func property(_ text: String) -> String { encode(text, property: true) }
+
+    private static func encode(_ text: String, property: Bool) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "%": result += "%25"
             case "\r": result += "%0D"
             case "\n": result += "%0A"
-            case ":": result += "%3A"
-            case ",": result += "%2C"
+            case ":" where property: result += "%3A"
+            case "," where property: result += "%2C"
             default: result.unicodeScalars.append(scalar)
             }
         }

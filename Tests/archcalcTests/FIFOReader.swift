@@ -1,0 +1,1 @@
+../ArchSpecTests/FIFOReader.swift
