@@ -14,7 +14,7 @@ enum FuzzRenderChecks {
         for format in EstimateFormat.allCases {
             check(format.renderer(exact: true).render([report]), format: format.rawValue, command: "estimate")
         }
-        let comparison = Comparison(reports: [report, report])
+        let comparison = Comparison(reports: [report, report], basis: .requested)
         check(ComparisonRenderer.text(comparison, exact: true), format: "text", command: "compare")
         check(ComparisonRenderer.json(comparison), format: "json", command: "compare")
         check(ComparisonRenderer.markdown(comparison), format: "markdown", command: "compare")
