@@ -83,6 +83,21 @@ struct PlotArea {
         return ticks
     }
 
+    /// Powers of ten within `range`, or 1, 2 and 5 times them when the range spans fewer than three decades.
+    static func logTicks(_ range: ClosedRange<Double>, label: (Double) -> String) -> [(Double, String)] {
+        let decades = decadeTicks(range, label: label)
+        if decades.count >= 3 { return decades }
+        var ticks: [(Double, String)] = []
+        var base = pow(10, floor(log10(range.lowerBound)))
+        while base <= range.upperBound * 1.0001 {
+            for value in [base, 2 * base, 5 * base] where value >= range.lowerBound * 0.9999 && value <= range.upperBound * 1.0001 {
+                ticks.append((value, label(value)))
+            }
+            base *= 10
+        }
+        return ticks
+    }
+
     /// A linear scale from 0 that reaches `needed`: round ticks (steps of 1, 2, 2.5 or 5 times a power of ten,
     /// about `count` of them) and the top, the first tick at or above `needed`.
     static func niceScale(_ needed: Double, count: Int = 6) -> (top: Double, ticks: [Double]) {
