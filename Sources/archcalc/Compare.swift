@@ -70,7 +70,7 @@ enum PruneHeadsReport {
                 let (pruned, summary) = try HeadPruning.prune(spec, request)
                 let reports = [EstimateReport(estimate: try CostModel.estimate(spec, options: options), source: path),
                                EstimateReport(estimate: try CostModel.estimate(pruned, options: options), source: path)]
-                let basis: ContextBasis = options.context == nil ? .smallestContextLength : .requested
+                let basis: ContextBasis = options.context == nil ? .specContextLength : .requested
                 let comparison = Comparison(reports: reports, basis: basis, notes: [summary.description])
                 text += (text.isEmpty ? "" : "\n") + format.render(comparison, exact: exact)
             } catch {
