@@ -22,7 +22,7 @@ public enum SizingChart {
     static func title(_ result: SizingResult) -> String {
         let verdict = result.fits ? "fits, \(SizingUnits.bytes(result.memory.headroom)) free"
                                   : "does not fit, over by \(SizingUnits.bytes(-result.memory.headroom))"
-        return "\(Escaping.terminal(result.model, limit: 60)) on \(SizingUnits.layout(result)): context \(result.context), "
+        return "\(Escaping.terminal(result.model, limit: 200)) on \(SizingUnits.layout(result)): context \(result.context), "
             + "batch \(result.batch), weights \(result.weights.dtype.rawValue), KV \(result.kv.dtype.rawValue): \(verdict)"
     }
 

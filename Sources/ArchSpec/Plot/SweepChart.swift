@@ -21,7 +21,7 @@ public enum SweepChart {
         let devices = Set(results.map(\.layout.devices))
         let layout = Set(results.map(\.layout)).count == 1 ? SizingUnits.layout(first)
             : "\(devices.min() ?? 1) to \(devices.max() ?? 1) x \(Escaping.terminal(first.hardware.id, limit: 60)), layout chosen per point"
-        return "\(Escaping.terminal(first.model, limit: 60)) on \(layout): \(range), weights \(first.weights.dtype.rawValue), "
+        return "\(Escaping.terminal(first.model, limit: 200)) on \(layout): \(range), weights \(first.weights.dtype.rawValue), "
             + "KV \(first.kv.dtype.rawValue)"
     }
 
