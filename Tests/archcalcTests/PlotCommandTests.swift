@@ -48,6 +48,17 @@ import Testing
         #expect(svg.contains("does not fit, over by 10.0 GiB") && svg.contains("max context at batch 16: 3,061"))
     }
 
+    /// Past the model's limit the chart carries the warning, and the max-context line says it stopped at the request.
+    @Test func aContextPastTheLimitIsWarnedOnTheChart() throws {
+        let path = try Self.directory() + "/past.svg"
+        let run = try CLI.run(["size", CLI.path("specs/llama-3-8b.yaml"), "--hardware", "h100-sxm", "--context", "32k",
+                               "--batch", "8", "--plot", path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let svg = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(svg.contains(">warning: context 32,768 exceeds the model&apos;s context_length 8,192 (AC501)"))
+        #expect(svg.contains("fits to the requested 32,768 at batch 8") && svg.contains("model limit 8,192"))
+    }
+
     @Test func aSweepIsPlotted() throws {
         let path = try Self.directory() + "/sweep.svg"
         let run = try CLI.run(["size", CLI.path("specs/llama-3-8b.yaml"), "--hardware", "l40s", "--batch", "4",
@@ -60,6 +71,7 @@ import Testing
         }
         #expect((0..<7).allSatisfy { ids["point-\($0)"]?.contains(#"data-fits="true""#) == true })
         #expect(svg.contains("context 1024 to 65536 at batch 4"))
+        #expect(svg.contains("warning: contexts 16384, 32768, 65536 exceed the model"))
     }
 
     @Test func aNameThatIsNotSVGIsAUsageError() throws {

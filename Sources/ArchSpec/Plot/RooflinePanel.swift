@@ -9,7 +9,7 @@ enum RooflinePanel {
         let intensities = points.map(\.1).filter { $0.isFinite && $0 > 0 }
         let xMin = min(0.1, (intensities.min() ?? 1) / 3), xMax = max(1e4, (intensities.max() ?? 1) * 3)
         let yMin = bandwidth * xMin, yMax = peak * 3
-        let area = PlotArea(left: 670, top: 60, width: 400, height: 330,
+        let area = PlotArea(left: 670, top: SizingChart.panelTop, width: 400, height: 330,
                             xRange: xMin...xMax, yRange: yMin...yMax, xLog: true, yLog: true)
         area.drawAxes(&svg, title: "Roofline, one device (\(result.computeDType.rawValue) peak)",
                       xTitle: "arithmetic intensity (FLOP/byte, log scale)", yTitle: "attainable FLOP/s (log scale)",

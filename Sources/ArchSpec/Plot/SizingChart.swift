@@ -6,10 +6,13 @@ public enum SizingChart {
     static let colors = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2"]
     static let capacityColor = "#d62728"
     static let fitsColor = "#2ca02c"
+    /// Top of both panels: below the title and a warning line.
+    static let panelTop = 80.0
 
     public static func svg(result: SizingResult, curves: MemoryCurves) -> String {
-        var svg = SVGWriter(width: 1100, height: 560)
+        var svg = SVGWriter(width: 1100, height: 580)
         svg.text(550, 22, title(result), size: 15, anchor: "middle", weight: "bold")
+        if let warning = result.contextWarning { svg.text(550, 44, "warning: \(warning)", size: 12, anchor: "middle") }
         memoryPanel(&svg, result: result, curves: curves)
         RooflinePanel.draw(&svg, result: result)
         return svg.document
@@ -39,7 +42,7 @@ public enum SizingChart {
         let capacity = gib(curves.capacity), total = gib(result.memory.total)
         let scale = memoryScale(capacity: capacity, point: total, weights: gib(curves.weights))
         let first = Double(curves.contexts.first ?? 1), last = Double(max(curves.contexts.last ?? 2, 2))
-        let area = PlotArea(left: 95, top: 60, width: 400, height: 330,
+        let area = PlotArea(left: 95, top: panelTop, width: 400, height: 330,
                             xRange: first...max(last, first * 2), yRange: 0...scale.top, xLog: true, yLog: false)
         area.drawAxes(&svg, title: "Memory per device vs context", xTitle: "context length (tokens, log scale)",
                       yTitle: "memory per device (GiB)",
@@ -86,9 +89,12 @@ public enum SizingChart {
                                 id: "model-limit")
         }
         guard result.maxContext >= 1 else { return }
-        area.verticalMarker(&svg, at: Double(result.maxContext),
-                            label: "max context at batch \(result.batch): \(HumanUnits.grouped(Int128(result.maxContext)))",
-                            color: capacityColor, dash: "2 3", id: "max-context")
+        let tokens = HumanUnits.grouped(Int128(result.maxContext))
+        let label = result.maxContextBound == .requestedContext
+            ? "fits to the requested \(tokens) at batch \(result.batch)"
+            : "max context at batch \(result.batch): \(tokens)"
+        area.verticalMarker(&svg, at: Double(result.maxContext), label: label, color: capacityColor, dash: "2 3",
+                            id: "max-context")
     }
 
     /// The requested context and batch as a dot, green when it fits and red when not, with its total.
@@ -101,8 +107,9 @@ public enum SizingChart {
         let verdict = result.fits ? "fits" : "does not fit"
         let label = "\(contextLabel(result.context)) x \(result.batch): \(HumanUnits.significant(total)) GiB, \(verdict)"
             + (total > top ? " (off the chart)" : "")
+        // Left of a point on the right half, clear of a vertical marker's label beside it (16 px wide).
         let nearRight = px > area.left + area.width * 0.55
-        svg.text(px + (nearRight ? -10 : 10), py > area.top + 24 ? py - 10 : py + 20, label, size: 11,
+        svg.text(px + (nearRight ? -22 : 10), py > area.top + 24 ? py - 10 : py + 20, label, size: 11,
                  anchor: nearRight ? "end" : "start", weight: "bold")
     }
 

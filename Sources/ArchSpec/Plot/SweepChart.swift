@@ -4,8 +4,9 @@ import Foundation
 /// marked fits / does not fit (left), and decode tokens/s per sequence and in aggregate (right).
 public enum SweepChart {
     public static func svg(sweep: Sweep, results: [SizingResult]) -> String {
-        var svg = SVGWriter(width: 1100, height: 540)
+        var svg = SVGWriter(width: 1100, height: 560)
         svg.text(550, 22, title(sweep, results), size: 15, anchor: "middle", weight: "bold")
+        for warning in SweepTable.warnings(results) { svg.text(550, 44, warning, size: 12, anchor: "middle") }
         guard !results.isEmpty else { return svg.document }
         memoryPanel(&svg, sweep: sweep, results: results)
         throughputPanel(&svg, sweep: sweep, results: results)
@@ -29,7 +30,7 @@ public enum SweepChart {
 
     static func xArea(_ results: [SizingResult], _ axis: Sweep.Axis, left: Double, yRange: ClosedRange<Double>, yLog: Bool) -> PlotArea {
         let first = Double(results.map { value($0, axis) }.min() ?? 1), last = Double(results.map { value($0, axis) }.max() ?? 2)
-        return PlotArea(left: left, top: 60, width: 400, height: 330, xRange: first...max(last, first * 2),
+        return PlotArea(left: left, top: SizingChart.panelTop, width: 400, height: 330, xRange: first...max(last, first * 2),
                         yRange: yRange, xLog: true, yLog: yLog)
     }
 
