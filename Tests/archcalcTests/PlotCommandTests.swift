@@ -70,7 +70,7 @@ import Testing
             #expect(ids[id] != nil, "missing \(id)")
         }
         #expect((0..<7).allSatisfy { ids["point-\($0)"]?.contains(#"data-fits="true""#) == true })
-        #expect(svg.contains("context 1024 to 65536 at batch 4"))
+        #expect(svg.contains("context 1024 to 65536 at batch 4, weights bf16, KV bf16: 7 of 7 points fit"))
         #expect(svg.contains("warning: contexts 16384, 32768, 65536 exceed the model"))
     }
 

@@ -13,8 +13,8 @@ public enum SweepChart {
         return svg.document
     }
 
-    /// `llama-3-8b on l40s: context 1024 to 65536 at batch 4, weights bf16, KV bf16; 1 x l40s (tp 1, pp 1)`, or
-    /// the range of device counts when the search chose different layouts.
+    /// `llama-3-8b on 1 x l40s (tp 1, pp 1): context 1024 to 65536 at batch 4, weights bf16, KV bf16: 7 of 7 points
+    /// fit`, with the range of device counts when the search chose different layouts.
     static func title(_ sweep: Sweep, _ results: [SizingResult]) -> String {
         guard let first = results.first, let last = results.last else { return "empty sweep" }
         let fixed = sweep.axis == .context ? "batch \(first.batch)" : "context \(first.context)"
@@ -23,7 +23,7 @@ public enum SweepChart {
         let layout = Set(results.map(\.layout)).count == 1 ? SizingUnits.layout(first)
             : "\(devices.min() ?? 1) to \(devices.max() ?? 1) x \(Escaping.terminal(first.hardware.id, limit: 60)), layout chosen per point"
         return "\(Escaping.terminal(first.model, limit: 200)) on \(layout): \(range), weights \(first.weights.dtype.rawValue), "
-            + "KV \(first.kv.dtype.rawValue)"
+            + "KV \(first.kv.dtype.rawValue): \(results.filter(\.fits).count) of \(results.count) points fit"
     }
 
     static func value(_ result: SizingResult, _ axis: Sweep.Axis) -> Int { axis == .context ? result.context : result.batch }
@@ -83,7 +83,8 @@ public enum SweepChart {
     }
 
     static func throughputPanel(_ svg: inout SVGWriter, sweep: Sweep, results: [SizingResult]) {
-        let rates = results.flatMap { [$0.decodeTokensPerSecond, $0.aggregateTokensPerSecond] }.filter { $0 > 0 && $0.isFinite }
+        let rates = results.filter(\.fits).flatMap { [$0.decodeTokensPerSecond, $0.aggregateTokensPerSecond] }
+            .filter { $0 > 0 && $0.isFinite }
         let low = (rates.min() ?? 1) / 2, high = (rates.max() ?? 10) * 2
         let area = xArea(results, sweep.axis, left: 670, yRange: low...max(high, low * 10), yLog: true)
         area.drawAxes(&svg, title: "Decode throughput vs \(sweep.axis.rawValue)", xTitle: xTitle(sweep.axis),
@@ -93,10 +94,14 @@ public enum SweepChart {
             ("sweep-per-sequence", "tokens/s per sequence", "#2ca02c", \.decodeTokensPerSecond),
             ("sweep-aggregate", "tokens/s in aggregate", "#9467bd", \.aggregateTokensPerSecond),
         ]
+        // Only the points that fit: a configuration that does not fit has no throughput to show.
         for (id, label, color, rate) in series {
-            let points = results.filter { rate($0) > 0 }.map { (area.x(Double(value($0, sweep.axis))), area.y(rate($0))) }
+            let points = results.filter { $0.fits && rate($0) > 0 }.map { (area.x(Double(value($0, sweep.axis))), area.y(rate($0))) }
             svg.polyline(points, stroke: color, id: id, label: label)
         }
         area.drawLegend(&svg, series.map { ($0.1, $0.2, nil, false) })
+        if results.contains(where: { !$0.fits }) {
+            svg.text(area.left, area.top + area.height + 52 + 16 + 24, "points that do not fit are left out", size: 11)
+        }
     }
 }
