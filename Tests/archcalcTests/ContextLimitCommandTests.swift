@@ -103,6 +103,9 @@ import Testing
         #expect(json.status == 0, "\(json.stderr)")
         #expect(try Self.object(json)["warnings"] as? [String] == [
             "context 66 exceeds the model's context_length 64 (AC501): positions past it are untrained"])
+        let text = try CLI.run(["validate", spec, "--profile", profile, "--context", "64", "--decode-steps", "2"])
+        #expect(text.stdout.contains("\nwarning: context 66 exceeds the model's context_length 64 (AC501): positions past "
+                                     + "it are untrained (prompt plus decode steps)\n"))
         let within = try CLI.run(["validate", spec, "--profile", profile, "--context", "8", "--decode-steps", "1"])
         #expect(within.status == 0 && !within.stdout.contains("warning: context"))
     }
