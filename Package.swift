@@ -17,6 +17,7 @@ let folderReadmes = [
     "Quantization/README.md",
     "Reporting/README.md",
     "Reporting/Lint/README.md",
+    "Serving/README.md",
     "Sizing/README.md",
     "Spec/README.md",
     "Support/README.md",

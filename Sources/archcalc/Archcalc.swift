@@ -24,6 +24,7 @@ struct Archcalc: ParsableCommand {
             Convert.self,
             Compare.self,
             Size.self,
+            Recommend.self,
             Hardware.self,
             Lint.self,
             Rules.self,

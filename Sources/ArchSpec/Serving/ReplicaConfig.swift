@@ -1,0 +1,86 @@
+/// One replica's configuration: device kind, storage formats, layout and chunked-prefill size.
+public struct ReplicaConfig: Hashable, Codable, Sendable, CustomStringConvertible {
+    public var hardware: String
+    public var weights: DType
+    public var kv: DType
+    public var layout: ParallelLayout
+    /// Tokens of prompt one step computes at most.
+    public var chunk: Int
+
+    public var devices: Int { layout.devices }
+
+    public var description: String {
+        let formats = weights == kv ? weights.rawValue : "\(weights.rawValue) (KV \(kv.rawValue))"
+        return "\(hardware) tp \(layout.tp) x pp \(layout.pp), \(formats), chunk \(chunk)"
+    }
+}
+
+/// A replica the planner can time: its configuration, how many sequences its memory holds, and its step timer.
+struct Replica: Sendable {
+    var config: ReplicaConfig
+    /// Sequences whose KV cache (at the workload's mean live context) fits beside weights, activations and the
+    /// reserve on every device.
+    var maxConcurrency: Int
+    var timer: any StepTimer
+    /// KV bytes one device holds for a prompt of the mean length (disaggregated transfer), per token.
+    var kvBytesPerPromptToken: Double
+}
+
+/// Builds replicas from sizing's setup: one `Setup` per device kind and weight dtype, one candidate per layout.
+struct ReplicaFactory {
+    var setup: Setup
+    var workload: ServingWorkload
+
+    init(_ spec: ArchitectureSpec, hardware: HardwareProfile, weights: DType, kv: DType?, workload: ServingWorkload)
+        throws(ServingError) {
+        let live = max(1, Int(workload.meanLiveContext.rounded(.up)))
+        let request = SizingRequest(
+            context: live, batch: 1, tp: 1, pp: 1, weights: WeightQuantization(dtype: weights),
+            kv: kv.map { KVQuantization(dtype: $0) })
+        do { setup = try Setup(spec, hardware: hardware, request: request) } catch { throw .sizing(error) }
+        self.workload = workload
+    }
+
+    /// The replica, or why it cannot serve this workload at all. `timers` caches one step timer per layout (the
+    /// chunk size changes only the activation workspace, not the step times).
+    func replica(_ layout: ParallelLayout, chunk: Int, timers: inout [ParallelLayout: RooflineStepTimer])
+        throws(ServingError) -> Result<Replica, ServingRejection> {
+        var setup = self.setup
+        setup.request.tp = layout.tp
+        setup.request.pp = layout.pp
+        setup.request.prefillChunk = chunk
+        let config = ReplicaConfig(hardware: setup.hardware.id, weights: setup.weights.dtype, kv: setup.kv.dtype,
+                                   layout: layout, chunk: chunk)
+        if let problem = layout.problem(for: setup.spec, on: setup.hardware) {
+            return .failure(ServingRejection(config: config, replicas: 1, reason: problem))
+        }
+        let candidate: Candidate
+        do { candidate = try LayoutSearch.evaluate(layout, setup) } catch { throw .sizing(error) }
+        let limits = Limits(setup: setup, candidate: candidate)
+        let longest = Int(min(Double(setup.spec.contextLength),
+                              (workload.input.checkedMaximum + workload.output.checkedMaximum).rounded(.up)))
+        if !limits.fits(context: max(1, longest), batch: 1) {
+            return .failure(ServingRejection(config: config, replicas: 1, reason: candidate.memory.fits
+                ? "one request of \(longest) tokens does not fit beside the weights"
+                : "weights do not fit: " + LayoutSearch.overrun(candidate.memory)))
+        }
+        let maxConcurrency = limits.maxBatch(context: setup.context)
+        let timer: RooflineStepTimer
+        if let cached = timers[layout] { timer = cached } else {
+            timer = try RooflineStepTimer(setup: setup, candidate: candidate, meanPrompt: workload.input.mean,
+                                          meanLiveContext: workload.meanLiveContext)
+            timers[layout] = timer
+        }
+        return .success(Replica(config: config, maxConcurrency: maxConcurrency, timer: timer,
+                                kvBytesPerPromptToken: timer.kvBytesPerPromptToken))
+    }
+}
+
+/// A configuration at a replica count that does not meet the targets, and why.
+public struct ServingRejection: Error, Hashable, Codable, Sendable {
+    public var config: ReplicaConfig
+    public var replicas: Int
+    public var reason: String
+
+    public var devices: Int { config.devices * replicas }
+}

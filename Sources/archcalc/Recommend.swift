@@ -1,0 +1,165 @@
+import ArchSpec
+import ArgumentParser
+
+extension ServingFormat: ExpressibleByArgument {}
+extension ServingMode: ExpressibleByArgument {}
+
+extension Archcalc {
+    struct Recommend: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "recommend",
+            abstract: "The smallest deployment that serves a workload within TTFT and TPOT targets.",
+            discussion: """
+                Searches device kinds (--hardware, repeatable), weight dtypes, tensor- and pipeline-parallel \
+                degrees and chunked-prefill sizes; for each, the fewest replicas whose steady state meets the \
+                targets (bisection, never an enumeration of the budget). Continuous batching is modelled \
+                analytically: Little's law for the decoding concurrency, mixed-batch step times from the sizing \
+                roofline, an M/G/1 prefill queue for TTFT. Prints the smallest deployment, the smaller ones that \
+                fail and why, and the Pareto frontier of tokens/s per device against tokens/s per user. \
+                docs/serving.md states every assumption.
+
+                Exit codes: 0 a deployment meets the targets; 1 none does (the output says why); 2 a usage error \
+                or a spec or hardware file that cannot be read.
+                """)
+
+        @Argument(help: "Spec file: archspec YAML or Hugging Face config.json.")
+        var spec: String
+
+        @Option(help: "Hardware candidate: a built-in id (archcalc hardware list) or a profile YAML file; repeat or separate with commas.")
+        var hardware: [String] = []
+
+        @Option(name: [.customLong("rate"), .customLong("request-rate")], help: "Requests per second, all replicas together (Poisson arrivals).")
+        var rate: String
+
+        @Option(help: "Prompt tokens per request: 2048, 2k, normal:MEAN,SD, uniform:LOW..HIGH or lognormal:MEDIAN,SIGMA.")
+        var input: String
+
+        @Option(help: "Output tokens per request, in the same forms as --input.")
+        var output: String
+
+        @Option(help: "Share of prompt tokens served from the prefix cache: 0.3 or 30%.")
+        var prefixHit: String = "0"
+
+        @Option(help: "Median time-to-first-token target: 1s, 500ms.")
+        var ttftP50: String?
+
+        @Option(help: "90th-percentile time-to-first-token target.")
+        var ttftP90: String?
+
+        @Option(help: "Median time-per-output-token target: 20ms.")
+        var tpotP50: String?
+
+        @Option(help: "90th-percentile time-per-output-token target.")
+        var tpotP90: String?
+
+        @Option(name: [.customLong("dtype"), .customLong("weights-dtype")], help: "Weight dtypes to try, comma-separated (bf16,fp8). Default: the spec's.")
+        var dtype: String?
+
+        @Option(help: "KV-cache dtype. Default: the 16-bit weight dtype.")
+        var kvDtype: DType?
+
+        @Option(help: "Tensor-parallel degrees to try: 1,2,4,8 or 1..8 (doubling).")
+        var tp: String = "1..8"
+
+        @Option(help: "Pipeline-parallel degrees to try, as --tp.")
+        var pp: String = "1"
+
+        @Option(help: "Chunked-prefill sizes to try, tokens per step, as --tp (512..8k).")
+        var chunk: String = "512..8k"
+
+        @Option(name: .customLong("max-gpus"), help: "The most devices a deployment may use, all replicas together.")
+        var maxGpus: Int = 1024
+
+        @Option(help: "aggregated (prefill and decode share replicas), disaggregated (prefill and decode pools, KV sent between them) or both.")
+        var mode: ModeChoice = .aggregated
+
+        @Option(help: "Bandwidth per device for sending KV from prefill to decode replicas (disaggregated): 50GB/s, 400Gb/s. Default: 50 GB/s.")
+        var kvTransferBandwidth: String?
+
+        @Option(help: "Dollars per device-hour, for $/1M output tokens: 2.5 for every kind or h100-sxm=2.5; repeatable.")
+        var price: [String] = []
+
+        @Option(help: "Output format: text or json.")
+        var format: ServingFormat = .text
+
+        @Option(help: "Write the Pareto frontier as an SVG chart to this .svg file.")
+        var plot: String?
+
+        enum ModeChoice: String, ExpressibleByArgument, CaseIterable {
+            case aggregated, disaggregated, both
+            var modes: [ServingMode] {
+                switch self {
+                case .aggregated: [.aggregated]
+                case .disaggregated: [.disaggregated]
+                case .both: [.aggregated, .disaggregated]
+                }
+            }
+        }
+
+        func run() throws {
+            try Output.refuseOverwriting(outputs: [plot], inputs: [spec] + hardware)
+            if let plot, plot != "-", !plot.lowercased().hasSuffix(".svg") {
+                throw ValidationError("--plot writes SVG: name a .svg file, got '\(Escaping.short(plot))'")
+            }
+            let loaded = SpecLoader.load(path: spec)
+            Output.report(loaded.diagnostics)
+            guard let architecture = loaded.spec else { throw ExitCode(2) }
+            do {
+                let plan = try ServingPlanner.plan(
+                    architecture, workload: try workload(), targets: try targets(), request: try request())
+                Output.write(format.render(plan))
+                if let plot { try Output.emit(ServingChart.svg(plan), to: plot) }
+                if plan.best == nil { throw ExitCode(1) }
+            } catch let error as ServingError {
+                Output.error("\(Escaping.lineStart(spec, limit: 1000)): error: \(Escaping.terminal(error.description))")
+                throw ExitCode(2)
+            }
+        }
+
+        func workload() throws(ServingError) -> ServingWorkload {
+            ServingWorkload(requestRate: try ServingArguments.rate(rate), input: try LengthDistribution.parse(input),
+                            output: try LengthDistribution.parse(output),
+                            prefixHitRate: try ServingArguments.share(prefixHit))
+        }
+
+        func targets() throws(ServingError) -> ServingTargets {
+            func parse(_ text: String?) throws(ServingError) -> Double? {
+                guard let text else { return nil }
+                return try ServingArguments.duration(text)
+            }
+            return ServingTargets(ttftP50: try parse(ttftP50), ttftP90: try parse(ttftP90),
+                                  tpotP50: try parse(tpotP50), tpotP90: try parse(tpotP90))
+        }
+
+        func request() throws -> ServingRequest {
+            var candidates: [HardwareProfile] = []
+            for reference in hardware.flatMap({ $0.split(separator: ",").map(String.init) }) {
+                do { candidates.append(try HardwareCatalog.resolve(reference)) } catch {
+                    Output.error("error: \(error.description)")
+                    throw ExitCode(2)
+                }
+            }
+            var dtypes: [DType] = []
+            for name in (dtype ?? "").split(separator: ",") {
+                guard let parsed = DType(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                    throw ValidationError("--dtype '\(Escaping.short(String(name)))': use fp32, bf16, fp16, fp8, int8 or int4")
+                }
+                if !dtypes.contains(parsed) { dtypes.append(parsed) }
+            }
+            var prices: [String: Double] = [:]
+            for text in price {
+                let (id, dollars) = try ServingArguments.price(text)
+                prices[id] = dollars
+            }
+            return ServingRequest(
+                candidates: candidates, weightDTypes: dtypes, kvDType: kvDtype,
+                tp: try ServingArguments.integers(tp, name: "tp", limit: 1024),
+                pp: try ServingArguments.integers(pp, name: "pp", limit: 1024),
+                chunks: try ServingArguments.integers(chunk, name: "chunk", limit: 1 << 24),
+                gpuBudget: maxGpus, modes: mode.modes,
+                kvTransferBandwidth: try kvTransferBandwidth.map { text throws(ServingError) in
+                    try ServingArguments.bandwidth(text) },
+                pricePerDeviceHour: prices)
+        }
+    }
+}
