@@ -53,6 +53,7 @@ public enum StepTimeModel {
                 ? kernels.prefillAttention(flops: layer.attentionFlops, context: work.context, peak16: work.peak16)
                 : kernels.decodeAttention(bytes: layer.cacheBytes)
             t.attention += seconds
+            if prefill { t.computeBound += seconds }
             launched.append(seconds)
         }
         let elementwise = kernels.elementwise(bytes: 3 * work.tokens * work.hidden * work.activationBytes)
