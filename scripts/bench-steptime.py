@@ -77,13 +77,14 @@ def main(argv):
     if "--timing" in argv:
         timing = argv[argv.index("--timing") + 1]
     points = json.load(open(os.path.join(ROOT, "scripts", "steptime-points.json")))
-    rows, ratios = [], []
+    rows, ratios, by_engine = [], [], {}
     for p in points:
         first = size(binary, p["spec"], p["hardware"], p["tp"], p["dtype"], p["batch"], p["input"], timing)
         mid = size(binary, p["spec"], p["hardware"], p["tp"], p["dtype"], p["batch"], decode_context(p), timing)
         ms = predicted_ms(p["quantity"], first["prefill"]["seconds"], mid["decode"]["seconds_per_token"], p["output"])
         ratio = ms / p["measured_ms"]
         ratios.append(ratio)
+        by_engine.setdefault(p.get("engine", "unknown"), []).append(ratio)
         rows.append((p["id"], p["quantity"], p["measured_ms"], ms, ratio))
     g, worst, within = summary(ratios)
     if "--markdown" in argv:
@@ -96,6 +97,10 @@ def main(argv):
             print("%-40s %-10s measured %10.2f ms  predicted %10.2f ms  ratio %.3f" % r)
     print("timing %s: %d points, geometric mean %.3f, worst |error| %.1f%%, %d within 15%%"
           % (timing, len(rows), g, worst * 100, within))
+    for engine in sorted(by_engine):
+        eg, eworst, ewithin = summary(by_engine[engine])
+        print("  %s: %d points, geometric mean %.3f, worst |error| %.1f%%, %d within 15%%"
+              % (engine, len(by_engine[engine]), eg, eworst * 100, ewithin))
 
 
 if __name__ == "__main__":

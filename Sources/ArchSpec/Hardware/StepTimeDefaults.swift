@@ -2,6 +2,7 @@ extension StepTimeParameters {
     static let issue13 = "archcalc issue 13, silicon reference (TensorRT-LLM kernels timed on H100 SXM and H200)"
     static let fitted = "fitted: scripts/bench-steptime.py against the published step times in docs/sizing.md"
         + " (\"Step time against published measurements\")"
+    static let vllmGEMM = "vllm-project/vllm PR #49363, benchmark_fp8_gemm.py on H100, N = 12288, K = 5376"
     static let fa3 = "pytorch/benchmark commit ff65cb6 (PR #2391): FlashAttention-3 forward on H100, head dim 128,"
         + " 430 / 517 / 566 / 590 / 614 / 621 TFLOPS at 512 / 1k / 2k / 4k / 8k / 16k tokens, over 989.4 TFLOPS dense bf16"
 
@@ -17,16 +18,19 @@ extension StepTimeParameters {
                                source: "assumption: W4A16 dequantises to bf16 in the GEMM main loop; bf16's curve less"
                                    + " about a sixth, not measured")),
         gemmBandwidth: DTypeCurves(
-            bf16: SourcedCurve([(1, 0.80), (16, 0.78), (64, 0.72), (256, 0.65)], source: fitted),
-            fp8: SourcedCurve([(1, 0.62), (16, 0.60), (64, 0.56), (256, 0.50)],
-                              source: fitted + "; " + issue13 + " measured 0.34-0.54 of bandwidth per fp8 GEMM at batch 1,"
-                                  + " the low end on small shards (gemm_size carries that)"),
+            bf16: SourcedCurve([(1, 0.857), (16, 0.87), (64, 0.85), (128, 0.82)], source: vllmGEMM
+                + ": torch bf16 2.87 / 46.5 / 182.6 / 352.6 TFLOP/s at M = 1 / 16 / 64 / 128, i.e. its 132 MB of weights"
+                + " at 0.857 / 0.87 / 0.85 / 0.82 of 3.35 TB/s"),
+            fp8: SourcedCurve([(1, 0.54), (16, 0.52), (64, 0.50), (256, 0.45)],
+                              source: issue13 + ": fp8 GEMMs stream weights at 0.34-0.54 of bandwidth at batch 1; the"
+                                  + " top of the range for the largest shards, gemm_size takes small shards toward 0.34"),
             int4: SourcedCurve([(1, 0.50), (64, 0.45)],
                                source: "assumption: as fp8 (dequantising kernels stream below bf16's rate), not measured")),
         gemmSize: SourcedCurve([(1e6, 0.5), (4e6, 0.75), (16e6, 0.9), (64e6, 1.0)], source: fitted),
         attentionPrefill: SourcedCurve([(512, 0.435), (1024, 0.523), (2048, 0.572), (4096, 0.596), (8192, 0.621),
                                         (16384, 0.628)], source: fa3),
-        attentionDecode: SourcedCurve([(1e6, 0.30), (8e6, 0.60), (64e6, 0.80)], source: fitted),
+        attentionDecode: SourcedCurve([(1e6, 0.15), (8e6, 0.30), (64e6, 0.70), (512e6, 0.80)],
+                                      source: fitted + "; " + issue13 + ": attention is inefficient at batch 1"),
         kernelFloor: Sourced(3e-6, source: issue13 + ": about 3 us per elementwise kernel"),
         elementwiseBandwidth: Sourced(0.80, source: "archcalc's memory efficiency default (docs/hardware.md)"),
         launch: .graph,
