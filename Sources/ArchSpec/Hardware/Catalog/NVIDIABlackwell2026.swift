@@ -33,15 +33,17 @@ extension HardwareCatalog {
         interconnect: Interconnect(kind: "NVLink 5 (NVL72 switch tray)", bandwidth: Figure.gbps(900, nvlink5)),
         devicesPerNode: 72, notes: "72 GPUs share one NVLink domain; 1,200 W per GPU")
 
+    static let h20Source = "NVIDIA H20 datasheet as tabulated in ai-dynamo AISimulate h20_3e.yaml (" + peerStudy + ")"
+    static let rtx5090Source = "NVIDIA RTX Blackwell whitepaper via karpathy/nanochat #60 (" + peerStudy + ")"
+
     static let h20 = HardwareProfile(
         id: "h20", name: "NVIDIA H20 96GB", vendor: "NVIDIA",
-        memory: Figure.gib(96, "NVIDIA H20 datasheet as tabulated in ai-dynamo AISimulate h20_3e.yaml (" + peerStudy
-            + "): 96 GB HBM3 (the H20-3e has 141 GB)"),
-        memoryBandwidth: Figure.tbps(4.0, "same: 4.0 TB/s"),
+        memory: Figure.gib(96, h20Source + ": 96 GB HBM3 (the H20-3e has 141 GB)"),
+        memoryBandwidth: Figure.tbps(4.0, h20Source + ": 4.0 TB/s"),
         peakFlops: PeakFlops(
-            bf16: Figure.tflops(148, "same: BF16 148 TFLOPS dense"),
-            fp8: Figure.tflops(296, "same: FP8 296 TFLOPS dense"),
-            int8: Figure.tflops(296, "same: INT8 296 TOPS dense")),
+            bf16: Figure.tflops(148, h20Source + ": BF16 148 TFLOPS dense"),
+            fp8: Figure.tflops(296, h20Source + ": FP8 296 TFLOPS dense"),
+            int8: Figure.tflops(296, h20Source + ": INT8 296 TOPS dense")),
         interconnect: Interconnect(kind: "NVLink 4 (NVSwitch)",
                                    bandwidth: Figure.gbps(450, "NVIDIA H20: NVLink 900 GB/s bidirectional, half per direction")),
         devicesPerNode: 8, notes: "Hopper with a cut compute die: the ridge point is 37 FLOP/B in bf16, decode and prefill both bandwidth-heavy")
@@ -51,11 +53,11 @@ extension HardwareCatalog {
         memory: Figure.gib(32, "NVIDIA RTX Blackwell GPU architecture whitepaper: 32 GB GDDR7"),
         memoryBandwidth: Figure.gbps(1792, "NVIDIA RTX Blackwell GPU architecture whitepaper: 1,792 GB/s"),
         peakFlops: PeakFlops(
-            fp16: Figure.tflops(209.5, "NVIDIA RTX Blackwell whitepaper via karpathy/nanochat #60 (" + peerStudy
-                + "): FP16 tensor with FP32 accumulate 209.5 TFLOPS dense (419 with FP16 accumulate)"),
-            bf16: Figure.tflops(209.5, "same: BF16 with FP32 accumulate 209.5 TFLOPS dense"),
-            fp8: Figure.tflops(838, "same: FP8 about 838 TFLOPS dense (1,677 with sparsity); accumulate mode not stated"),
-            fp4: Figure.tflops(1676, "same: FP4 about 1,676 TFLOPS dense (3,352 'AI TOPS' with sparsity)")),
+            fp16: Figure.tflops(209.5, rtx5090Source
+                + ": FP16 tensor with FP32 accumulate 209.5 TFLOPS dense (419 with FP16 accumulate)"),
+            bf16: Figure.tflops(209.5, rtx5090Source + ": BF16 with FP32 accumulate 209.5 TFLOPS dense"),
+            fp8: Figure.tflops(838, rtx5090Source + ": FP8 about 838 TFLOPS dense (1,677 with sparsity); accumulate mode not stated"),
+            fp4: Figure.tflops(1676, rtx5090Source + ": FP4 about 1,676 TFLOPS dense (3,352 'AI TOPS' with sparsity)")),
         interconnect: Interconnect(kind: "PCIe Gen5 x16", bandwidth: Figure.gbps(64, pcie5)),
         devicesPerNode: 8, notes: "consumer card, 575 W; GeForce runs FP32-accumulate tensor math at half rate")
 

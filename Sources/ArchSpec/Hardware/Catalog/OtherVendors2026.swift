@@ -1,74 +1,88 @@
 extension HardwareCatalog {
+    static let mi325xSource = "AMD Instinct MI325X specifications (" + peerStudy + ")"
+
     static let mi325x = HardwareProfile(
         id: "mi325x", name: "AMD Instinct MI325X 256GB", vendor: "AMD",
-        memory: Figure.gib(256, "AMD Instinct MI325X specifications (" + peerStudy + "): 256 GB HBM3E"),
-        memoryBandwidth: Figure.tbps(6, "same: 6 TB/s"),
+        memory: Figure.gib(256, mi325xSource + ": 256 GB HBM3E"),
+        memoryBandwidth: Figure.tbps(6, mi325xSource + ": 6 TB/s"),
         peakFlops: PeakFlops(
-            fp16: Figure.tflops(1307.4, "same: FP16 1,307.4 TFLOPS dense"),
-            bf16: Figure.tflops(1307.4, "same: BF16 1,307.4 TFLOPS dense"),
-            fp8: Figure.tflops(2614.9, "same: FP8 2,614.9 TFLOPS dense (5,230 with sparsity)")),
+            fp16: Figure.tflops(1307.4, mi325xSource + ": FP16 1,307.4 TFLOPS dense"),
+            bf16: Figure.tflops(1307.4, mi325xSource + ": BF16 1,307.4 TFLOPS dense"),
+            fp8: Figure.tflops(2614.9, mi325xSource + ": FP8 2,614.9 TFLOPS dense (5,230 with sparsity)")),
         interconnect: Interconnect(kind: "Infinity Fabric (xGMI)", bandwidth: Figure.gbps(448,
             "assumption: the MI300X platform's 896 GB/s aggregate Infinity Fabric (the MI325X uses the same OAM"
                 + " platform), half per direction")),
         devicesPerNode: 8, notes: "8-GPU OAM platform, about 1,000 W")
 
+    static let mi355xSource = "AMD Instinct MI355X (" + peerStudy + ")"
+
     static let mi355x = HardwareProfile(
         id: "mi355x", name: "AMD Instinct MI355X 288GB", vendor: "AMD",
-        memory: Figure.gib(288, "AMD Instinct MI355X (" + peerStudy + "): 288 GB HBM3E"),
-        memoryBandwidth: Figure.tbps(8, "same: 8 TB/s"),
+        memory: Figure.gib(288, mi355xSource + ": 288 GB HBM3E"),
+        memoryBandwidth: Figure.tbps(8, mi355xSource + ": 8 TB/s"),
         peakFlops: PeakFlops(
-            bf16: Figure.tflops(2500, "same: about 2,500 TFLOPS BF16 dense, inferred as half the sparse figure"),
-            fp8: Figure.tflops(5000, "same: about 5,000 TFLOPS FP8 dense (ISSCC 2026 'five petaflops')"),
-            fp4: Figure.tflops(10000, "same: about 10,000 TFLOPS FP4 dense (20,100 with sparsity, Tom's Hardware)")),
+            bf16: Figure.tflops(2500, mi355xSource + ": about 2,500 TFLOPS BF16 dense, inferred as half the sparse figure"),
+            fp8: Figure.tflops(5000, mi355xSource + ": about 5,000 TFLOPS FP8 dense (ISSCC 2026 'five petaflops')"),
+            fp4: Figure.tflops(10000, mi355xSource + ": about 10,000 TFLOPS FP4 dense (20,100 with sparsity, Tom's Hardware)")),
         interconnect: Interconnect(kind: "Infinity Fabric (xGMI)", bandwidth: Figure.gbps(448,
             "assumption: as the MI300X platform (896 GB/s aggregate), half per direction; not read from an MI355X sheet")),
         devicesPerNode: 8, notes: "dense peaks inferred from sparse marketing figures; verify on amd.com; 1,400 W")
 
+    static let gaudi3Source = "Intel, 'Intel Gaudi 3 AI Accelerator: Architected for Gen AI Training and Inference'"
+        + " (Hot Chips 2024, R. Kaplan), spec table"
+
     static let gaudi3 = HardwareProfile(
         id: "gaudi3", name: "Intel Gaudi 3 (OAM, 128GB)", vendor: "Intel",
-        memory: Figure.gib(128, "Intel Gaudi 3 specifications (" + peerStudy + "): 128 GB HBM2e"),
-        memoryBandwidth: Figure.tbps(3.7, "same: 3.7 TB/s"),
+        memory: Figure.gib(128, gaudi3Source + ": HBM capacity 128 GB (HBM2e)"),
+        memoryBandwidth: Figure.tbps(3.67, gaudi3Source + ": HBM bandwidth 3.67 TB/s"),
         peakFlops: PeakFlops(
-            bf16: Figure.tflops(1835, "same: BF16 1,835 TFLOPS (matrix engines)"),
-            fp8: Figure.tflops(1835, "same: FP8 1,835 TFLOPS (matrix engines)")),
-        interconnect: Interconnect(kind: "RoCE (24 x 200 GbE on chip)", bandwidth: Figure.gbps(525,
-            "Intel Gaudi 3 white paper (recalled, not re-read here; verify): 24 integrated 200 Gb Ethernet ports;"
-                + " 21 used inside an 8-card node, 21 x 25 GB/s per direction")),
-        devicesPerNode: 8, notes: "900 W OAM; BF16 and FP8 run at the same matrix-engine rate")
+            bf16: Figure.tflops(1835, gaudi3Source + ": BF16 matrix 1,835 TFLOPs"),
+            fp8: Figure.tflops(1835, gaudi3Source + ": FP8 matrix 1,835 TFLOPs")),
+        interconnect: Interconnect(kind: "RoCE (24 x 200 GbE on chip)", bandwidth: Figure.gbps(600,
+            gaudi3Source + ": 24 x 200GbE RoCE, networking 1,200 GB/s bidirectional, half per direction")),
+        devicesPerNode: 8, notes: "900 W air-cooled OAM; BF16 and FP8 run at the same matrix-engine rate; an 8-card"
+            + " node wires most, not all, of the 24 ports between its cards")
+
+    static let tpuV6eSource = "Google Cloud TPU v6e documentation (docs.cloud.google.com/tpu/docs/v6e), key specifications"
 
     static let tpuV6e = HardwareProfile(
         id: "tpu-v6e", name: "Google Cloud TPU v6e Trillium (one chip)", vendor: "Google",
-        memory: Figure.gib(32, "Google Cloud TPU v6e documentation (docs.cloud.google.com/tpu/docs/v6e): HBM 32 GB"),
-        memoryBandwidth: Figure.gbps(1638, "same: HBM bandwidth 1,640 GBps (1,638 in " + peerStudy + ")"),
+        memory: Figure.gib(32, tpuV6eSource + ": HBM capacity per chip 32 GB"),
+        memoryBandwidth: Figure.gbps(1638, tpuV6eSource + ": HBM bandwidth per chip 1638 GBps"),
         peakFlops: PeakFlops(
-            bf16: Figure.tflops(918, "same: peak compute per chip (bf16) 918 TFLOPs"),
-            int8: Figure.tflops(1836, "same: peak compute per chip (int8) 1,836 TOPs")),
-        interconnect: Interconnect(kind: "ICI (2D torus)", bandwidth: Figure.gbps(224,
-            "same page (recalled, not re-read here; verify): ICI 3,584 Gbps = 448 GB/s bidirectional, half per direction")),
+            bf16: Figure.tflops(918, tpuV6eSource + ": peak compute per chip (bf16) 918 TFLOPs"),
+            int8: Figure.tflops(1836, tpuV6eSource + ": peak compute per chip (int8) 1,836 TOPs")),
+        interconnect: Interconnect(kind: "ICI (2D torus)", bandwidth: Figure.gbps(400,
+            tpuV6eSource + ": bidirectional inter-chip interconnect (ICI) bandwidth per chip 800 GBps, half per direction")),
         devicesPerNode: 8, notes: "8 chips per v6e-8 host; slices up to 256 chips over ICI")
+
+    static let tpu7xSource = "Google Cloud TPU7x documentation (docs.cloud.google.com/tpu/docs/tpu7x), key specifications"
 
     static let tpu7x = HardwareProfile(
         id: "tpu7x", name: "Google Cloud TPU7x Ironwood (one chip)", vendor: "Google",
-        memory: Figure.gib(192, "Google Cloud TPU7x documentation (docs.cloud.google.com/tpu/docs/tpu7x): 192 GiB HBM3E"),
-        memoryBandwidth: Figure.tbps(7.37, "same, as quoted in " + peerStudy + ": 7.37 TB/s"),
+        memory: Figure.gib(192, tpu7xSource + ": HBM capacity per chip 192 GiB"),
+        memoryBandwidth: Figure.tbps(7.37, "aiwiki as quoted in " + peerStudy + " (the copy of Google's table read there was"
+            + " truncated; verify): 7.37 TB/s"),
         peakFlops: PeakFlops(
-            bf16: Figure.tflops(2307, "same: BF16 2,307 TFLOPs per chip"),
-            fp8: Figure.tflops(4614, "same: FP8 4,614 TFLOPs per chip")),
+            bf16: Figure.tflops(2307, tpu7xSource + ": peak compute per chip (BF16) 2307 TFLOPs"),
+            fp8: Figure.tflops(4614, tpu7xSource + ": peak compute per chip (FP8) 4614 TFLOPs")),
         interconnect: Interconnect(kind: "ICI (3D torus)", bandwidth: Figure.gbps(600,
             "Google Ironwood announcement (recalled, not re-read here; verify): 1.2 TB/s bidirectional ICI per chip,"
                 + " half per direction")),
         devicesPerNode: 4, notes: "4 chips per host; pods of 9,216 chips over ICI and optical switches")
 
+    static let trainium2Source = "AWS Neuron documentation, Trainium2 architecture (awsdocs-neuron trainium2.html)"
+
     static let trainium2 = HardwareProfile(
         id: "trainium2", name: "AWS Trainium2 (one chip, 96GiB)", vendor: "AWS",
-        memory: Figure.gib(96, "AWS Neuron documentation, Trainium2 architecture (awsdocs-neuron trainium2.html): 96 GiB HBM"),
-        memoryBandwidth: Figure.tbps(2.9, "same: 2.9 TB/s"),
+        memory: Figure.gib(96, trainium2Source + ": 96 GiB of device memory"),
+        memoryBandwidth: Figure.tbps(2.9, trainium2Source + ": 2.9 TB/s"),
         peakFlops: PeakFlops(
-            bf16: Figure.tflops(667, "same: BF16 667 TFLOPS dense"),
-            fp8: Figure.tflops(1299, "same: FP8 1,299 TFLOPS dense (2,563 with sparsity)")),
+            bf16: Figure.tflops(667, trainium2Source + ": 667 BF16/FP16/TF32 TFLOPS"),
+            fp8: Figure.tflops(1299, trainium2Source + ": 1,299 FP8 TFLOPS (2,563 sparse)")),
         interconnect: Interconnect(kind: "NeuronLink-v3", bandwidth: Figure.gbps(640,
-            "AWS Neuron documentation, Trainium2 (recalled, not re-read here; verify): NeuronLink-v3 1.28 TB/s per chip,"
-                + " half per direction")),
+            "assumption: the Neuron Trainium2 pages read here list 4 NeuronLink-v3 links per chip without a figure;"
+                + " 640 GB/s per direction is not sourced, set it from your instance")),
         devicesPerNode: 16, notes: "16 chips per trn2.48xlarge; about 500 W per chip")
 
     static let strixHalo = HardwareProfile(
