@@ -161,4 +161,18 @@ import Testing
         // Prefill of 2,048 tokens is one chunk, compute-bound.
         #expect(step.prefill.steps == 1 && step.prefill.bound == .compute)
     }
+
+    @Test func moreChunksThanIntHoldsDoNotTrap() throws {
+        // A tiny model at 10^6 tokens x 10^17 sequences: 10^23 prefill tokens, 1.2e19 chunks of 8192 (past
+        // Int.max), every count still inside 128 bits.
+        let tiny = ArchitectureSpec(
+            name: "tiny", vocabSize: 64, hiddenSize: 64, layers: 1, contextLength: 1_000_000, dtype: .bf16,
+            tieEmbeddings: true, attention: AttentionSpec(heads: 1, kvHeads: 1, headDim: 64),
+            mlp: MLPSpec(kind: .gated, intermediateSize: 64, activation: "silu"),
+            norm: NormSpec(kind: .rmsnorm, bias: false), position: PositionSpec(kind: .rope))
+        let result = try Sizer.size(tiny, on: SizingFixtures.hardware("h100-sxm"),
+                                     request: SizingRequest(context: 1_000_000, batch: 100_000_000_000_000_000, devices: 1))
+        #expect(result.prefill.seconds.isFinite && result.prefill.seconds > 0)
+        #expect(result.prefill.steps == Int(1e15))
+    }
 }

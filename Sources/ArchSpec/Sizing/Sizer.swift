@@ -71,9 +71,9 @@ public enum Sizer {
     }
 
     /// A phase timed by the step model, keeping the roofline's counts and datasheet-only time.
-    static func stepTiming(_ step: StepTime, steps: Int, roofline: PhaseTiming) -> PhaseTiming {
+    static func stepTiming(_ step: StepTime, steps: Double, roofline: PhaseTiming) -> PhaseTiming {
         var timing = roofline
-        let n = Double(steps)
+        let n = steps
         let kernels = step.gemm + step.moe + step.attention + step.elementwise + step.launch + step.overhead
         timing.seconds = step.seconds * n
         timing.computeSeconds = step.computeBound * n
@@ -83,7 +83,7 @@ public enum Sizer {
                                         (.communication, timing.communicationSeconds)]
         timing.bound = parts.max { $0.1 < $1.1 }?.0 ?? .memory
         timing.step = step
-        timing.steps = steps
+        timing.steps = steps < 1e15 ? Int(steps) : Int(1e15)
         return timing
     }
 }

@@ -18,14 +18,15 @@ struct StepWorkBuilder {
         return work(tokens: batch, sequences: batch, attentionFlopsPerLayer: 0)
     }
 
-    /// One prefill chunk and how many such chunks the prefill takes.
-    func prefill() -> (step: StepWork, chunks: Int) {
+    /// One prefill chunk and how many such chunks the prefill takes (a `Double`: a hostile batch x context can
+    /// need more chunks than `Int` holds).
+    func prefill() -> (step: StepWork, chunks: Double) {
         let total = Double(setup.context) * Double(setup.batch)
         let chunk = min(total, Double(setup.request.prefillChunk))
-        let chunks = Int((total / chunk).rounded(.up))
+        let chunks = (total / chunk).rounded(.up)
         let sequences = max(1, (chunk / Double(setup.context)).rounded(.up))
         let layers = Double(max(setup.spec.layers, 1))
-        let flops = Double(setup.estimate.flops.prefill.attention) / layers / Double(chunks) / Double(candidate.layout.tp)
+        let flops = Double(setup.estimate.flops.prefill.attention) / layers / chunks / Double(candidate.layout.tp)
         return (work(tokens: chunk, sequences: sequences, attentionFlopsPerLayer: flops), chunks)
     }
 
