@@ -104,9 +104,9 @@ extension HardwareCatalog {
         memory: Figure.gib(128, "Apple MacBook Pro (M4 Max) tech specs: up to 128 GB unified memory"),
         memoryBandwidth: Figure.gbps(546, "Apple MacBook Pro (M4 Max) tech specs: 546 GB/s memory bandwidth"),
         peakFlops: PeakFlops(
-            fp32: Figure.tflops(16.1, "derived: 40 GPU cores x 128 FP32 lanes x 2 (FMA) x 1.578 GHz (the clock is a third-party reading;"
-                + " Apple publishes no TFLOPS figure)"),
-            fp16: Figure.tflops(16.1, "derived: the Apple GPU runs FP16 at the FP32 rate")),
+            fp32: Figure.tflops(17.2, "derived: 40 cores x 128 ALUs x 2 (FMA) x 1.678 GHz; hmc-tech.com lists the 32-core"
+                + " M4 Max at 1,678 MHz and 13.74 TFLOPS FP32 (Apple publishes no TFLOPS figure)"),
+            fp16: Figure.tflops(17.2, "hmc-tech.com M4 Max entry: FP16 at the FP32 rate")),
         interconnect: Interconnect(kind: "Thunderbolt 5", bandwidth: Figure.gbps(10,
             "Apple M4 Max tech specs: Thunderbolt 5 ports, 80 Gb/s, 10 GB/s per direction")),
         devicesPerNode: 1,
@@ -119,9 +119,9 @@ extension HardwareCatalog {
         memory: Figure.gib(512, "Apple Mac Studio (2025) tech specs: M3 Ultra with up to 512 GB unified memory"),
         memoryBandwidth: Figure.gbps(819, "Apple Mac Studio (2025) tech specs: 819 GB/s memory bandwidth"),
         peakFlops: PeakFlops(
-            fp32: Figure.tflops(28.7, "derived: 80 GPU cores x 128 FP32 lanes x 2 (FMA) x 1.4 GHz (the clock is an estimate; Apple"
-                + " publishes no TFLOPS figure)"),
-            fp16: Figure.tflops(28.7, "derived: the Apple GPU runs FP16 at the FP32 rate")),
+            fp32: Figure.tflops(28.6, "derived: two M3 Max dies, 80 cores x 128 ALUs x 2 (FMA) x 1.398 GHz; hmc-tech.com"
+                + " lists the 40-core M3 Max at 1,398 MHz and 14.32 TFLOPS FP32 (Apple publishes no TFLOPS figure)"),
+            fp16: Figure.tflops(28.6, "hmc-tech.com M3 Max entry: FP16 at the FP32 rate")),
         interconnect: Interconnect(kind: "Thunderbolt 5", bandwidth: Figure.gbps(10,
             "Apple Mac Studio (2025) tech specs: Thunderbolt 5, 80 Gb/s, 10 GB/s per direction")),
         devicesPerNode: 1,
