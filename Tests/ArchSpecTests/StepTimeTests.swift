@@ -141,6 +141,10 @@ import Testing
         #expect(profile.resolvedStepTime.allReduceLatency == StepTimeParameters.defaults.allReduceLatency)
         #expect(throws: HardwareError.self) { try HardwareLoader.parse(base + "\nstep_time: {kernel_flor: 1 us}\n", path: "x.yaml") }
         #expect(throws: HardwareError.self) { try HardwareLoader.parse(base + "\nstep_time: {routing_bias: 0.5}\n", path: "x.yaml") }
+        #expect(throws: HardwareError.malformed(path: "x.yaml", line: 9, column: 21,
+                                                message: "step_time.launch: 'fast' is not a launch mode; use graph or eager")) {
+            try HardwareLoader.parse(base + "\nstep_time: {launch: fast}\n", path: "x.yaml")
+        }
         #expect(throws: HardwareError.self) {
             try HardwareLoader.parse(base + "\nstep_time: {attention_decode: {points: [{x: 1, y: 2}]}}\n", path: "x.yaml")
         }

@@ -91,6 +91,16 @@ public enum LaunchMode: String, Hashable, Codable, Sendable, CaseIterable {
     case graph
     /// Launched one by one from the host: a kernel shorter than the launch cost waits for the host.
     case eager
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let mode = LaunchMode(rawValue: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(Escaping.short(text, limit: 40))' is not a launch mode; use graph or eager")
+        }
+        self = mode
+    }
 }
 
 extension HardwareProfile {
