@@ -179,4 +179,25 @@ import Testing
         #expect(result.prefill.seconds.isFinite && result.prefill.seconds > 0)
         #expect(result.prefill.steps == Int(1e15))
     }
+
+    @Test func aMoELayerWithQKNormsRunsItsRoutingAndNormKernels() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+        let spec = try #require(SpecLoader.load(path: root + "/specs/qwen3-30b-a3b.yaml").spec)
+        let result = try Sizer.size(spec, on: SizingFixtures.hardware("h100-sxm"),
+                                    request: SizingRequest(context: 2048, batch: 1, devices: 1))
+        let step = try #require(result.decode.step)
+        // 48 layers x (qkv, o, router, 2 grouped expert GEMMs, attention, 4 elementwise + 3 routing + 1 q/k norm)
+        // + embedding, final norm, 2 sampling kernels and lm_head.
+        #expect(step.kernels == 48 * (3 + 2 + 1 + 8) + 5)
+        // One token touches top_k = 8 experts, so each grouped GEMM (gate_up 1536 x 2048, down 2048 x 768) streams
+        // 8 experts' weights at M = 1, not 128.
+        let kernels = KernelTimes(hardware: SizingFixtures.hardware("h100-sxm"))
+        let perLayer = [WeightGEMM(name: "gate_up", n: 1536, k: 2048, weightBits: 16),
+                        WeightGEMM(name: "down", n: 2048, k: 768, weightBits: 16)].map { (shape: WeightGEMM) -> Double in
+            let one = kernels.gemmParts(shape, m: 1, peak: 989.4e12, computeBits: 16, computeIsFloat: true)
+            return max(8 * one.compute, 8 * one.memory, 3e-6)
+        }.reduce(0.0, +)
+        #expect(abs(step.moe - 48 * perLayer) < 1e-12)
+    }
 }

@@ -11,6 +11,8 @@ struct StepWorkBuilder {
     static let quantizePerLayer = 2
     /// Extra kernels of a routed-expert layer: top-k softmax, permute, unpermute.
     static let routingPerLayer = 3
+    /// Extra kernel of an attention layer with q/k norms (Qwen3, Gemma 3, OLMo 2): one fused q and k RMSNorm.
+    static let qkNormPerLayer = 1
 
     /// A decode step: one token for each of `batch` sequences with `context` cached.
     func decode() -> StepWork {
@@ -48,6 +50,7 @@ struct StepWorkBuilder {
                 }
                 var elementwise = Self.elementwisePerLayer + (narrow ? Self.quantizePerLayer : 0)
                 if moe != nil { elementwise += Self.routingPerLayer }
+                if let attention = layer.mixer.attention, attention.qkNorm != .none { elementwise += Self.qkNormPerLayer }
                 let hasChannel: Bool = if case .none = layer.channel { false } else { true }
                 layers.append(LayerWork(
                     count: n, gemms: dense, moe: moe,
