@@ -200,4 +200,16 @@ import Testing
         }.reduce(0.0, +)
         #expect(abs(step.moe - 48 * perLayer) < 1e-12)
     }
+
+    @Test func allReduceLatencyFollowsTheLink() {
+        // NVLink: the measured 4.3 us default; PCIe: archcalc's 10 us collective default; a profile's link
+        // latency, then its step_time figure, override both.
+        #expect(KernelTimes(hardware: SizingFixtures.hardware("h100-sxm")).parameters.allReduceLatency?.value == 4.3e-6)
+        #expect(KernelTimes(hardware: SizingFixtures.hardware("l40s")).parameters.allReduceLatency?.value == 10e-6)
+        var custom = SizingFixtures.hardware("l40s")
+        custom.interconnect.latency = Sourced(25e-6, source: "measured")
+        #expect(KernelTimes(hardware: custom).parameters.allReduceLatency?.value == 25e-6)
+        custom.stepTime = StepTimeParameters(allReduceLatency: Sourced(7e-6, source: "measured"))
+        #expect(KernelTimes(hardware: custom).parameters.allReduceLatency?.value == 7e-6)
+    }
 }

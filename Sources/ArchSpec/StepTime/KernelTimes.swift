@@ -8,8 +8,20 @@ public struct KernelTimes: Sendable {
     /// Per-direction link bandwidth between devices, bytes/s.
     public var link: Double
 
+    /// The figures of `hardware`. The all-reduce latency is, in order: the profile's `step_time.allreduce_latency`,
+    /// its `interconnect.latency`, the NVLink default (4.3 us) for an NVLink link, else archcalc's 10 us
+    /// collective default (PCIe, Ethernet, InfiniBand and other links, whose small all-reduces take longer).
     public init(hardware: HardwareProfile) {
         parameters = hardware.resolvedStepTime
+        if hardware.stepTime?.allReduceLatency == nil {
+            if let latency = hardware.interconnect.latency {
+                parameters.allReduceLatency = latency
+            } else if !hardware.interconnect.kind.lowercased().contains("nvlink") {
+                parameters.allReduceLatency = Sourced(
+                    Efficiency.defaultLatency, source: "archcalc's collective latency default for links other than"
+                        + " NVLink (docs/hardware.md), not measured")
+            }
+        }
         bandwidth = hardware.memoryBandwidth.value
         link = hardware.interconnect.bandwidth.value
     }
