@@ -19,6 +19,7 @@ let folderReadmes = [
     "Reporting/Lint/README.md",
     "Serving/README.md",
     "Sizing/README.md",
+    "StepTime/README.md",
     "Spec/README.md",
     "Support/README.md",
     "Support/Escaping/README.md",
