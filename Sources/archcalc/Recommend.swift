@@ -13,8 +13,8 @@ extension Archcalc {
                 Searches device kinds (--hardware, repeatable), weight dtypes, tensor- and pipeline-parallel \
                 degrees and chunked-prefill sizes; for each, the fewest replicas whose steady state meets the \
                 targets (bisection, never an enumeration of the budget). Continuous batching is modelled \
-                analytically: Little's law for the decoding concurrency, mixed-batch step times from the sizing \
-                roofline, an M/G/1 prefill queue for TTFT. Prints the smallest deployment, the smaller ones that \
+                analytically: Little's law for the decoding concurrency, mixed-batch step times from the sizing step \
+                model (step by default, as size), an M/G/1 prefill queue for TTFT. Prints the smallest deployment, the smaller ones that \
                 fail and why, and the Pareto frontier of tokens/s per device against tokens/s per user. \
                 docs/serving.md states every assumption.
 
@@ -78,6 +78,9 @@ extension Archcalc {
 
         @Option(help: "Dollars per device-hour, for $/1M output tokens: 2.5 for every kind or h100-sxm=2.5; repeatable.")
         var price: [String] = []
+
+        @Option(help: "Timing model: step (kernel by kernel, as size; default) or roofline (one roofline per step with flat efficiency factors).")
+        var timing: TimingModel = .step
 
         @Option(help: "Output format: text or json.")
         var format: ServingFormat = .text
@@ -159,7 +162,7 @@ extension Archcalc {
                 gpuBudget: maxGpus, modes: mode.modes,
                 kvTransferBandwidth: try kvTransferBandwidth.map { text throws(ServingError) in
                     try ServingArguments.bandwidth(text) },
-                pricePerDeviceHour: prices)
+                pricePerDeviceHour: prices, timing: timing)
         }
     }
 }

@@ -30,9 +30,11 @@ struct Replica: Sendable {
 struct ReplicaFactory {
     var setup: Setup
     var workload: ServingWorkload
+    var timing: TimingModel
 
-    init(_ spec: ArchitectureSpec, hardware: HardwareProfile, weights: DType, kv: DType?, workload: ServingWorkload)
-        throws(ServingError) {
+    init(_ spec: ArchitectureSpec, hardware: HardwareProfile, weights: DType, kv: DType?, workload: ServingWorkload,
+         timing: TimingModel = .step) throws(ServingError) {
+        self.timing = timing
         let live = max(1, Int(workload.meanLiveContext.rounded(.up)))
         let request = SizingRequest(
             context: live, batch: 1, tp: 1, pp: 1, weights: WeightQuantization(dtype: weights),
@@ -43,7 +45,7 @@ struct ReplicaFactory {
 
     /// The replica, or why it cannot serve this workload at all. `timers` caches one step timer per layout (the
     /// chunk size changes only the activation workspace, not the step times).
-    func replica(_ layout: ParallelLayout, chunk: Int, timers: inout [ParallelLayout: RooflineStepTimer])
+    func replica(_ layout: ParallelLayout, chunk: Int, timers: inout [ParallelLayout: any StepTimer])
         throws(ServingError) -> Result<Replica, ServingRejection> {
         var setup = self.setup
         setup.request.tp = layout.tp
@@ -65,14 +67,30 @@ struct ReplicaFactory {
                 : "weights do not fit: " + LayoutSearch.overrun(candidate.memory)))
         }
         let maxConcurrency = limits.maxBatch(context: setup.context)
-        let timer: RooflineStepTimer
+        let timer: any StepTimer
         if let cached = timers[layout] { timer = cached } else {
-            timer = try RooflineStepTimer(setup: setup, candidate: candidate, meanPrompt: workload.input.mean,
-                                          meanLiveContext: workload.meanLiveContext)
+            switch timing {
+            case .step: timer = try StepModelTimer(setup: setup, candidate: candidate, meanPrompt: workload.input.mean)
+            case .roofline:
+                timer = try RooflineStepTimer(setup: setup, candidate: candidate, meanPrompt: workload.input.mean,
+                                              meanLiveContext: workload.meanLiveContext)
+            }
             timers[layout] = timer
         }
         return .success(Replica(config: config, maxConcurrency: maxConcurrency, timer: timer,
-                                kvBytesPerPromptToken: timer.kvBytesPerPromptToken))
+                                kvBytesPerPromptToken: try Self.kvBytesPerToken(candidate, prompt: workload.input.mean)))
+    }
+
+    /// KV-cache and state bytes one device holds per prompt token at the mean prompt, stages summed.
+    static func kvBytesPerToken(_ candidate: Candidate, prompt: Double) throws(ServingError) -> Double {
+        let tokens = max(1, Int(prompt.rounded(.up)))
+        var bytes: Int128 = 0
+        do {
+            for stage in candidate.model.weightsPerStage.indices {
+                bytes += try candidate.model.kvBytes(stage: stage, context: tokens, batch: 1)
+            }
+        } catch { throw .sizing(error) }
+        return Double(bytes) / Double(tokens)
     }
 }
 

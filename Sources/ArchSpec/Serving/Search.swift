@@ -17,7 +17,7 @@ struct Search {
     /// Every layout and chunk of one device kind and dtype, in both modes as requested.
     mutating func run(_ factory: ReplicaFactory) throws(ServingError) {
         var replicas: [Replica] = []
-        var timers: [ParallelLayout: RooflineStepTimer] = [:]
+        var timers: [ParallelLayout: any StepTimer] = [:]
         for tp in request.tp {
             for pp in request.pp {
                 for chunk in request.chunks {

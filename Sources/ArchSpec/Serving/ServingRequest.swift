@@ -19,6 +19,8 @@ public struct ServingRequest: Hashable, Sendable {
     public var kvTransferBandwidth: Double?
     /// Dollars per device-hour by hardware id (`*` for every id).
     public var pricePerDeviceHour: [String: Double]
+    /// How steps are timed: the kernel-by-kernel step model (default, as `size`) or the roofline.
+    public var timing: TimingModel
 
     /// KV-transfer bandwidth per device when none is given: 400 Gb/s (one InfiniBand NDR port per GPU).
     public static let defaultKVTransferBandwidth = 50e9
@@ -34,8 +36,9 @@ public struct ServingRequest: Hashable, Sendable {
         candidates: [HardwareProfile], weightDTypes: [DType] = [], kvDType: DType? = nil,
         tp: [Int] = ServingRequest.defaultTP, pp: [Int] = ServingRequest.defaultPP,
         chunks: [Int] = ServingRequest.defaultChunks, gpuBudget: Int = 1024, modes: [ServingMode] = [.aggregated],
-        kvTransferBandwidth: Double? = nil, pricePerDeviceHour: [String: Double] = [:]
+        kvTransferBandwidth: Double? = nil, pricePerDeviceHour: [String: Double] = [:], timing: TimingModel = .step
     ) {
+        self.timing = timing
         self.candidates = candidates
         self.weightDTypes = weightDTypes
         self.kvDType = kvDType
