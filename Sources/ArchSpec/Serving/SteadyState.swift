@@ -128,17 +128,20 @@ struct SteadyState {
 
     func saturation(_ rate: Double, prefill: Bool) -> String {
         guard capacity >= 1 else { return "memory holds no sequence of the mean live context" }
-        let t = meanStep(capacity, rate: rate, prefill: prefill)
-        if !t.isFinite {
-            return "prefill cannot keep up: \(HumanUnits.significant(rate)) requests/s x "
-                + "\(HumanUnits.significant(computed)) prompt tokens need more than chunk \(replica.config.chunk) per step"
+        let (t0, tc) = steps(capacity)
+        let load = prefill ? rate * computed * (tc - t0) / chunk : 0
+        if load >= 1 {
+            return "prefill cannot keep up: \(ServingUnits.rate(rate)) requests/s x "
+                + "\(ServingUnits.rate(computed)) prompt tokens take \(HumanUnits.significant(load)) s of chunk time "
+                + "per second (chunks of \(replica.config.chunk))"
         }
-        return "needs over \(replica.maxConcurrency) concurrent sequences (the KV cache holds \(replica.maxConcurrency)) "
-            + "at \(HumanUnits.significant(rate)) requests/s"
+        let t = meanStep(capacity, rate: rate, prefill: prefill)
+        return "needs over \(replica.maxConcurrency) concurrent sequences at \(ServingUnits.rate(rate)) requests/s "
+            + "(the KV cache holds \(replica.maxConcurrency); steps would average \(HumanUnits.seconds(t)))"
     }
 
     func prefillSaturated(_ queue: MG1Queue) -> String {
         "prefill saturated: utilisation \(HumanUnits.significant(queue.utilisation)) >= 1 at "
-            + "\(HumanUnits.significant(queue.rate)) requests/s"
+            + "\(ServingUnits.rate(queue.rate)) requests/s"
     }
 }
