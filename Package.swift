@@ -55,8 +55,8 @@ let package = Package(
         .executable(name: "archcalc", targets: ["archcalc"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         .target(
@@ -73,8 +73,11 @@ let package = Package(
             dependencies: [
                 "ArchSpec",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["VersionStamp"]
         ),
+        // Writes the git commit into the archcalc target before each build (`archcalc --version`).
+        .plugin(name: "VersionStamp", capability: .buildTool()),
         // A libFuzzer target (scripts/fuzz.sh); a normal build makes a corpus replayer.
         .executableTarget(
             name: "archcalc-fuzz",

@@ -17,6 +17,7 @@ enum ComparisonFormat: String, CaseIterable, ExpressibleByArgument {
 extension Archcalc {
     struct Compare: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "compare",
             abstract: "Estimates of several specs side by side, with each one's difference from the first.",
             discussion: """
                 Compares parameters (total and active), weight bytes, KV cache per token and at the context, \
@@ -24,13 +25,14 @@ extension Archcalc {
                 SPEC is the baseline. Workload flags apply to every spec; without --context each spec uses its \
                 own context_length.
 
-                Exit codes: 0 compared; 1 a spec could not be loaded or estimated; 2 a usage error.
-                """)
+                """ + "\n" + ExitStatus.help(success: "compared", no: nil))
 
-        @Argument(help: "Two or more spec files (archspec YAML or Hugging Face config.json); the first is the baseline.")
+        @Argument(help: "Two or more spec files (archspec YAML or Hugging Face config.json); the first is the baseline.",
+                  completion: specCompletion)
         var specs: [String]
 
-        @OptionGroup var workload: WorkloadOptions
+        @OptionGroup(title: "Workload") var workload: WorkloadOptions
+        @OptionGroup(title: "Counting conventions") var conventions: ConventionOptions
 
         @Option(help: "Output format: text, json or markdown.")
         var format: ComparisonFormat = .text
@@ -38,46 +40,19 @@ extension Archcalc {
         @Flag(help: "Show exact integers and absolute differences instead of human units.")
         var exact = false
 
-        @Option(name: .shortAndLong, help: "Write the comparison to this file (atomically) instead of standard output.")
-        var output: String?
+        @OptionGroup var output: OutputOptions
 
         func validate() throws {
             if specs.count < 2 { throw ValidationError("name at least two spec files to compare") }
         }
 
         func run() throws {
-            try Output.refuseOverwriting(outputs: [output], inputs: specs)
-            let run = Estimator.run(paths: specs, options: workload.costOptions)
+            try Output.refuseOverwriting(outputs: [output.output], inputs: specs)
+            let run = Estimator.run(paths: specs, options: conventions.costOptions(workload))
             Output.report(run.diagnostics)
-            if run.failed { throw ExitCode(1) }
-            try Output.emit(format.render(Comparison(reports: run.reports), exact: exact), to: output)
+            if run.failed { throw CommandFailure.reported }
+            try output.emit(format.render(Comparison(reports: run.reports), exact: exact))
         }
-    }
-}
-
-/// `estimate --prune-heads`: each spec against its pruned version.
-enum PruneHeadsReport {
-    static func run(specs: [String], request: HeadPruning.Request, options: CostOptions, format: ComparisonFormat,
-                    exact: Bool, output: String?) throws {
-        var text = ""
-        var failed = false
-        for path in specs {
-            let loaded = SpecLoader.load(path: path)
-            Output.report(loaded.diagnostics)
-            guard let spec = loaded.spec else { failed = true; continue }
-            do {
-                let (pruned, summary) = try HeadPruning.prune(spec, request)
-                let reports = [EstimateReport(estimate: try CostModel.estimate(spec, options: options), source: path),
-                               EstimateReport(estimate: try CostModel.estimate(pruned, options: options), source: path)]
-                text += (text.isEmpty ? "" : "\n") + format.render(Comparison(reports: reports, notes: [summary.description]),
-                                                                   exact: exact)
-            } catch {
-                Output.error("\(Escaping.lineStart(path, limit: 1000)): error: \(error)")
-                failed = true
-            }
-        }
-        if !text.isEmpty { try Output.emit(text, to: output) }
-        if failed { throw ExitCode(1) }
     }
 }
 

@@ -7,8 +7,7 @@ extension Archcalc.Size {
         guard let calibration else { return format.render(result) }
         let profile: CalibrationResult
         do { profile = try CalibrationResult.load(path: calibration) } catch {
-            Output.error("error: \(error)")
-            throw ExitCode(2)
+            throw CommandFailure.error("\(error)")
         }
         let estimate = StepSizing.estimate(result, spec: spec, profile: profile)
         switch format {
