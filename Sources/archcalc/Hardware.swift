@@ -40,7 +40,7 @@ extension Archcalc {
             discussion: ExitStatus.help(success: "success", no: nil))
 
         @Argument(help: "A built-in id (see 'archcalc hardware list') or a profile YAML file.",
-                  transform: { try HardwareReference(parsing: $0) })
+                  completion: HardwareReference.defaultCompletionKind, transform: { try HardwareReference(parsing: $0) })
         var hardware: HardwareReference
 
         @Option(help: "Output format: text, yaml (the file schema) or json.")

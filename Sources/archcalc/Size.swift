@@ -23,7 +23,7 @@ extension Archcalc {
         var spec: String
 
         @Option(help: "Hardware: a built-in id (archcalc hardware list) or a profile YAML file.",
-                transform: { try HardwareReference(parsing: $0) })
+                completion: HardwareReference.defaultCompletionKind, transform: { try HardwareReference(parsing: $0) })
         var hardware: HardwareReference
 
         @OptionGroup(title: "Workload") var workload: WorkloadOptions
