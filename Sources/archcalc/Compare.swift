@@ -22,8 +22,9 @@ extension Archcalc {
             discussion: """
                 Compares parameters (total and active), weight bytes, KV cache per token and at the context, \
                 and prefill and decode FLOPs, for example MHA, GQA and MQA versions of one model. The first \
-                SPEC is the baseline. Workload flags apply to every spec; without --context each spec uses its \
-                own context_length.
+                SPEC is the baseline. Every spec is estimated at one workload: --context, or else the smallest \
+                context_length among the specs (stated in every format); a spec whose context_length is below \
+                --context gets a warning (positions past it are untrained; lint calls it AC501).
 
                 """ + "\n" + ExitStatus.help(success: "compared", no: nil))
 
@@ -48,10 +49,10 @@ extension Archcalc {
 
         func run() throws {
             try Output.refuseOverwriting(outputs: [output.output], inputs: specs)
-            let run = Estimator.run(paths: specs, options: conventions.costOptions(workload))
+            let run = Comparator.run(paths: specs, options: conventions.costOptions(workload))
             Output.report(run.diagnostics)
-            if run.failed { throw CommandFailure.reported }
-            try output.emit(format.render(Comparison(reports: run.reports), exact: exact))
+            guard let comparison = run.comparison else { throw CommandFailure.reported }
+            try output.emit(format.render(comparison, exact: exact))
         }
     }
 }

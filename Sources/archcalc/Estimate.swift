@@ -51,7 +51,8 @@ extension Archcalc {
                 let run = PruningRun.run(paths: specs, request: pruneHeads, options: options)
                 Output.report(run.diagnostics)
                 let comparisons = run.pairs.map {
-                    Comparison(reports: [$0.baseline, $0.pruned], notes: [$0.summary.description])
+                    Comparison(reports: [$0.baseline, $0.pruned], basis: options.context == nil ? .specContextLength : .requested,
+                               notes: [$0.summary.description])
                 }
                 if !comparisons.isEmpty {
                     try output.emit(comparisons.map { format.render($0, exact: exact) }.joined(separator: "\n"))

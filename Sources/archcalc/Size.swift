@@ -68,7 +68,7 @@ extension Archcalc {
         @Flag(help: "Also print the scale-metadata bytes of each quantisation granularity for this spec.")
         var scales = false
 
-        @Option(help: "Write an SVG chart (memory vs context for several batches, and the roofline) to this file.")
+        @Option(help: "Write an SVG chart to this .svg file: memory vs context for several batches with the requested point, the max context and the model's limit marked, and the roofline; with --sweep, memory and decode throughput across the sweep.")
         var plot: String?
 
         @Option(help: "Output format: text, json or markdown.")
@@ -85,6 +85,10 @@ extension Archcalc {
                 throw ValidationError("--sweep: \(sweep.values.count) points; the limit with --any-count is \(limit)")
             }
             if let groupSize, groupSize < 1 { throw ValidationError("--group-size must be at least 1, got \(groupSize)") }
+            if let plot, plot != "-", !plot.lowercased().hasSuffix(".svg") {
+                throw ValidationError("--plot writes SVG: name a .svg file, got '\(Escaping.short(plot))' "
+                                      + "(convert it afterwards, for example rsvg-convert -o chart.png chart.svg)")
+            }
         }
 
         func run() throws {
@@ -98,7 +102,9 @@ extension Archcalc {
             let fits: Bool
             do {
                 if let sweep {
-                    try output.emit(format.render(sweep: sweep, results: try sweep.run(architecture, on: profile, request: request)))
+                    let results = try sweep.run(architecture, on: profile, request: request)
+                    try output.emit(format.render(sweep: sweep, results: results))
+                    if let plot { try Output.emit(SweepChart.svg(sweep: sweep, results: results), to: plot) }
                     return
                 }
                 let result = try Sizer.size(architecture, on: profile, request: request)
