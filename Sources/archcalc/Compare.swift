@@ -2,7 +2,7 @@ import ArchSpec
 import ArgumentParser
 
 /// Output formats of `archcalc compare` and of `estimate --prune-heads`.
-enum ComparisonFormat: String, CaseIterable, ExpressibleByArgument {
+enum ComparisonFormat: String, CaseIterable, EnumArgument {
     case text, json, markdown
 
     func render(_ comparison: Comparison, exact: Bool) -> String {

@@ -60,6 +60,6 @@ extension Archcalc {
     }
 }
 
-enum HardwareFormat: String, CaseIterable, ExpressibleByArgument {
+enum HardwareFormat: String, CaseIterable, EnumArgument {
     case text, markdown, json, yaml
 }

@@ -7,8 +7,8 @@ import Glibc
 import Darwin
 #endif
 
-extension LintFormat: ExpressibleByArgument {}
-extension FailThreshold: ExpressibleByArgument {}
+extension LintFormat: EnumArgument {}
+extension FailThreshold: EnumArgument {}
 
 extension Archcalc {
     struct Lint: ParsableCommand {

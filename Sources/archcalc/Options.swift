@@ -1,15 +1,15 @@
 import ArchSpec
 import ArgumentParser
 
-extension DType: ExpressibleByArgument {
+extension DType: EnumArgument {
     public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 }
 
-extension EstimateFormat: ExpressibleByArgument {}
-extension AttentionFlopsConvention: ExpressibleByArgument {}
-extension LogitsConvention: ExpressibleByArgument {}
-extension MLADecodeForm: ExpressibleByArgument {}
-extension WindowCacheConvention: ExpressibleByArgument {}
+extension EstimateFormat: EnumArgument {}
+extension AttentionFlopsConvention: EnumArgument {}
+extension LogitsConvention: EnumArgument {}
+extension MLADecodeForm: EnumArgument {}
+extension WindowCacheConvention: EnumArgument {}
 
 /// The workload flags of every command that costs a spec (estimate, compare, size): the same names, aliases,
 /// value syntax and help everywhere.

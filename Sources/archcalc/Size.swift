@@ -1,7 +1,7 @@
 import ArchSpec
 import ArgumentParser
 
-extension SizingFormat: ExpressibleByArgument {}
+extension SizingFormat: EnumArgument {}
 
 extension Archcalc {
     struct Size: ParsableCommand {

@@ -1,7 +1,7 @@
 import ArchSpec
 import ArgumentParser
 
-enum ValidateFormat: String, CaseIterable, ExpressibleByArgument {
+enum ValidateFormat: String, CaseIterable, EnumArgument {
     case text, json
 }
 
