@@ -61,6 +61,9 @@ extension Archcalc {
         @Flag(help: "Try every device count, not only powers of two.")
         var anyCount = false
 
+        @Option(help: "Timing model: step (kernel by kernel, efficiency curves and fixed costs; default) or roofline (one roofline per phase with flat 0.70 compute / 0.80 memory factors).")
+        var timing: TimingModel = .step
+
         @Option(help: "Sweep a range and print a table: context=1k..128k, batch=1..256, context=1k..128k:64 (64 points), batch=1..512+8 (steps of 8); at most \(Sweep.maxPoints) points (\(Sweep.maxPointsAnyDeviceCount) with --any-count).",
                 transform: { text throws(SizingError) in try Sweep.parse(text) })
         var sweep: Sweep?
@@ -133,7 +136,10 @@ extension Archcalc {
             let kv = workload.kvDtype.map { KVQuantization(dtype: $0, granularity: kvScales) }
             return SizingRequest(
                 context: workload.context?.value, batch: workload.batch, devices: devices, tp: tp, pp: pp, weights: weights,
-                kv: kv, computeDType: computeDtype, prefillChunk: prefillChunk, reserve: reserve, anyDeviceCount: anyCount)
+                kv: kv, computeDType: computeDtype, prefillChunk: prefillChunk, reserve: reserve, anyDeviceCount: anyCount,
+                timing: timing)
         }
     }
 }
+
+extension TimingModel: EnumArgument {}
