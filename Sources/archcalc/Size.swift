@@ -88,15 +88,15 @@ extension Archcalc {
                 throw ValidationError("--sweep: \(sweep.values.count) points; the limit with --any-count is \(limit)")
             }
             if let groupSize, groupSize < 1 { throw ValidationError("--group-size must be at least 1, got \(groupSize)") }
-            if let plot, plot != "-", !plot.lowercased().hasSuffix(".svg") {
-                throw ValidationError("--plot writes SVG: name a .svg file, got '\(Escaping.short(plot))' "
-                                      + "(convert it afterwards, for example rsvg-convert -o chart.png chart.svg)")
-            }
         }
 
         func run() throws {
             let inputs = [spec] + (hardware.path.map { [$0] } ?? []) + (calibration.map { [$0] } ?? [])
             try Output.refuseOverwriting(outputs: [output.output, plot], inputs: inputs)
+            if let plot, plot != "-", !plot.lowercased().hasSuffix(".svg") {
+                throw ValidationError("--plot writes SVG: name a .svg file, got '\(Escaping.short(plot))' "
+                                      + "(convert it afterwards, for example rsvg-convert -o chart.png chart.svg)")
+            }
             let loaded = SpecLoader.load(path: spec)
             Output.report(loaded.diagnostics)
             guard let architecture = loaded.spec else { throw CommandFailure.reported }
