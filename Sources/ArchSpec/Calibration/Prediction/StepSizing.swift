@@ -75,16 +75,13 @@ public enum StepSizing {
             + line("prefill (time to first token)", e.prefill) + "\n" + line("decode step", e.decode) + "\n"
     }
 
-    /// The sizing result's JSON object with a `calibration` member holding the estimate.
-    public static func json(_ result: SizingResult, _ e: StepSizingEstimate) -> JSONValue {
+    /// The estimate as the `calibration` member of the sizing JSON.
+    public static func json(_ e: StepSizingEstimate) -> JSONValue {
         func figure(_ f: StepSizingEstimate.Figure) -> JSONValue {
             .object([("seconds", .double(f.seconds)), ("source", .string(f.source)), ("extrapolated", .bool(f.extrapolated)),
                      ("reason", f.reason.map { .string($0) } ?? .null)])
         }
-        let member = JSONValue.object([("profile", .string(e.profile)), ("threads", .int(e.threads)),
-                                       ("prefill", figure(e.prefill)), ("decode", figure(e.decode))])
-        guard case .object(var pairs) = JSONSizingRenderer.object(result) else { return member }
-        pairs.append(("calibration", member))
-        return .object(pairs)
+        return .object([("profile", .string(e.profile)), ("threads", .int(e.threads)),
+                        ("prefill", figure(e.prefill)), ("decode", figure(e.decode))])
     }
 }

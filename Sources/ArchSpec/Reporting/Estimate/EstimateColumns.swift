@@ -1,16 +1,16 @@
 /// The columns shared by the Markdown and CSV renderers: one row per spec.
 enum EstimateColumns {
     static let headers = [
-        "name", "params", "active params", "weights bytes", "kv bytes/token", "kv bytes", "prefill FLOPs",
+        "model", "params", "active params", "weights bytes", "kv bytes/token", "kv bytes", "prefill FLOPs",
         "decode FLOPs", "context", "batch", "state bytes/sequence", "layers",
     ]
 
     static let humanHeaders = [
-        "name", "params", "active", "weights", "KV/token", "KV cache", "prefill", "decode step", "context", "batch",
+        "model", "params", "active", "weights", "KV/token", "KV cache", "prefill", "decode step", "context", "batch",
         "state/sequence", "layers",
     ]
 
-    /// Columns holding text rather than numbers: the name and the layer sentence.
+    /// Columns holding text rather than numbers: the model name and the layer sentence.
     static let textColumns: Set<Int> = [0, 11]
 
     static func exact(_ report: EstimateReport) -> [String] {
@@ -33,37 +33,5 @@ enum EstimateColumns {
             HumanUnits.flops(e.flops.decode.total), String(e.context), String(e.batch),
             HumanUnits.bytes(e.kvCache.stateBytesPerSequence), LayerKindCount.sentence(e.layerKinds),
         ]
-    }
-}
-
-/// `--format markdown`: a GitHub-flavoured table, human units.
-public struct MarkdownEstimateRenderer: EstimateRenderer {
-    public init() {}
-
-    public func render(_ reports: [EstimateReport]) -> String {
-        var lines = ["| " + EstimateColumns.humanHeaders.joined(separator: " | ") + " |"]
-        lines.append("|" + EstimateColumns.humanHeaders.map { _ in " --- |" }.joined())
-        for report in reports {
-            let cells = EstimateColumns.human(report).map(MarkdownEscaping.cell)
-            lines.append("| " + cells.joined(separator: " | ") + " |")
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-/// `--format csv`: RFC 4180, exact integers; text columns go through `CSVEscaping.text`.
-public struct CSVEstimateRenderer: EstimateRenderer {
-    public init() {}
-
-    public func render(_ reports: [EstimateReport]) -> String {
-        var lines = [EstimateColumns.headers.map(CSVEscaping.field).joined(separator: ",")]
-        for report in reports {
-            // The name and the layer sentence are text; every other column is one of archcalc's integers.
-            let cells = EstimateColumns.exact(report).enumerated().map { column, cell in
-                EstimateColumns.textColumns.contains(column) ? CSVEscaping.text(cell) : CSVEscaping.field(cell)
-            }
-            lines.append(cells.joined(separator: ","))
-        }
-        return lines.joined(separator: "\r\n") + "\r\n"
     }
 }

@@ -1,5 +1,30 @@
-/// One JSON object per configuration; bytes are exact integers, times are seconds.
-enum JSONSizingRenderer {
+/// `{"version": 1, ...one configuration}` (with `calibration` and `scale_overhead` members when asked for), or
+/// `{"version": 1, "sweep": {"axis", "values"}, "results": [...]}`; bytes are exact integers, times are seconds.
+/// docs/json.md documents the shape.
+public struct JSONSizingRenderer: Renderer {
+    /// The version of this document's shape.
+    public static let version = 1
+
+    public init() {}
+
+    public func render(_ report: SizingReport) -> String {
+        let version: (String, JSONValue) = ("version", .int(Self.version))
+        switch report {
+        case .sweep(let sweep, let results):
+            return JSONValue.object([
+                version,
+                ("sweep", .object([("axis", .string(sweep.axis.rawValue)), ("values", .array(sweep.values.map { .int($0) }))])),
+                ("results", .array(results.map(Self.object))),
+            ]).rendered() + "\n"
+        case .single(let result, let calibration, let scales):
+            guard case .object(let members) = Self.object(result) else { return "" }
+            var fields = [version] + members
+            if let calibration { fields.append(("calibration", StepSizing.json(calibration))) }
+            if let scales { fields.append(("scale_overhead", ScaleOverheadTables.json(scales))) }
+            return JSONValue.object(fields).rendered() + "\n"
+        }
+    }
+
     static func object(_ r: SizingResult) -> JSONValue {
         let m = r.memory
         return .object([

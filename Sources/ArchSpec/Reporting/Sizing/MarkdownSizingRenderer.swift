@@ -1,5 +1,17 @@
-/// Markdown report of one configuration.
-enum MarkdownSizingRenderer {
+/// Markdown report of one configuration (then the calibration's figures and the scale tables when asked for),
+/// or the table of a sweep.
+public struct MarkdownSizingRenderer: Renderer {
+    public init() {}
+
+    public func render(_ report: SizingReport) -> String {
+        switch report {
+        case .sweep(let sweep, let results): return SweepTable.markdown(sweep: sweep, results: results)
+        case .single(let result, let calibration, let scales):
+            return Self.render(result) + (calibration.map { StepSizing.text($0, markdown: true) } ?? "")
+                + (scales.map { "\n" + ScaleOverheadTables.markdown($0) } ?? "")
+        }
+    }
+
     static func render(_ r: SizingResult) -> String {
         let m = r.memory
         var lines = ["### \(MarkdownEscaping.inline(r.model)) on \(MarkdownEscaping.inline(SizingUnits.layout(r)))", "",

@@ -1,24 +1,27 @@
+/// What `archcalc size` answers: one configuration (with the step surface's figures of `--calibration` and the
+/// scale tables of `--scales` when asked for), or a sweep.
+public enum SizingReport: Sendable {
+    case single(SizingResult, calibration: StepSizingEstimate? = nil, scales: ScaleOverheadReport? = nil)
+    case sweep(Sweep, [SizingResult])
+}
+
 /// Output formats of `archcalc size`.
-public enum SizingFormat: String, Hashable, Codable, Sendable, CaseIterable {
+public enum SizingFormat: String, Codable, ReportFormat {
     case text, json, markdown
 
-    /// Renders one configuration.
-    public func render(_ result: SizingResult) -> String {
+    public func renderer(_ options: RenderOptions) -> any Renderer<SizingReport> {
         switch self {
-        case .text: TextSizingRenderer.render(result)
-        case .json: JSONSizingRenderer.object(result).rendered() + "\n"
-        case .markdown: MarkdownSizingRenderer.render(result)
+        case .text: TextSizingRenderer()
+        case .json: JSONSizingRenderer()
+        case .markdown: MarkdownSizingRenderer()
         }
     }
 
-    /// Renders a sweep: a table (text, markdown) or an array of objects (JSON).
-    public func render(sweep: Sweep, results: [SizingResult]) -> String {
-        switch self {
-        case .text: SweepTable.text(sweep: sweep, results: results)
-        case .json: JSONValue.array(results.map(JSONSizingRenderer.object)).rendered() + "\n"
-        case .markdown: SweepTable.markdown(sweep: sweep, results: results)
-        }
-    }
+    /// Renders one configuration.
+    public func render(_ result: SizingResult) -> String { render(.single(result)) }
+
+    /// Renders a sweep: a table (text, markdown) or the results (JSON).
+    public func render(sweep: Sweep, results: [SizingResult]) -> String { render(.sweep(sweep, results)) }
 }
 
 /// Number formats shared by the sizing renderers.

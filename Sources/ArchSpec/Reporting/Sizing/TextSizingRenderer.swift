@@ -1,5 +1,17 @@
-/// Plain-text report of one configuration.
-enum TextSizingRenderer {
+/// Plain-text report of one configuration (then the calibration's figures and the scale tables when asked
+/// for), or the table of a sweep.
+public struct TextSizingRenderer: Renderer {
+    public init() {}
+
+    public func render(_ report: SizingReport) -> String {
+        switch report {
+        case .sweep(let sweep, let results): return SweepTable.text(sweep: sweep, results: results)
+        case .single(let result, let calibration, let scales):
+            return Self.render(result) + (calibration.map { StepSizing.text($0) } ?? "")
+                + (scales.map { "\n" + ScaleOverheadTables.text($0) } ?? "")
+        }
+    }
+
     static func render(_ r: SizingResult) -> String {
         let m = r.memory
         var lines: [String] = []
@@ -13,10 +25,9 @@ enum TextSizingRenderer {
             ("weights", m.weights), ("KV cache", m.kvCache), ("activations", m.activations),
             ("runtime reserve", m.reserve), ("total", m.total), ("capacity", m.capacity),
         ]
-        for (label, value) in rows {
-            lines.append("  " + pad(label, 17) + pad(SizingUnits.bytes(value), 11, left: true)
-                + "  " + HumanUnits.grouped(value) + " B")
-        }
+        lines += TextTable(columns: [.init(.left, minimumWidth: 15), .init(.right, minimumWidth: 11), .left],
+                           rows: rows.map { [$0.0, SizingUnits.bytes($0.1), HumanUnits.grouped($0.1) + " B"] },
+                           indent: "  ").lines
         lines.append(m.fits
             ? "fits: yes, \(SizingUnits.bytes(m.headroom)) free per device"
             : "fits: no, over by \(SizingUnits.bytes(-m.headroom)) per device")
@@ -46,11 +57,6 @@ enum TextSizingRenderer {
             + "\(HumanUnits.flops(phase.flops)), \(HumanUnits.bytes(phase.bytesPerDevice)) per device, "
             + "intensity \(HumanUnits.significant(phase.arithmeticIntensity)) FLOP/B"
     }
-
-    static func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
-        let fill = String(repeating: " ", count: max(0, width - text.count))
-        return left ? fill + text : text + fill
-    }
 }
 
 /// Sweep tables (text and Markdown).
@@ -72,14 +78,9 @@ enum SweepTable {
     }
 
     static func text(sweep: Sweep, results: [SizingResult]) -> String {
-        let rows = [headers] + results.map(cells)
-        let widths = headers.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        var lines = [title(sweep, results) { Escaping.lineStart($0, limit: 200) }]
-        for (index, row) in rows.enumerated() {
-            lines.append(row.indices.map { TextSizingRenderer.pad(row[$0], widths[$0], left: index > 0) }
-                .joined(separator: "  "))
-        }
-        return lines.joined(separator: "\n") + "\n"
+        let table = TextTable(columns: headers.map { _ in .right }, header: headers, headerAlignment: .left,
+                              rows: results.map(cells))
+        return ([title(sweep, results) { Escaping.lineStart($0, limit: 200) }] + table.lines).joined(separator: "\n") + "\n"
     }
 
     static func markdown(sweep: Sweep, results: [SizingResult]) -> String {

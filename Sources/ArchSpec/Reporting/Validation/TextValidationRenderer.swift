@@ -1,12 +1,20 @@
+/// Text: predicted against measured per phase, the step surface's prediction, dispersion, then per operator.
+public struct TextValidationRenderer: Renderer {
+    public init() {}
+
+    public func render(_ report: ValidationReport) -> String { report.text }
+}
+
 extension ValidationReport {
-    /// `{"prefill": {"predicted_s", "measured_s", "error"}, "decode": {...}, ...}` (decode per step).
+    /// The JSON document of `JSONValidationRenderer`.
     public var json: JSONValue {
         func phase(_ p: PhaseComparison) -> JSONValue {
             .object([("predicted_s", .double(p.predicted)), ("measured_s", .double(p.measured)), ("error", .double(p.error))])
         }
         func breakdown(_ b: [String: Double]) -> JSONValue { .object(b.sorted { $0.key < $1.key }.map { ($0.key, .double($0.value)) }) }
         return .object([
-            ("spec", .string(spec)), ("parameters", .int(parameters)), ("context", .int(context)),
+            ("version", .int(JSONValidationRenderer.version)),
+            ("model", .string(spec)), ("parameters", .int(parameters)), ("context", .int(context)),
             ("decode_steps", .int(decodeSteps)), ("threads", .int(threads)),
             ("prefill", phase(prefill)), ("decode", phase(decode)),
             ("predicted_prefill_breakdown_s", breakdown(predictedPrefill)),
@@ -27,12 +35,11 @@ extension ValidationReport {
     public var text: String {
         var lines = ["\(spec): \(HumanUnits.count(Int128(parameters))) parameters, context \(context), "
                      + "\(decodeSteps) decode steps, \(threads) thread\(threads == 1 ? "" : "s")", ""]
-        let rows = [("phase", "predicted", "measured", "error"),
-                    ("prefill", HumanUnits.seconds(prefill.predicted), HumanUnits.seconds(prefill.measured), shown(prefill.error)),
-                    ("decode/step", HumanUnits.seconds(decode.predicted), HumanUnits.seconds(decode.measured), shown(decode.error))]
-        for r in rows {
-            lines.append(r.0.padded(12) + r.1.padded(12, left: true) + r.2.padded(12, left: true) + r.3.padded(10, left: true))
-        }
+        lines += TextTable(columns: Self.phaseColumns, rows: [
+            ["phase", "predicted", "measured", "error"],
+            ["prefill", HumanUnits.seconds(prefill.predicted), HumanUnits.seconds(prefill.measured), shown(prefill.error)],
+            ["decode/step", HumanUnits.seconds(decode.predicted), HumanUnits.seconds(decode.measured), shown(decode.error)],
+        ], separator: "").lines
         lines += stepSurfaceLines + dispersionLines
         lines += operatorLines
         if !notes.isEmpty { lines.append("") }
@@ -52,22 +59,19 @@ extension ValidationReport {
             let e = (p - m) / m
             return (e >= 0 ? "+" : "") + HumanUnits.fixed(e * 100, decimals: 0) + "%"
         }
-        var lines = ["", "operator".padded(24) + "prefill pred".padded(13, left: true) + "meas".padded(11, left: true)
-                     + "err".padded(7, left: true) + "decode pred".padded(13, left: true) + "meas".padded(11, left: true)
-                     + "err".padded(7, left: true)]
+        var rows = [["operator", "prefill pred", "meas", "err", "decode pred", "meas", "err"]]
         for key in keys.sorted() {
             let pp = predictedPrefill[key], mp = measuredPrefill[key], pd = predictedDecode[key], md = measuredDecode[key]
-            lines.append(Escaping.short(key).padded(24) + cell(pp).padded(13, left: true) + cell(mp).padded(11, left: true)
-                         + error(pp, mp).padded(7, left: true) + cell(pd).padded(13, left: true)
-                         + cell(md).padded(11, left: true) + error(pd, md).padded(7, left: true))
+            rows.append([Escaping.short(key), cell(pp), cell(mp), error(pp, mp), cell(pd), cell(md), error(pd, md)])
         }
-        return lines
+        let columns: [TextTable.Column] = [.init(.left, minimumWidth: 24)]
+            + [13, 11, 7, 13, 11, 7].map { TextTable.Column(.right, minimumWidth: $0) }
+        return [""] + TextTable(columns: columns, rows: rows, separator: "").lines
     }
 }
 
-extension String {
-    func padded(_ width: Int, left: Bool = false) -> String {
-        let pad = String(repeating: " ", count: max(0, width - count))
-        return left ? pad + self : self + pad
-    }
+extension ValidationReport {
+    /// Phase, predicted, measured, error: the columns of the phase tables.
+    static let phaseColumns: [TextTable.Column] = [.init(.left, minimumWidth: 12), .init(.right, minimumWidth: 12),
+                                                   .init(.right, minimumWidth: 12), .init(.right, minimumWidth: 10)]
 }

@@ -14,11 +14,12 @@ extension ValidationReport {
                          + (s.extrapolated ? ", extrapolated" : "") + "):")
             for (name, phase) in [("prefill", s.prefill), ("decode/step", s.decode)] {
                 guard let phase else {
-                    lines.append(name.padded(12) + "outside the surface".padded(34, left: true))
+                    lines.append(TextTable.pad(name, 12) + TextTable.pad("outside the surface", 34, .right))
                     continue
                 }
-                lines.append(name.padded(12) + HumanUnits.seconds(phase.predicted).padded(12, left: true)
-                             + HumanUnits.seconds(phase.measured).padded(12, left: true) + shown(phase.error).padded(10, left: true))
+                lines += TextTable(columns: Self.phaseColumns, rows: [
+                    [name, HumanUnits.seconds(phase.predicted), HumanUnits.seconds(phase.measured), shown(phase.error)],
+                ], separator: "").lines
             }
         }
         if let statement = accuracy.statement { lines += ["", statement] }
@@ -59,7 +60,7 @@ extension StepSurfaceComparison {
             guard let p else { return .null }
             return .object([("predicted_s", .double(p.predicted)), ("measured_s", .double(p.measured)), ("error", .double(p.error))])
         }
-        return .object([("model", .string(StepProfile.modelName)), ("threads", .int(threads)), ("prefill", phase(prefill)),
+        return .object([("prediction_model", .string(StepProfile.modelName)), ("threads", .int(threads)), ("prefill", phase(prefill)),
                         ("decode", phase(decode)), ("extrapolated", .bool(extrapolated))])
     }
 }
