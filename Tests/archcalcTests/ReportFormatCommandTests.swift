@@ -75,8 +75,8 @@ struct ReportFormatCommandTests {
         collect(document)
         let camel = keys.filter { key in key.contains { $0.isUppercase } }
         #expect(camel.isEmpty, "\(arguments): \(Set(camel))")
-        #expect(!keys.contains("name") || arguments[0] == "rules" || arguments[0] == "hardware",
-                "the model is 'model' (\(arguments))")
+        // `name` is a rule's, a device's or the tool's (lint's `tool.name`), never the model's.
+        #expect(!keys.contains("name") || ["rules", "hardware", "lint"].contains(arguments[0]), "the model is 'model' (\(arguments))")
         if ["estimate", "compare", "size"].contains(arguments[0]) { #expect(keys.contains("model")) }
     }
 
@@ -85,6 +85,7 @@ struct ReportFormatCommandTests {
         let document = try #require(JSONDocument.object(result.stdout))
         #expect(document["version"] as? Int == 2)
         let finding = try #require(((document["files"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]])?.first)
-        #expect(finding["rule_id"] as? String == "AC101" && finding["rule_name"] != nil && finding["end_line"] != nil)
+        #expect(finding["rule_id"] as? String == "AC201" && finding["rule_name"] as? String == "vocab-not-padded")
+        #expect(finding["end_line"] as? Int == 5 && finding["key_path"] as? String == "vocab_size")
     }
 }
