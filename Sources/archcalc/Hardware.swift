@@ -16,11 +16,11 @@ extension Archcalc {
     struct HardwareList: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the built-in hardware profiles.")
 
-        @Option(help: "Output format: \(HardwareListFormat.choices).")
-        var format: HardwareListFormat = .text
+        @Option(help: "Output format: \(HardwareFormat.choices) (yaml: one profile file per device, separated by ---).")
+        var format: HardwareFormat = .text
 
         func run() throws {
-            Output.write(format.render(HardwareCatalog.all))
+            Output.write(format.render(.list(HardwareCatalog.all)))
         }
     }
 
@@ -31,8 +31,8 @@ extension Archcalc {
         @Argument(help: "A built-in id (see 'archcalc hardware list') or a profile YAML file.")
         var hardware: String
 
-        @Option(help: "Output format: \(HardwareShowFormat.choices) (yaml: the file schema).")
-        var format: HardwareShowFormat = .text
+        @Option(help: "Output format: \(HardwareFormat.choices) (yaml: the file schema).")
+        var format: HardwareFormat = .text
 
         func run() throws {
             let profile: HardwareProfile
@@ -42,7 +42,7 @@ extension Archcalc {
                 Output.error("error: \(error.description)")
                 throw ExitCode(2)
             }
-            Output.write(format.render(profile))
+            Output.write(format.render(.one(profile)))
         }
     }
 }

@@ -8,8 +8,7 @@ extension DType: ExpressibleByArgument {
 extension EstimateFormat: ExpressibleByArgument {}
 extension ComparisonFormat: ExpressibleByArgument {}
 extension PruneHeadsFormat: ExpressibleByArgument {}
-extension HardwareListFormat: ExpressibleByArgument {}
-extension HardwareShowFormat: ExpressibleByArgument {}
+extension HardwareFormat: ExpressibleByArgument {}
 extension RulesFormat: ExpressibleByArgument {}
 extension ValidationFormat: ExpressibleByArgument {}
 extension CalibrationFormat: ExpressibleByArgument {}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ArchSpec
 
@@ -97,15 +98,24 @@ import Testing
 
     static func profile() throws -> HardwareProfile { try HardwareLoader.parse(profileYAML, path: "my-h100.yaml") }
 
-    @Test(arguments: HardwareShowFormat.allCases)
-    func hardwareShow(format: HardwareShowFormat) throws {
-        try Golden.check(format.render(try Self.profile()), "hardware/show-\(format.rawValue).\(Golden.ext(format.rawValue))")
+    @Test(arguments: HardwareFormat.allCases)
+    func hardware(format: HardwareFormat) throws {
+        let ext = Golden.ext(format.rawValue)
+        try Golden.check(format.render(.one(try Self.profile())), "hardware/show-\(format.rawValue).\(ext)")
+        let profiles = [try Self.profile(), try HardwareLoader.parse(Self.profileYAML.replacingOccurrences(of: "my-h100", with: "my-h100-b"),
+                                                                     path: "b.yaml")]
+        try Golden.check(format.render(.list(profiles)), "hardware/list-\(format.rawValue).\(ext)")
     }
 
-    @Test(arguments: HardwareListFormat.allCases)
-    func hardwareList(format: HardwareListFormat) throws {
-        let profiles = [try Self.profile(), SizingFixtures.hardware("h100-sxm")]
-        try Golden.check(format.render(profiles), "hardware/list-\(format.rawValue).\(Golden.ext(format.rawValue))")
+    /// `hardware list --format yaml` is a YAML stream whose every document loads as the profile it came from.
+    @Test func hardwareListYAMLLoadsBack() throws {
+        let text = HardwareFormat.yaml.render(.list(HardwareCatalog.all))
+        let documents = text.components(separatedBy: "---\n")
+        #expect(documents.count == HardwareCatalog.all.count)
+        for (document, profile) in zip(documents, HardwareCatalog.all) {
+            let parsed = try HardwareLoader.parse(document, path: "list.yaml")
+            #expect(parsed.id == profile.id && HardwareReport.yaml(parsed) == document)
+        }
     }
 
     @Test(arguments: RulesFormat.allCases)

@@ -5,12 +5,15 @@ import Testing
 /// when a command has no renderer for them), every JSON document carries a version, snake_case keys and
 /// `model` for the model, and hardware JSON comes from the one exact writer.
 struct ReportFormatCommandTests {
-    @Test func formatsWithoutARendererAreUsageErrors() throws {
-        let yaml = try CLI.run(["hardware", "list", "--format", "yaml"])
-        #expect(yaml.status == 2 && yaml.stdout.isEmpty)
-        #expect(yaml.stderr.contains("'text', 'markdown' or 'json'"))
+    @Test func formatsWithoutARendererAreUsageErrorsAndTheOthersRender() throws {
         let csv = try CLI.run(["compare", "specs/llama-2-7b.yaml", "specs/llama-3-8b.yaml", "--format", "csv"])
         #expect(csv.status == 2 && csv.stdout.isEmpty)
+        #expect(csv.stderr.contains("'text', 'json' or 'markdown'"))
+        let sarif = try CLI.run(["hardware", "list", "--format", "sarif"])
+        #expect(sarif.status == 2 && sarif.stdout.isEmpty)
+        // hardware list --format yaml printed the text table; now it is YAML, one profile file per device.
+        let yaml = try CLI.run(["hardware", "list", "--format", "yaml"])
+        #expect(yaml.status == 0 && yaml.stdout.hasPrefix("id: ") && yaml.stdout.contains("\n---\nid: "))
         let help = try CLI.run(["hardware", "show", "--help"])
         #expect(help.stdout.contains("Output format: text, markdown, json or yaml"))
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// Text, Markdown, JSON and YAML views of hardware profiles for `archcalc hardware`.
+/// Text, Markdown, JSON and YAML views of hardware profiles, which the `HardwareFormat` renderers put together.
 public enum HardwareReport {
     /// One row per profile: id, name, memory, bandwidth, bf16 (or best) peak, interconnect.
     public static func listText(_ profiles: [HardwareProfile]) -> String {
