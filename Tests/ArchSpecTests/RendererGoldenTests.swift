@@ -147,3 +147,18 @@ import Testing
         try Golden.check(format.render(Self.validation()), "validate/\(format.rawValue).\(Golden.ext(format.rawValue))")
     }
 }
+
+/// `calibrate --format json`: the profile's keys, through the one JSON writer (a measured profile changes with
+/// every run, so this compares the two formats instead of a golden file).
+@Suite struct CalibrationRendererTests {
+    @Test func jsonHasTheYAMLKeysAndTheProfileVersion() throws {
+        let profile = CalibrationProfileTests.syntheticProfile()
+        let json = try TestJSON.parse(CalibrationFormat.json.render(profile))
+        let yaml = try YAMLComposer.compose(Array(CalibrationFormat.yaml.render(profile).utf8))
+        guard case .object(let members) = json, case .mapping(let mapping)? = yaml.root else {
+            return #expect(Bool(false), "both are mappings")
+        }
+        #expect(Set(members.keys) == Set(mapping.entries.compactMap { $0.key.scalar?.value }))
+        #expect(json["version"] == .number(Double(profile.version)))
+    }
+}

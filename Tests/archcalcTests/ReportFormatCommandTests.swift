@@ -11,6 +11,10 @@ struct ReportFormatCommandTests {
         #expect(csv.stderr.contains("'text', 'json' or 'markdown'"))
         let sarif = try CLI.run(["hardware", "list", "--format", "sarif"])
         #expect(sarif.status == 2 && sarif.stdout.isEmpty)
+        let calibrate = try CLI.run(["calibrate", "--format", "xml"])
+        #expect(calibrate.status == 2 && calibrate.stdout.isEmpty)
+        #expect(try CLI.run(["calibrate", "--help"]).stdout.contains("Output format of the profile: yaml or json"))
+        #expect(try CLI.run(["validate", "--help"]).stdout.contains("Output format: text or json."))
         // hardware list --format yaml printed the text table; now it is YAML, one profile file per device.
         let yaml = try CLI.run(["hardware", "list", "--format", "yaml"])
         #expect(yaml.status == 0 && yaml.stdout.hasPrefix("id: ") && yaml.stdout.contains("\n---\nid: "))
