@@ -29,7 +29,7 @@ import Testing
         let options = CostOptions(context: 4096)
         return Comparison(reports: try ["llama-2-7b.yaml", "llama-3-8b.yaml"].map { file in
             EstimateReport(estimate: try CostModel.estimate(try spec(file), options: options), source: "specs/" + file)
-        })
+        }, basis: .requested)
     }
 
     @Test(arguments: ComparisonFormat.allCases)

@@ -33,8 +33,9 @@ public struct HeadPruningRun: Sendable {
                 let (pruned, summary) = try HeadPruning.prune(spec, request)
                 let reports = [EstimateReport(estimate: try CostModel.estimate(spec, options: options), source: path),
                                EstimateReport(estimate: try CostModel.estimate(pruned, options: options), source: path)]
+                let basis: ContextBasis = options.context == nil ? .specContextLength : .requested
                 run.items.append(Item(source: path, summary: summary,
-                                      comparison: Comparison(reports: reports, notes: [summary.description])))
+                                      comparison: Comparison(reports: reports, basis: basis, notes: [summary.description])))
             } catch {
                 run.failed = true
                 run.diagnostics.append(Diagnostic(severity: .error, code: "cost-error", message: "\(error)", file: path,

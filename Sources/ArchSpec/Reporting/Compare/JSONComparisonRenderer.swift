@@ -1,5 +1,5 @@
-/// JSON: `{"version": 1, "context", "batch", "models": [{"model", "source"}], "metrics": [...]}`, exact values
-/// and differences from the first model. docs/json.md documents the shape.
+/// JSON: `{"version": 1, "context", "context_basis", "batch", "models": [{"model", "source"}], "metrics": [...],
+/// "warnings"}`, exact values and differences from the first model. docs/json.md documents the shape.
 public struct JSONComparisonRenderer: Renderer {
     /// The version of this document's shape.
     public static let version = 1
@@ -22,11 +22,12 @@ public struct JSONComparisonRenderer: Renderer {
                 ("differences", .array(row.differences.map { .int($0) })),
             ])
         }
-        var fields: [(String, JSONValue)] = [("version", .int(version))]
-        if let first = comparison.reports.first?.estimate {
-            fields += [("context", .int(first.context)), ("batch", .int(first.batch))]
-        }
-        fields += [("models", .array(models)), ("metrics", .array(metrics))]
+        var fields: [(String, JSONValue)] = [
+            ("version", .int(version)), ("context", .int(comparison.context)),
+            ("context_basis", .string(comparison.basis.rawValue)), ("batch", .int(comparison.batch)),
+            ("models", .array(models)), ("metrics", .array(metrics)),
+            ("warnings", .array(comparison.warnings.map { .string($0) })),
+        ]
         if !comparison.notes.isEmpty { fields.append(("notes", .array(comparison.notes.map { .string($0) }))) }
         return .object(fields)
     }

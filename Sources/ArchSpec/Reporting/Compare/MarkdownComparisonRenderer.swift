@@ -4,8 +4,11 @@ public struct MarkdownComparisonRenderer: Renderer {
 
     public func render(_ comparison: Comparison) -> String {
         let names = comparison.reports.map { MarkdownEscaping.cell($0.estimate.name) }
-        var lines = ["| metric | " + names.joined(separator: " | ") + " |",
-                     "| --- |" + names.map { _ in " ---: |" }.joined()]
+        var lines = ["All at " + TextComparisonRenderer.workload(comparison) + ".", ""]
+        lines += comparison.warnings.map { "- **warning:** " + MarkdownEscaping.inline($0) }
+        if !comparison.warnings.isEmpty { lines.append("") }
+        lines += ["| metric | " + names.joined(separator: " | ") + " |",
+                  "| --- |" + names.map { _ in " ---: |" }.joined()]
         for row in comparison.rows {
             let cells = row.values.indices.map { index in
                 let value = row.metric.human(row.values[index])

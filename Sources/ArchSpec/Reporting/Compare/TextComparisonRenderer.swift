@@ -34,10 +34,17 @@ public struct TextComparisonRenderer: Renderer {
         var lines = comparison.reports.map {
             "\(Escaping.lineStart($0.estimate.name, limit: 60)): \(Escaping.terminal($0.source, limit: 300))"
         }
-        lines.append("context \(HumanUnits.grouped(Int128(first.context))) tokens, batch \(first.batch); attention FLOPs: "
+        lines.append(workload(comparison) + "; attention FLOPs: "
                      + "\(first.options.attentionFlops.rawValue); logits: \(first.options.logits.rawValue)")
+        lines += comparison.warnings.map { "warning: " + Escaping.terminal($0, limit: 400) }
         lines.append("")
         return lines
+    }
+
+    /// `context 4,096 tokens (the smallest context_length of the specs; ...), batch 1`: the one workload.
+    static func workload(_ comparison: Comparison) -> String {
+        "context \(HumanUnits.grouped(Int128(comparison.context))) tokens (\(comparison.basis.phrase)), "
+            + "batch \(comparison.batch)"
     }
 
     static func signed(_ text: String, _ value: Int128) -> String {

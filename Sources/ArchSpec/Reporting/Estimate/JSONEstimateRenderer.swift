@@ -58,6 +58,7 @@ public struct JSONEstimateRenderer: Renderer {
             ])),
             ("flops", .object([("prefill", flops(estimate.flops.prefill)), ("decode", flops(estimate.flops.decode))])),
             ("checkpoint", report.checkpoint.map(CheckpointRendering.json) ?? .null),
+            ("warnings", .array(estimate.contextWarning.map { [.string($0.description)] } ?? [])),
         ])
     }
 
