@@ -71,6 +71,9 @@ extension Archcalc {
         @Flag(help: "Try every device count, not only powers of two.")
         var anyCount = false
 
+        @Option(help: "Timing model: step (kernel by kernel, efficiency curves and fixed costs; default) or roofline (one roofline per phase with flat 0.70 compute / 0.80 memory factors).")
+        var timing: TimingModel = .step
+
         @Option(help: "Sweep a range and print a table: context=1k..128k, batch=1..256, context=1k..128k:64 (64 points), batch=1..512+8 (steps of 8); at most \(Sweep.maxPoints) points (\(Sweep.maxPointsAnyDeviceCount) with --any-count).")
         var sweep: String?
 
@@ -170,7 +173,10 @@ extension Archcalc {
             }
             return SizingRequest(
                 context: contextValue, batch: batch, devices: devices, tp: tp, pp: pp, weights: weights, kv: kv,
-                computeDType: computeDtype, prefillChunk: prefillChunk, reserve: reserveValue, anyDeviceCount: anyCount)
+                computeDType: computeDtype, prefillChunk: prefillChunk, reserve: reserveValue, anyDeviceCount: anyCount,
+                timing: timing)
         }
     }
 }
+
+extension TimingModel: ExpressibleByArgument {}

@@ -45,7 +45,7 @@ private enum SizeRun {
 @Suite struct SizeTests {
     @Test func llama2DecodeOnA100IsMemoryBoundNear151TokensPerSecond() throws {
         let (status, value) = try SizeRun.json([
-            "size", SizeRun.spec("llama-2-7b"), "--hardware", "a100-80gb", "--context", "1", "--batch", "1"])
+            "size", SizeRun.spec("llama-2-7b"), "--hardware", "a100-80gb", "--context", "1", "--batch", "1", "--timing", "roofline"])
         let object = try #require(value as? [String: Any])
         #expect(status == 0)
         #expect(object["hardware"] as? String == "a100-80gb")
