@@ -29,7 +29,7 @@ extension Archcalc {
                 budget of 40 s per spec and thread count (quick: 4 s), on a grid trimmed so one round fits; the \
                 warm-up that sizes the grid adds up to a quarter of the budget, and building the spec's weights \
                 comes on top (about a second per 100 M parameters). \
-                A progress bar goes to standard error when it is a terminal; the profile (YAML) to --output or \
+                A progress bar goes to standard error when it is a terminal; the profile (--format) to --output or \
                 standard output. Measure on a release build (swift build -c release): a debug build measures \
                 the compiler.
 
@@ -39,6 +39,9 @@ extension Archcalc {
         var quick = false
 
         @OptionGroup var output: OutputOptions
+
+        @Option(help: "Output format of the profile: \(CalibrationFormat.choices) (yaml is the file validate and size --calibration read).")
+        var format: CalibrationFormat = .yaml
 
         @Option(help: "Also write the result as a hardware profile in the catalog schema (docs/hardware.md) to this file.")
         var hardwareProfile: String?
@@ -94,7 +97,8 @@ extension Archcalc {
             let result = Calibrator.run(plan, host: host) { bar?.step($0) }
             bar?.finish()
             for note in result.notes ?? [] { Output.error("warning: \(Escaping.short(note, limit: 300))") }
-            try output.emit(result.yaml())
+            if format == .yaml { _ = try result.yaml() }  // an encoding failure is an error, not an empty profile
+            try output.emit(format.render(result))
             if let hardwareProfile { try Output.emit(try result.hardwareProfileYAML(), to: hardwareProfile) }
         }
     }
@@ -112,7 +116,7 @@ final class ProgressBar {
         let width = 24, filled = min(width, done * width / total)
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         let text = "\r[\(bar)] \(min(done, total))/\(total) \(label)"
-        standardError(String(text.prefix(110)).padding(to: 110))
+        standardError(TextTable.pad(String(text.prefix(110)), 110))
     }
 
     func finish() { standardError("\n") }
@@ -122,8 +126,4 @@ final class ProgressBar {
 func standardError(_ text: String) {
     var text = text
     text.withUTF8 { buffer in _ = writeBytes(2, buffer.baseAddress!, buffer.count) }
-}
-
-extension String {
-    func padding(to width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }

@@ -1,19 +1,6 @@
 import ArchSpec
 import ArgumentParser
 
-/// Output formats of `archcalc compare` and of `estimate --prune-heads`.
-enum ComparisonFormat: String, CaseIterable, EnumArgument {
-    case text, json, markdown
-
-    func render(_ comparison: Comparison, exact: Bool) -> String {
-        switch self {
-        case .text: ComparisonRenderer.text(comparison, exact: exact)
-        case .json: ComparisonRenderer.json(comparison)
-        case .markdown: ComparisonRenderer.markdown(comparison)
-        }
-    }
-}
-
 extension Archcalc {
     struct Compare: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -35,7 +22,7 @@ extension Archcalc {
         @OptionGroup(title: "Workload") var workload: WorkloadOptions
         @OptionGroup(title: "Counting conventions") var conventions: ConventionOptions
 
-        @Option(help: "Output format: text, json or markdown.")
+        @Option(help: "Output format: \(ComparisonFormat.choices).")
         var format: ComparisonFormat = .text
 
         @Flag(help: "Show exact integers and absolute differences instead of human units.")
@@ -52,7 +39,7 @@ extension Archcalc {
             let run = Comparator.run(paths: specs, options: conventions.costOptions(workload))
             Output.report(run.diagnostics)
             guard let comparison = run.comparison else { throw CommandFailure.reported }
-            try output.emit(format.render(comparison, exact: exact))
+            try output.emit(format.render(comparison, RenderOptions(exact: exact)))
         }
     }
 }

@@ -25,7 +25,7 @@ extension Archcalc {
         @OptionGroup(title: "Workload") var workload: WorkloadOptions
         @OptionGroup(title: "Counting conventions") var conventions: ConventionOptions
 
-        @Option(help: "Output format: text, json, markdown or csv.")
+        @Option(help: "Output format: \(EstimateFormat.choices); with --prune-heads \(PruneHeadsFormat.choices).")
         var format: EstimateFormat = .text
 
         @Flag(help: "Add a column with each formula's exact integer to the text output.")
@@ -38,24 +38,19 @@ extension Archcalc {
 
         func validate() throws {
             if specs.isEmpty { throw ValidationError("name at least one spec file") }
-            if pruneHeads != nil, format == .csv {
-                throw ValidationError("--prune-heads reports a comparison: use --format text, json or markdown")
+            if pruneHeads != nil, PruneHeadsFormat(rawValue: format.rawValue) == nil {
+                throw ValidationError("--prune-heads reports a comparison: use --format \(PruneHeadsFormat.choices)")
             }
         }
 
         func run() throws {
             try Output.refuseOverwriting(outputs: [output.output], inputs: specs)
             let options = conventions.costOptions(workload)
-            if let pruneHeads {
-                let format: ComparisonFormat = self.format == .json ? .json : (self.format == .markdown ? .markdown : .text)
-                let run = PruningRun.run(paths: specs, request: pruneHeads, options: options)
+            if let pruneHeads, let format = PruneHeadsFormat(rawValue: format.rawValue) {
+                let run = HeadPruningRun.run(paths: specs, request: pruneHeads, options: options)
                 Output.report(run.diagnostics)
-                let comparisons = run.pairs.map {
-                    Comparison(reports: [$0.baseline, $0.pruned], basis: options.context == nil ? .specContextLength : .requested,
-                               notes: [$0.summary.description])
-                }
-                if !comparisons.isEmpty {
-                    try output.emit(comparisons.map { format.render($0, exact: exact) }.joined(separator: "\n"))
+                if !run.items.isEmpty || format == .json {
+                    try output.emit(format.render(run, RenderOptions(exact: exact)))
                 }
                 if run.failed { throw CommandFailure.reported }
                 return

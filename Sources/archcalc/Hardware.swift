@@ -20,17 +20,13 @@ extension Archcalc {
             commandName: "list", abstract: "List the built-in hardware profiles.",
             discussion: ExitStatus.help(success: "success", no: nil))
 
-        @Option(help: "Output format: text, markdown or json.")
+        @Option(help: "Output format: \(HardwareFormat.choices) (yaml: one profile file per device, separated by ---).")
         var format: HardwareFormat = .text
 
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            switch format {
-            case .text, .yaml: try output.emit(HardwareReport.listText(HardwareCatalog.all))
-            case .markdown: try output.emit(HardwareReport.listMarkdown(HardwareCatalog.all))
-            case .json: try output.emit(HardwareReport.listJSON(HardwareCatalog.all))
-            }
+            try output.emit(format.render(.list(HardwareCatalog.all)))
         }
     }
 
@@ -43,23 +39,14 @@ extension Archcalc {
                   completion: HardwareReference.defaultCompletionKind, transform: { try HardwareReference(parsing: $0) })
         var hardware: HardwareReference
 
-        @Option(help: "Output format: text, yaml (the file schema) or json.")
+        @Option(help: "Output format: \(HardwareFormat.choices) (yaml: the file schema).")
         var format: HardwareFormat = .text
 
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             try Output.refuseOverwriting(outputs: [output.output], inputs: hardware.path.map { [$0] } ?? [])
-            let profile = try hardware.resolve()
-            switch format {
-            case .text, .markdown: try output.emit(HardwareReport.showText(profile))
-            case .yaml: try output.emit(HardwareReport.yaml(profile))
-            case .json: try output.emit(HardwareReport.json(profile))
-            }
+            try output.emit(format.render(.one(try hardware.resolve())))
         }
     }
-}
-
-enum HardwareFormat: String, CaseIterable, EnumArgument {
-    case text, markdown, json, yaml
 }

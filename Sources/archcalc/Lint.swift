@@ -31,7 +31,7 @@ extension Archcalc {
                   completion: specCompletion)
         var paths: [String] = []
 
-        @Option(help: "Output format: text, json, sarif or github. Default: github when GITHUB_ACTIONS is true, otherwise text.")
+        @Option(help: "Output format: \(LintFormat.choices). Default: github when GITHUB_ACTIONS is true, otherwise text.")
         var format: LintFormat?
 
         @OptionGroup var output: OutputOptions

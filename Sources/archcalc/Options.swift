@@ -6,6 +6,12 @@ extension DType: EnumArgument {
 }
 
 extension EstimateFormat: EnumArgument {}
+extension ComparisonFormat: EnumArgument {}
+extension PruneHeadsFormat: EnumArgument {}
+extension HardwareFormat: EnumArgument {}
+extension RulesFormat: EnumArgument {}
+extension ValidationFormat: EnumArgument {}
+extension CalibrationFormat: EnumArgument {}
 extension AttentionFlopsConvention: EnumArgument {}
 extension LogitsConvention: EnumArgument {}
 extension MLADecodeForm: EnumArgument {}

@@ -12,19 +12,22 @@ extension Archcalc {
                   completion: .custom { _, _, prefix in RuleCatalog.descriptions.map(\.code).filter { $0.hasPrefix(prefix.uppercased()) } })
         var rule: String?
 
-        @Flag(help: "Print the whole catalog as Markdown (the source of docs/rules.md).")
+        @Option(help: "Output format: \(RulesFormat.choices). markdown without a rule is the source of docs/rules.md.")
+        var format: RulesFormat = .text
+
+        @Flag(help: .hidden)
         var markdown = false
 
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            if markdown { return try output.emit(RuleDocs.markdown()) }
-            guard let rule else { return try output.emit(RuleDocs.list()) }
+            let format = markdown ? .markdown : format
+            guard let rule else { return try output.emit(format.render(.catalog)) }
             guard let description = RuleCatalog.description(for: rule) else {
                 let hint = RuleCatalog.suggestion(for: rule).map { "; did you mean \($0)?" } ?? ""
                 throw ValidationError("unknown rule '\(Escaping.short(rule))'\(hint)")
             }
-            try output.emit(RuleDocs.explain(description))
+            try output.emit(format.render(.rule(description)))
         }
     }
 }

@@ -1,10 +1,6 @@
 import ArchSpec
 import ArgumentParser
 
-enum ValidateFormat: String, CaseIterable, EnumArgument {
-    case text, json
-}
-
 extension Archcalc {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -42,8 +38,8 @@ extension Archcalc {
         @Option(help: "Threads, at most this machine's online CPUs. Default: the most the profile measured, within that limit.")
         var threads: Int?
 
-        @Option(help: "Output format: text or json.")
-        var format: ValidateFormat = .text
+        @Option(help: "Output format: \(ValidationFormat.choices).")
+        var format: ValidationFormat = .text
 
         @OptionGroup var output: OutputOptions
 
@@ -73,7 +69,7 @@ extension Archcalc {
             } catch {
                 throw CommandFailure.error("\(error)")
             }
-            try output.emit(format == .json ? report.json.rendered() + "\n" : report.text)
+            try output.emit(format.render(report))
         }
 
         /// The most threads the profile measured with, within this machine's limit (a profile is input too).
