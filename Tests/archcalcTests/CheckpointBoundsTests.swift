@@ -10,7 +10,7 @@ import Testing
         let directory = try ShardedLlama.directory(layers: 1000)
         let result = try CLI.run(["estimate", directory, "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
-        let reports = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let reports = try #require(JSONDocument.estimates(result.stdout))
         let checkpoint = try #require(reports.first?["checkpoint"] as? [String: Any])
         #expect(checkpoint["parameters"] as? Int == ShardedLlama.parameters(layers: 1000))
         #expect((checkpoint["files"] as? [Any])?.count == 1000)
@@ -44,7 +44,7 @@ import Testing
         // A 60 GB sparse tail: room enough that only the limits, not the file size, stop the reader.
         try gguf.write(path, dataBytes: 60_000_000_000, alignment: 1)
         let run = try MeasuredRun.run(["estimate", path])
-        #expect(run.status == 1)
+        #expect(run.status == 2)
         #expect(run.stderr.hasPrefix(path + ": error: byte "), "\(run.stderr)")
         #expect(run.stderr.split(separator: "\n").count == 1)
         #expect(run.cpuSeconds < 0.5)

@@ -19,7 +19,7 @@ import Testing
     @Test func jsonCarriesTheExactCounts() throws {
         let result = try CLI.run(["estimate", try TinyLlama.directory(.mlx), "--format", "json"])
         #expect(result.status == 0)
-        let reports = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let reports = try #require(JSONDocument.estimates(result.stdout))
         let checkpoint = try #require(reports.first?["checkpoint"] as? [String: Any])
         #expect(checkpoint["parameters"] as? Int == 202_048)
         let groups = try #require(checkpoint["groups"] as? [String: [String: Any]])
@@ -27,16 +27,16 @@ import Testing
         #expect((checkpoint["quantization"] as? [String: Any])?["bits"] as? Int == 4)
     }
 
-    @Test func withoutAnArchitectureTheCountsArePrintedAndTheExitCodeIsOne() throws {
+    @Test func withoutAnArchitectureTheCountsArePrintedAndTheExitCodeIsTwo() throws {
         let directory = try CheckpointWriter.directory()
         let path = try CheckpointWriter.safetensors(directory + "/model.safetensors", TinyLlama.tensors())
         let result = try CLI.run(["estimate", path])
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.stderr == "\(path): error: architecture not recovered: no config.json beside the checkpoint; the counts read from its headers follow\n")
         #expect(result.stdout.contains("(architecture not recovered)"))
         #expect(result.stdout.contains("Parameters    202 K"))
         let json = try CLI.run(["estimate", path, "--format", "json"])
-        let reports = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let reports = try #require(JSONDocument.estimates(json.stdout))
         #expect((reports.first?["checkpoint"] as? [String: Any])?["parameters"] as? Int == 202_048)
     }
 
@@ -97,7 +97,7 @@ import Testing
         let path = try CheckpointWriter.directory() + "/bad.safetensors"
         try CheckpointWriter.raw(path, header: Array("{\"w\":1}".utf8), declaredLength: 1 << 63, dataBytes: 0)
         let result = try CLI.run(["estimate", path])
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.stderr == "\(path): error: byte 0: header length 9223372036854775808 bytes exceeds the limit of 100000000 bytes\n")
         #expect(result.stdout.isEmpty)
     }
