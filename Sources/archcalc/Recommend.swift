@@ -1,8 +1,7 @@
 import ArchSpec
 import ArgumentParser
 
-extension ServingFormat: ExpressibleByArgument {}
-extension ServingMode: ExpressibleByArgument {}
+extension ServingFormat: EnumArgument {}
 
 extension Archcalc {
     struct Recommend: ParsableCommand {
@@ -18,24 +17,25 @@ extension Archcalc {
                 fail and why, and the Pareto frontier of tokens/s per device against tokens/s per user. \
                 docs/serving.md states every assumption.
 
-                Exit codes: 0 a deployment meets the targets; 1 none does (the output says why); 2 a usage error \
-                or a spec or hardware file that cannot be read.
-                """)
+                """ + "\n" + ExitStatus.help(success: "a deployment meets the targets",
+                                              no: "none does (the output says why)"))
 
-        @Argument(help: "Spec file: archspec YAML or Hugging Face config.json.")
+        @Argument(help: "Spec file: archspec YAML or Hugging Face config.json.", completion: specCompletion)
         var spec: String
 
-        @Option(help: "Hardware candidate: a built-in id (archcalc hardware list) or a profile YAML file; repeat or separate with commas.")
-        var hardware: [String] = []
+        @Option(help: "Hardware candidate: a built-in id (archcalc hardware list) or a profile YAML file; repeat or separate with commas.",
+                completion: HardwareReference.defaultCompletionKind,
+                transform: { try $0.split(separator: ",").map { try HardwareReference(parsing: String($0)) } })
+        var hardware: [[HardwareReference]] = []
 
         @Option(name: [.customLong("rate"), .customLong("request-rate")], help: "Requests per second, all replicas together (Poisson arrivals).")
         var rate: String
 
         @Option(help: "Prompt tokens per request: 2048, 2k, normal:MEAN,SD, uniform:LOW..HIGH or lognormal:MEDIAN,SIGMA.")
-        var input: String
+        var inputLen: String
 
-        @Option(help: "Output tokens per request, in the same forms as --input.")
-        var output: String
+        @Option(help: "Output tokens per request, in the same forms as --input-len.")
+        var outputLen: String
 
         @Option(help: "Share of prompt tokens served from the prefix cache: 0.3 or 30%.")
         var prefixHit: String = "0"
@@ -88,7 +88,9 @@ extension Archcalc {
         @Option(help: "Write the Pareto frontier as an SVG chart to this .svg file.")
         var plot: String?
 
-        enum ModeChoice: String, ExpressibleByArgument, CaseIterable {
+        @OptionGroup var output: OutputOptions
+
+        enum ModeChoice: String, EnumArgument {
             case aggregated, disaggregated, both
             var modes: [ServingMode] {
                 switch self {
@@ -100,28 +102,32 @@ extension Archcalc {
         }
 
         func run() throws {
-            try Output.refuseOverwriting(outputs: [plot], inputs: [spec] + hardware)
+            let references = hardware.flatMap { $0 }
+            try Output.refuseOverwriting(outputs: [output.output, plot], inputs: [spec] + references.compactMap(\.path))
             if let plot, plot != "-", !plot.lowercased().hasSuffix(".svg") {
                 throw ValidationError("--plot writes SVG: name a .svg file, got '\(Escaping.short(plot))'")
             }
             let loaded = SpecLoader.load(path: spec)
             Output.report(loaded.diagnostics)
-            guard let architecture = loaded.spec else { throw ExitCode(2) }
+            guard let architecture = loaded.spec else { throw CommandFailure.reported }
+            var candidates: [HardwareProfile] = []
+            for reference in references { candidates.append(try reference.resolve()) }
+            let plan: ServingPlan
             do {
-                let plan = try ServingPlanner.plan(
-                    architecture, workload: try workload(), targets: try targets(), request: try request())
-                Output.write(format.render(plan))
-                if let plot { try Output.emit(ServingChart.svg(plan), to: plot) }
-                if plan.best == nil { throw ExitCode(1) }
+                plan = try ServingPlanner.plan(architecture, workload: try workload(), targets: try targets(),
+                                               request: try request(candidates))
             } catch let error as ServingError {
-                Output.error("\(Escaping.lineStart(spec, limit: 1000)): error: \(Escaping.terminal(error.description))")
-                throw ExitCode(2)
+                throw CommandFailure(.failure, lines: [
+                    "\(Escaping.lineStart(spec, limit: 1000)): error: \(Escaping.terminal(error.description))"])
             }
+            try output.emit(format.render(plan))
+            if let plot { try Output.emit(ServingChart.svg(plan), to: plot) }
+            if plan.best == nil { throw CommandFailure.no }
         }
 
         func workload() throws(ServingError) -> ServingWorkload {
-            ServingWorkload(requestRate: try ServingArguments.rate(rate), input: try LengthDistribution.parse(input),
-                            output: try LengthDistribution.parse(output),
+            ServingWorkload(requestRate: try ServingArguments.rate(rate), input: try LengthDistribution.parse(inputLen),
+                            output: try LengthDistribution.parse(outputLen),
                             prefixHitRate: try ServingArguments.share(prefixHit))
         }
 
@@ -134,14 +140,7 @@ extension Archcalc {
                                   tpotP50: try parse(tpotP50), tpotP90: try parse(tpotP90))
         }
 
-        func request() throws -> ServingRequest {
-            var candidates: [HardwareProfile] = []
-            for reference in hardware.flatMap({ $0.split(separator: ",").map(String.init) }) {
-                do { candidates.append(try HardwareCatalog.resolve(reference)) } catch {
-                    Output.error("error: \(error.description)")
-                    throw ExitCode(2)
-                }
-            }
+        func request(_ candidates: [HardwareProfile]) throws -> ServingRequest {
             var dtypes: [DType] = []
             for name in (dtype ?? "").split(separator: ",") {
                 guard let parsed = DType(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {

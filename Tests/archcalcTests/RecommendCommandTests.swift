@@ -3,8 +3,8 @@ import Testing
 
 /// `archcalc recommend` end to end: answers, exit codes, formats, the chart and every kind of bad input.
 @Suite struct RecommendCommandTests {
-    static let base = ["recommend", "specs/llama-3.1-8b.yaml", "--hardware", "h100-sxm", "--input", "2k",
-                       "--output", "256", "--ttft-p90", "1s", "--tpot-p90", "20ms"]
+    static let base = ["recommend", "specs/llama-3.1-8b.yaml", "--hardware", "h100-sxm", "--input-len", "2k",
+                       "--output-len", "256", "--ttft-p90", "1s", "--tpot-p90", "20ms"]
 
     static func run(_ extra: [String], base: [String] = base) throws -> CLIResult { try CLI.run(base + extra) }
 
@@ -58,9 +58,9 @@ import Testing
         (["--rate", "0"], "request rate must be above 0"),
         (["--rate", "1e12"], "is beyond the"),
         (["--rate", "fast"], "is not a request rate"),
-        (["--rate", "4", "--input", "200k"], "beyond the model's context_length 131072"),
-        (["--rate", "4", "--input", "normal:2k"], "expected two values"),
-        (["--rate", "4", "--output", "zipf:3"], "unknown distribution"),
+        (["--rate", "4", "--input-len", "200k"], "beyond the model's context_length 131072"),
+        (["--rate", "4", "--input-len", "normal:2k"], "expected two values"),
+        (["--rate", "4", "--output-len", "zipf:3"], "unknown distribution"),
         (["--rate", "4", "--ttft-p90", "soon"], "is not a positive duration"),
         (["--rate", "4", "--tp", "0"], "give values in 1...1024"),
         (["--rate", "4", "--max-gpus", "0"], "GPU budget must be in"),
@@ -75,7 +75,7 @@ import Testing
     }
 
     @Test func noCandidatesAndUnknownHardwareAreUsageErrors() throws {
-        let none = try CLI.run(["recommend", "specs/llama-3.1-8b.yaml", "--rate", "4", "--input", "2k", "--output", "256"])
+        let none = try CLI.run(["recommend", "specs/llama-3.1-8b.yaml", "--rate", "4", "--input-len", "2k", "--output-len", "256"])
         #expect(none.status == 2)
         #expect(none.stderr.contains("no hardware candidates"))
         let unknown = try Self.run(["--rate", "4", "--hardware", "h1000"])
@@ -115,7 +115,7 @@ import Testing
 
     @Test func rooflineTimingAndDistributionsAreAccepted() throws {
         let result = try Self.run(["--rate", "10", "--tp", "1", "--chunk", "2048", "--timing", "roofline",
-                                   "--input", "lognormal:1500,0.6", "--output", "uniform:64..512", "--prefix-hit", "30%",
+                                   "--input-len", "lognormal:1500,0.6", "--output-len", "uniform:64..512", "--prefix-hit", "30%",
                                    "--dtype", "bf16,fp8", "--kv-dtype", "fp8"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("input lognormal:1500,0.6, output uniform:64..512, prefix-cache hit 30%"))
@@ -125,8 +125,8 @@ import Testing
     @Test(arguments: ["specs/qwen3-30b-a3b.yaml", "specs/deepseek-v3.yaml", "specs/jamba-v0.1.yaml",
                       "specs/qwen3-next-80b-a3b.yaml"])
     func moeMLAAndHybridSpecsAreAnswered(_ spec: String) throws {
-        let result = try CLI.run(["recommend", spec, "--hardware", "h200", "--rate", "4", "--input", "2k",
-                                  "--output", "256", "--ttft-p90", "2s", "--tpot-p90", "50ms", "--pp", "1,2",
+        let result = try CLI.run(["recommend", spec, "--hardware", "h200", "--rate", "4", "--input-len", "2k",
+                                  "--output-len", "256", "--ttft-p90", "2s", "--tpot-p90", "50ms", "--pp", "1,2",
                                   "--chunk", "2048"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("smallest deployment meeting the targets"))

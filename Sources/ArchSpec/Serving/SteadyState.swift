@@ -131,17 +131,17 @@ struct SteadyState {
         let (t0, tc) = steps(capacity)
         let load = prefill ? rate * computed * (tc - t0) / chunk : 0
         if load >= 1 {
-            return "prefill cannot keep up: \(ServingUnits.rate(rate)) requests/s x "
-                + "\(ServingUnits.rate(computed)) prompt tokens take \(HumanUnits.significant(load)) s of chunk time "
+            return "prefill cannot keep up: \(ServingNumbers.plain(rate)) requests/s x "
+                + "\(ServingNumbers.plain(computed)) prompt tokens take \(HumanUnits.significant(load)) s of chunk time "
                 + "per second (chunks of \(replica.config.chunk))"
         }
         let t = meanStep(capacity, rate: rate, prefill: prefill)
-        return "needs over \(replica.maxConcurrency) concurrent sequences at \(ServingUnits.rate(rate)) requests/s "
+        return "needs over \(replica.maxConcurrency) concurrent sequences at \(ServingNumbers.plain(rate)) requests/s "
             + "(the KV cache holds \(replica.maxConcurrency); steps would average \(HumanUnits.seconds(t)))"
     }
 
     func prefillSaturated(_ queue: MG1Queue) -> String {
         "prefill saturated: utilisation \(HumanUnits.significant(queue.utilisation)) >= 1 at "
-            + "\(ServingUnits.rate(queue.rate)) requests/s"
+            + "\(ServingNumbers.plain(queue.rate)) requests/s"
     }
 }

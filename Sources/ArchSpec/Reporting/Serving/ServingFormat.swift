@@ -1,12 +1,11 @@
 /// Output formats of `archcalc recommend`.
-public enum ServingFormat: String, Hashable, Codable, Sendable, CaseIterable {
+public enum ServingFormat: String, Codable, ReportFormat {
     case text, json
 
-    /// The whole document for `plan`.
-    public func render(_ plan: ServingPlan) -> String {
+    public func renderer(_ options: RenderOptions) -> any Renderer<ServingPlan> {
         switch self {
-        case .text: TextServingRenderer.render(plan)
-        case .json: JSONServingRenderer.object(plan).rendered() + "\n"
+        case .text: TextServingRenderer()
+        case .json: JSONServingRenderer()
         }
     }
 }
@@ -14,16 +13,7 @@ public enum ServingFormat: String, Hashable, Codable, Sendable, CaseIterable {
 /// Number formats of the serving renderers.
 enum ServingUnits {
     /// `4`, `0.5`, `12.4`, `1,024`: three significant digits, trailing zeros dropped, groups of thousands.
-    static func rate(_ value: Double) -> String {
-        guard value.isFinite else { return "n/a" }
-        if value >= 1000 { return HumanUnits.grouped(Int128(value.rounded())) }
-        var text = HumanUnits.significant(value)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
-        return text
-    }
+    static func rate(_ value: Double) -> String { ServingNumbers.plain(value) }
 
     static func percent(_ value: Double) -> String { rate(value * 100) + "%" }
 

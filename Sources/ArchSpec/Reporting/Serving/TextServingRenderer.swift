@@ -1,11 +1,13 @@
 /// The text report of a serving plan: the workload, the smallest deployment with its figures, the smallest per
 /// device kind and mode, the smaller deployments that fail, and the Pareto frontier.
-enum TextServingRenderer {
+struct TextServingRenderer: Renderer {
     /// Rows of the failure and frontier tables shown at most (the JSON has them all).
     static let maxRows = 12
 
-    static func render(_ plan: ServingPlan) -> String {
-        var lines = header(plan)
+    func render(_ plan: ServingPlan) -> String {
+        let header = Self.header(plan), deployment = Self.deployment, alternatives = Self.alternatives
+        let rejections = Self.rejections, frontier = Self.frontier
+        var lines = header
         lines.append("")
         if let best = plan.best {
             lines.append("smallest deployment meeting the targets: \(best.devices) device\(best.devices == 1 ? "" : "s"), "

@@ -1,8 +1,10 @@
 /// JSON: `{"version": 1, "model", "context_length", "workload", "targets", "searched", "best", "alternatives",
 /// "rejections", "frontier"}`; times in seconds, rates per second, snake_case keys (docs/serving.md).
-enum JSONServingRenderer {
+struct JSONServingRenderer: Renderer {
     /// The version of this document's shape.
     static let version = 1
+
+    func render(_ plan: ServingPlan) -> String { Self.object(plan).rendered() + "\n" }
 
     static func object(_ plan: ServingPlan) -> JSONValue {
         .object([

@@ -16,8 +16,8 @@ public enum ServingChart {
                             xLog: false, yLog: false)
         area.drawAxes(&svg, title: "\(plan.model): throughput per device against speed per user",
                       xTitle: "output tokens/s per user", yTitle: "output tokens/s per device",
-                      xTicks: xTicks.map { ($0, ServingUnits.rate($0)) },
-                      yTicks: yTicks.map { ($0, ServingUnits.rate($0)) })
+                      xTicks: xTicks.map { ($0, ServingNumbers.plain($0)) },
+                      yTicks: yTicks.map { ($0, ServingNumbers.plain($0)) })
         let pixels = points.map { (area.x($0.tokensPerSecondPerUser), area.y($0.tokensPerSecondPerDevice)) }
         svg.polyline(pixels, stroke: "#1f77b4", id: "frontier", label: "Pareto frontier")
         for (index, point) in points.enumerated() {
