@@ -17,7 +17,9 @@ struct JSONServingRenderer: Renderer {
                 ("chunks", .array(plan.chunks.map(JSONValue.int))),
                 ("modes", .array(plan.modes.map { .string($0.rawValue) })),
                 ("gpu_budget", .int(plan.gpuBudget)), ("configurations", .int(plan.configurations)),
-                ("price_per_device_hour", .object(plan.prices.sorted { $0.key < $1.key }.map { ($0.key, .double($0.value)) })),
+                ("prices", .array(plan.prices.sorted { $0.key < $1.key }.map { price in
+                    .object([("hardware", .string(price.key)), ("dollars_per_device_hour", .double(price.value))])
+                })),
             ])),
             ("best", plan.best.map(deployment) ?? .null),
             ("alternatives", .array(plan.alternatives.map(deployment))),
