@@ -108,7 +108,7 @@ import Testing
         let result = try Self.run(["--rate", "40", "--tp", "1", "--chunk", "2048", "--mode", "disaggregated",
                                    "--kv-transfer-bandwidth", "400Gb/s"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("replicas             prefill: "))
+        #expect(result.stdout.contains("  replicas         prefill: 2 x h100-sxm tp 1 x pp 1"))
         #expect(result.stdout.contains("decode: "))
         #expect(result.stdout.contains("KV transfer of a median prompt"))
     }

@@ -64,7 +64,7 @@ public enum LengthDistribution: Hashable, Codable, Sendable, CustomStringConvert
         case .fixed(let value): Self.tokens(value)
         case .normal(let mean, let sd): "normal:\(Self.tokens(mean)),\(Self.tokens(sd))"
         case .uniform(let low, let high): "uniform:\(Self.tokens(low))..\(Self.tokens(high))"
-        case .lognormal(let median, let sigma): "lognormal:\(Self.tokens(median)),\(HumanUnits.significant(sigma))"
+        case .lognormal(let median, let sigma): "lognormal:\(Self.tokens(median)),\(ServingNumbers.plain(sigma))"
         }
     }
 

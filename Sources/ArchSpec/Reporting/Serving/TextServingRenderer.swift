@@ -40,7 +40,7 @@ struct TextServingRenderer: Renderer {
             "searched   \(Escaping.terminal(plan.hardware.joined(separator: ", "))); "
                 + plan.weightDTypes.map(\.rawValue).joined(separator: ", ") + "; tp \(ServingUnits.list(plan.tp)); "
                 + "pp \(ServingUnits.list(plan.pp)); chunks \(ServingUnits.list(plan.chunks)); \(modes); "
-                + "budget \(HumanUnits.grouped(Int128(plan.gpuBudget))) devices; \(plan.configurations) configurations",
+                + "budget \(HumanUnits.grouped(Int128(plan.gpuBudget))) devices; \(plan.configurations) configuration\(plan.configurations == 1 ? "" : "s")",
         ]
     }
 
