@@ -54,7 +54,7 @@ extension Archcalc {
             let run = Estimator.run(paths: specs, options: workload.costOptions)
             Output.report(run.diagnostics)
             if !run.reports.isEmpty || !run.unrecovered.isEmpty || format == .json {
-                try Output.emit(run.rendered(format, exact: exact), to: output)
+                try Output.emit(format.render(run, RenderOptions(exact: exact)), to: output)
             }
             if run.failed { throw ExitCode(1) }
         }
