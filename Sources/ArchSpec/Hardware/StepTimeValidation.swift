@@ -12,7 +12,7 @@ enum StepTimeValidation {
             }
         }
         for (key, curve) in [("gemm_size", step.gemmSize), ("attention_prefill", step.attentionPrefill),
-                             ("attention_decode", step.attentionDecode)] {
+                             ("attention_decode", step.attentionDecode), ("moe_bandwidth", step.moeBandwidth)] {
             if let curve { try check(curve, "step_time.\(key)", fail: fail) }
         }
         for (key, figure) in [("elementwise_bandwidth", step.elementwiseBandwidth),
