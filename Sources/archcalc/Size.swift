@@ -83,7 +83,7 @@ extension Archcalc {
         @Option(help: "Write an SVG chart to this .svg file: memory vs context for several batches with the requested point, the max context and the model's limit marked, and the roofline; with --sweep, memory and decode throughput across the sweep.")
         var plot: String?
 
-        @Option(help: "Output format: text, json or markdown.")
+        @Option(help: "Output format: \(SizingFormat.choices).")
         var format: SizingFormat = .text
 
         @Option(help: "A profile from archcalc calibrate --spec SPEC: also give prefill and decode from its measured step surface for this host, each figure naming the model that produced it (not with --sweep).")
@@ -119,8 +119,8 @@ extension Archcalc {
                     return
                 }
                 let result = try Sizer.size(architecture, on: profile, request: request)
-                Output.write(try rendered(result, spec: architecture))
-                if scales { Output.write("\n" + ScaleOverhead.report(architecture, result: result, format: format)) }
+                Output.write(format.render(.single(result, calibration: try calibrationEstimate(result, spec: architecture),
+                                                   scales: scales ? ScaleOverhead.report(architecture, result: result) : nil)))
                 if let plot {
                     let curves = try MemoryCurves.compute(architecture, on: profile, request: request, result: result)
                     try Output.emit(SizingChart.svg(result: result, curves: curves), to: plot)
