@@ -64,4 +64,14 @@ import Testing
         let without = StepTimeModel.experts(moe, work: work, kernels: dense).seconds
         #expect(without > 1.7 * withCurve)
     }
+
+    /// The default routing bias reproduces the measured hottest rank (TensorRT-LLM's EPLB example: DeepSeek-R1, EP 32,
+    /// mean 1024 routed tokens per rank, imbalance ratio 1.564 without a balancer), and has no effect at ep = 1.
+    @Test func theDefaultRoutingBiasReproducesTheMeasuredImbalance() throws {
+        let bias = try #require(StepTimeParameters.defaults.routingBias?.value)
+        let ep32 = RoutingLoad(tokens: 4096, experts: 256, topK: 8, ranks: 32, bias: bias)
+        #expect(abs(ep32.rows / 1024 - 2.564) < 0.01)
+        let tp = RoutingLoad(tokens: 64, experts: 128, topK: 8, ranks: 1, bias: bias)
+        #expect(tp == RoutingLoad(tokens: 64, experts: 128, topK: 8, ranks: 1, bias: 1))
+    }
 }

@@ -46,8 +46,10 @@ extension StepTimeParameters {
             + " at TP4 on H100, 160 all-reduces, 4.3 us each"),
         allReduceBandwidth: Sourced(0.75, source: "archcalc's communication efficiency default (docs/hardware.md)"),
         allToAllLatency: Sourced(10e-6, source: "archcalc's collective latency default (docs/hardware.md), not measured"),
-        routingBias: Sourced(1.0, source: "derived: uniform routing; the balls-into-bins excess"
-            + " sqrt(2 x mean x ln(ranks)) is added by the model"),
+        routingBias: Sourced(2.44, source: "derived: NVIDIA/TensorRT-LLM examples/wide_ep/ep_load_balancer/README.md,"
+            + " DeepSeek-R1 at EP 32 without a load balancer (mean 1024 routed tokens per rank): average imbalance ratio"
+            + " (max - mean) / mean 1.564 (0.115 with EPLB); bias 2.44 gives 2.44 x 1024 + sqrt(2 x 2.44 x 1024 x ln 32)"
+            + " = 2.564 x 1024. Measured on DeepSeek-R1 only; it acts on expert-parallel ranks, not on ep = 1"),
         stepOverhead: Sourced(0, source: "kernel time only, as the per-kernel reference sums it; an engine's host"
             + " time per step goes here"))
 }
