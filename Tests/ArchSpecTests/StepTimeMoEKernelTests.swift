@@ -16,11 +16,14 @@ import Testing
 
     /// Qwen3-30B-A3B fp8_w8a8, TP 1 (the PR's column; E = 128, top 8, gate_up 1536 x 2048, down 2048 x 768).
     static let qwen: [Point] = [(1, 40.44, true), (2, 56.15, false), (4, 78.10, false), (8, 118.64, true),
-                                (16, 164.64, false), (32, 210.07, true), (64, 237.26, false), (128, 247.67, false)]
+                                (16, 164.64, false), (32, 210.07, true), (64, 237.26, false), (128, 247.67, false),
+                                (256, 262.38, false), (512, 286.24, false)]
         .map { Point(model: "qwen3-30b-a3b fp8", batch: $0.0, measuredMicroseconds: $0.1, fit: $0.2) }
     /// Mixtral-8x7B bf16, TP 2, tuned config (E = 8, top 2, gate_up 14336 x 4096, down 4096 x 7168).
     static let mixtral: [Point] = [(1, 144.03, false), (2, 229.28, false), (4, 351.10, false), (8, 434.98, false),
-                                   (16, 471.49, true), (64, 483.14, false), (128, 491.39, false)]
+                                   (16, 471.49, true), (64, 483.14, false), (128, 491.39, false),
+                                   (256, 536.77, false), (512, 662.33, false), (1024, 833.72, true),
+                                   (1536, 1122.93, true)]
         .map { Point(model: "mixtral-8x7b bf16 tp2", batch: $0.0, measuredMicroseconds: $0.1, fit: $0.2) }
 
     static func predictedMicroseconds(_ point: Point) -> Double {
@@ -44,8 +47,9 @@ import Testing
         print(String(format: "moe-kernel %@ batch %4d measured %7.2f us predicted %7.2f us ratio %.3f %@",
                      point.model, Int(point.batch), point.measuredMicroseconds, ratio * point.measuredMicroseconds,
                      ratio, point.fit ? "fit" : "check"))
-        // Fit points reproduce their measurement (the curve passes through them); check points lie within 15%.
-        #expect(abs(ratio - 1) <= (point.fit ? 0.02 : 0.15), "ratio \(ratio)")
+        // Fit points reproduce their measurement (the curve passes through its four; one moe_compute figure serves
+        // two), within 5%; check points lie within 15%.
+        #expect(abs(ratio - 1) <= (point.fit ? 0.05 : 0.15), "ratio \(ratio)")
     }
 
     /// Without the grouped-kernel curve (per-expert streaming at the dense GEMM figures), Qwen3-30B-A3B's small

@@ -37,6 +37,9 @@ extension StepTimeParameters {
                                       source: fitted + "; " + issue13 + ": attention is inefficient at batch 1"),
         moeBandwidth: SourcedCurve([(37.7e6, 0.358), (243.6e6, 0.663), (527.4e6, 0.783), (1395.2e6, 0.900)],
                                    source: vllmMoE),
+        moeCompute: Sourced(0.82, source: "derived from vllm-project/vllm PR #24700 (H100, benchmark_moe.py): Mixtral-8x7B"
+            + " bf16 TP2 833.72 / 1122.93 us at batch 1024 / 1536; with the weight streaming added in quadrature the"
+            + " arithmetic runs at 0.82 of gemm_compute at 256 / 384 rows per expert (one figure for both, within 2%)"),
         kernelFloor: Sourced(3e-6, source: issue13 + ": about 3 us per elementwise kernel"),
         elementwiseBandwidth: Sourced(0.80, source: "archcalc's memory efficiency default (docs/hardware.md)"),
         launch: .graph,

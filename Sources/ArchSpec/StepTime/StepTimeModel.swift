@@ -85,13 +85,17 @@ public enum StepTimeModel {
             let m = routing.rowsPerActiveExpert
             let one = kernels.gemmParts(shape, m: m, peak: work.peak, computeBits: work.computeBits,
                                         computeIsFloat: work.computeIsFloat, activationBytes: work.activationBytes)
-            let compute = one.compute * routing.activeExperts
+            var compute = one.compute * routing.activeExperts
             var memory = one.memory * routing.activeExperts
+            var time = max(compute, memory, kernels.floor)
             if let grouped {
                 let bytes = shape.weightBytes + m * (shape.n + shape.k) * work.activationBytes
                 memory = routing.activeExperts * bytes / (kernels.bandwidth * grouped)
+                compute /= max(1e-3, kernels.parameters.moeCompute?.value ?? 1)
+                // A grouped kernel overlaps its weight streaming and its arithmetic less than a dense GEMM does:
+                // near the ridge both show (sqrt of the sum of squares), far from it the larger one.
+                time = max((compute * compute + memory * memory).squareRoot(), kernels.floor)
             }
-            let time = max(compute, memory, kernels.floor)
             seconds += time
             if compute >= memory { bound += time }
             launched.append(time)
