@@ -19,6 +19,7 @@ Usage: scripts/bench-steptime.py [--binary PATH] [--timing step|roofline] [--eng
 import json
 import math
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -108,6 +109,13 @@ def main(argv):
     points = json.load(open(os.path.join(ROOT, "scripts", "steptime-points.json")))
     engine = "--engine" in argv
     directory = tempfile.mkdtemp(prefix="bench-steptime-")
+    try:
+        report(binary, timing, engine, directory, points, argv)
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def report(binary, timing, engine, directory, points, argv):
     rows, ratios, by_engine, by_role = [], [], {}, {}
     for p in points:
         hardware = (engine and engine_profile(binary, p["hardware"], p.get("engine", ""), directory)) or p["hardware"]
