@@ -9,6 +9,7 @@ let folderReadmes = [
     "Checkpoint/README.md",
     "Cost/README.md",
     "Diagnostics/README.md",
+    "Entry/README.md",
     "Hardware/README.md",
     "Import/README.md",
     "Lint/README.md",
