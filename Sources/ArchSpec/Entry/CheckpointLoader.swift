@@ -68,7 +68,7 @@ public enum CheckpointLoader {
         if CheckpointSource.exists(configPath) {
             result = SpecLoader.load(path: configPath)
         } else {
-            result = SpecLoader.failure(file: path, Diagnostic(
+            result = SpecDocumentLoader.failure(file: path, Diagnostic(
                 severity: .error, code: LoadProblem.missingField.rawValue,
                 message: "architecture not recovered: no config.json beside the checkpoint; the counts read from its headers follow",
                 file: path, location: nil))
@@ -94,7 +94,7 @@ public enum CheckpointLoader {
 
     static func failure(_ path: String, _ error: CheckpointError) -> SpecLoadResult {
         // The diagnostic names the file at fault (a shard, the index), with its line and column or byte offset.
-        SpecLoader.failure(file: path, error.diagnostic)
+        SpecDocumentLoader.failure(file: path, error.diagnostic)
     }
 }
 

@@ -29,21 +29,9 @@ public enum SpecFormat: String, Hashable, Codable, Sendable {
     case huggingFace = "hf-config"
 }
 
-/// Loads archspec YAML files into resolved specs with source locations.
-public enum SpecLoader {
-    /// Loads a spec from a path (`-` for standard input). Never throws: every failure is a diagnostic.
-    public static func load(path: String, limits: YAMLLimits = .default) -> SpecLoadResult {
-        if let checkpoint = CheckpointLoader.load(path: path) { return checkpoint }
-        do {
-            let bytes = try FileInput.read(path, limit: limits.maxBytes)
-            return load(bytes: bytes, file: path, limits: limits)
-        } catch {
-            let problem: LoadProblem = if case .tooLarge = error { .yamlSyntax } else { .fileError }
-            return failure(file: path, Diagnostic(
-                severity: .error, code: problem.rawValue, message: error.description, file: path, location: nil))
-        }
-    }
-
+/// Loads YAML text as a spec: a Hugging Face `config.json` through `HFImport`, anything else as archspec,
+/// with source locations. `SpecLoader` (in `Entry/`) adds paths, standard input and checkpoints.
+public enum SpecDocumentLoader {
     /// Loads a spec from bytes already read.
     ///
     /// - Parameters:

@@ -31,7 +31,7 @@ public enum FileLinter {
             return FileReport(path: file, status: .linted, findings: [finish(diagnostic, cursor: &cursor)])
         }
         if !explicit, !SpecDetection.isSpec(document, huggingFace: isHFName) { return FileReport(path: file, status: .skipped) }
-        let result = SpecLoader.load(document: document, file: file)
+        let result = SpecDocumentLoader.load(document: document, file: file)
         let context = LintContext(file: file, result: result, settings: settings)
         let source = SourceText(bytes: bytes, lines: document.lines)
         var suppressions = Suppressions(comments: document.comments, source: source, file: file)
