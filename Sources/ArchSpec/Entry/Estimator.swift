@@ -34,7 +34,7 @@ public enum Estimator {
             } catch {
                 run.failed = true
                 run.diagnostics.append(Diagnostic(
-                    severity: .error, code: "cost-error", message: error.description, file: path, location: nil))
+                    severity: .error, code: .costError, message: error.description, file: path, location: nil))
             }
         }
         return run

@@ -43,7 +43,7 @@ enum GGUFLoading {
 
     static func refused(_ path: String, _ summary: CheckpointSummary, _ reason: String) -> SpecLoadResult {
         var result = SpecDocumentLoader.failure(file: path, Diagnostic(
-            severity: .error, code: LoadProblem.unsupported.rawValue,
+            severity: .error, code: .load(.unsupported),
             message: "architecture not recovered from the GGUF metadata: \(reason); the counts read from its headers follow",
             file: path, location: nil))
         result.checkpoint = summary

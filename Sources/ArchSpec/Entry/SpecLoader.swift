@@ -10,7 +10,7 @@ public enum SpecLoader {
         } catch {
             let problem: LoadProblem = if case .tooLarge = error { .yamlSyntax } else { .fileError }
             return SpecDocumentLoader.failure(file: path, Diagnostic(
-                severity: .error, code: problem.rawValue, message: error.description, file: path, location: nil))
+                severity: .error, code: .load(problem), message: error.description, file: path, location: nil))
         }
     }
 

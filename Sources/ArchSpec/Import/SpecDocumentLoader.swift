@@ -44,7 +44,7 @@ public enum SpecDocumentLoader {
         } catch {
             let problem: LoadProblem = if case .aliasExpansion = error { .aliasBomb } else { .yamlSyntax }
             return failure(file: file, Diagnostic(
-                severity: .error, code: problem.rawValue, message: error.message, file: file, location: error.location))
+                severity: .error, code: .load(problem), message: error.message, file: file, location: error.location))
         }
         return load(document: document, file: file)
     }
@@ -54,19 +54,19 @@ public enum SpecDocumentLoader {
         var reader = SchemaReader(file: file)
         for duplicate in document.duplicateKeys {
             reader.diagnostics.append(Diagnostic(
-                severity: .error, code: LoadProblem.duplicateKey.rawValue,
+                severity: .error, code: .load(.duplicateKey),
                 message: "duplicate key '\(Escaping.short(duplicate.key))' (first written at line \(duplicate.first.line))",
                 file: file, location: duplicate.duplicate, keyPath: duplicate.key,
                 notes: [Diagnostic.Note("first written here", at: duplicate.first)]))
         }
         guard let root = document.root else {
             return failure(file: file, document: document, Diagnostic(
-                severity: .error, code: LoadProblem.notASpec.rawValue,
+                severity: .error, code: .load(.notASpec),
                 message: "empty file: expected an archspec mapping", file: file, location: SourceLocation(line: 1, column: 1)))
         }
         guard case .mapping(let mapping) = root else {
             return failure(file: file, document: document, Diagnostic(
-                severity: .error, code: LoadProblem.notASpec.rawValue,
+                severity: .error, code: .load(.notASpec),
                 message: "expected a mapping of spec keys at the top level, got \(root.kindDescription)",
                 file: file, location: root.location))
         }
@@ -97,7 +97,7 @@ public enum SpecDocumentLoader {
         guard !mapping.entries.contains(where: { entry in entry.name.map { rootKeys.contains($0) } ?? false }) else { return nil }
         let count = mapping.entries.count
         return Diagnostic(
-            severity: .error, code: LoadProblem.notASpec.rawValue,
+            severity: .error, code: .load(.notASpec),
             message: "not an archspec spec or Hugging Face config.json: none of its \(count) top-level "
                 + (count == 1 ? "key is an archspec key" : "keys is an archspec key"),
             file: file, location: mapping.location)

@@ -32,12 +32,11 @@ public enum FileDiscovery {
     /// Deepest directory scanned below a named directory.
     public static let maxDepth = 64
 
-    /// What a scan found: files, paths that do not exist, and directories it could not scan (one-line
-    /// messages, exit code 2).
+    /// What a scan found: files, paths that do not exist, and directories it could not scan (exit code 2).
     public struct Expansion: Sendable {
         public var inputs: [LintInput] = []
         public var missing: [String] = []
-        public var problems: [String] = []
+        public var problems: [LintIOError] = []
     }
 
     /// The files under `paths`, the paths that do not exist, and the directories that could not be scanned.
@@ -78,16 +77,16 @@ public enum FileDiscovery {
         /// The root with symbolic links resolved, to decide whether a link's target stays inside.
         let resolvedRoot: String
         var inputs: [LintInput] = []
-        var problems: [String] = []
+        var problems: [LintIOError] = []
 
         mutating func walk(display: String, absolute: String, depth: Int) {
             guard depth <= maxDepth else {
-                problems.append("\(display): directory nesting deeper than \(maxDepth) levels; not scanned")
+                problems.append(.tooDeep(directory: display, limit: maxDepth))
                 return
             }
             guard let directory = opendir(absolute) else {
                 let reason = String(cString: strerror(errno))
-                problems.append("\(display): cannot read directory: \(reason)")
+                problems.append(.unreadableDirectory(display, reason: reason))
                 return
             }
             var names: [String] = []

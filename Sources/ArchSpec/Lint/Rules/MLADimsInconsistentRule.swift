@@ -25,9 +25,7 @@ struct MLADimsInconsistentRule: LintRule {
     func claims(_ loaderDiagnostic: Diagnostic) -> Bool {
         let path = loaderDiagnostic.keyPath ?? ""
         if claim(loaderDiagnostic, .missingField) { return path == "attention.kind" }
-        guard claim(loaderDiagnostic, .inconsistent) else { return false }
-        if (["q_lora_rank"] + Self.keys).contains(where: { path == "attention.\($0)" }) { return true }
-        return (path == "attention.kv_heads" || path == "attention.head_dim") && loaderDiagnostic.message.hasSuffix("for mla")
+        return loaderDiagnostic.code == .check(.mlaDimensions)
     }
 
     static let keys = ["kv_lora_rank", "qk_rope_head_dim", "qk_nope_head_dim", "v_head_dim"]

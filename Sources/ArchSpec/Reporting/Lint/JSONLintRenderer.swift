@@ -16,7 +16,7 @@ public struct JSONLintRenderer: LintRenderer {
             ("version", .int(1)),
             ("tool", .object([("name", .string("archcalc")), ("version", .string(toolVersion))])),
             ("files", .array(files)),
-            ("errors", .array(run.ioErrors.map(JSONValue.string))),
+            ("errors", .array(run.ioErrors.map { .string($0.description) })),
             ("summary", .object([
                 ("files", .int(run.files.count)), ("linted", .int(run.lintedCount)), ("skipped", .int(run.skippedCount)),
                 ("errors", .int(run.count(.error))), ("warnings", .int(run.count(.warning))), ("infos", .int(run.count(.info))),
@@ -28,7 +28,7 @@ public struct JSONLintRenderer: LintRenderer {
     static func finding(_ finding: LintFinding) -> JSONValue {
         let diagnostic = finding.diagnostic
         var members: [(String, JSONValue)] = [
-            ("ruleId", .string(diagnostic.code)),
+            ("ruleId", .string(diagnostic.code.rawValue)),
             ("ruleName", .string(finding.ruleName)),
             ("severity", .string(diagnostic.severity.rawValue)),
             ("message", .string(diagnostic.message)),

@@ -20,11 +20,11 @@ public struct SARIFLintRenderer: LintRenderer {
             ("invocations", .array([.object([
                 ("executionSuccessful", .bool(run.ioErrors.isEmpty)),
                 ("toolExecutionNotifications", .array(run.ioErrors.map { error in
-                    .object([("level", .string("error")), ("message", .object([("text", .string(error))]))])
+                    .object([("level", .string("error")), ("message", .object([("text", .string(error.description))]))])
                 })),
             ])])),
             ("columnKind", .string("unicodeCodePoints")),
-            ("results", .array(run.findings.map { Self.result($0, ruleIndex: index[$0.diagnostic.code]) })),
+            ("results", .array(run.findings.map { Self.result($0, ruleIndex: index[$0.diagnostic.code.rawValue]) })),
         ])
         let log = JSONValue.object([
             ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
@@ -88,7 +88,7 @@ public struct SARIFLintRenderer: LintRenderer {
 
     static func result(_ finding: LintFinding, ruleIndex: Int?) -> JSONValue {
         let diagnostic = finding.diagnostic
-        var members: [(String, JSONValue)] = [("ruleId", .string(diagnostic.code))]
+        var members: [(String, JSONValue)] = [("ruleId", .string(diagnostic.code.rawValue))]
         if let ruleIndex { members.append(("ruleIndex", .int(ruleIndex))) }
         members += [
             ("level", .string(level(diagnostic.severity))),

@@ -200,7 +200,7 @@ struct SchemaReader {
 
     mutating func report(_ problem: LoadProblem, _ message: String, at location: SourceLocation?, path: String?) {
         diagnostics.append(Diagnostic(
-            severity: .error, code: problem.rawValue, message: message, file: file, location: location,
+            severity: .error, code: .load(problem), message: message, file: file, location: location,
             keyPath: path))
     }
 }
