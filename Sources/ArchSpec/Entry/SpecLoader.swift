@@ -19,6 +19,7 @@ public enum SpecLoader {
     /// - Parameters:
     ///   - bytes: File contents.
     ///   - file: The name to report in diagnostics.
+    ///   - limits: Size, nesting and alias-expansion limits for the YAML composer.
     public static func load(bytes: [UInt8], file: String, limits: YAMLLimits = .default) -> SpecLoadResult {
         SpecDocumentLoader.load(bytes: bytes, file: file, limits: limits)
     }

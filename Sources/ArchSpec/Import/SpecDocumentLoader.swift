@@ -37,6 +37,7 @@ public enum SpecDocumentLoader {
     /// - Parameters:
     ///   - bytes: File contents.
     ///   - file: The name to report in diagnostics.
+    ///   - limits: Size, nesting and alias-expansion limits for the YAML composer.
     public static func load(bytes: [UInt8], file: String, limits: YAMLLimits = .default) -> SpecLoadResult {
         let document: YAMLDocument
         do {
