@@ -59,25 +59,11 @@ extension Archcalc {
 enum PruneHeadsReport {
     static func run(specs: [String], request: HeadPruning.Request, options: CostOptions, format: ComparisonFormat,
                     exact: Bool, output: String?) throws {
-        var text = ""
-        var failed = false
-        for path in specs {
-            let loaded = SpecLoader.load(path: path)
-            Output.report(loaded.diagnostics)
-            guard let spec = loaded.spec else { failed = true; continue }
-            do {
-                let (pruned, summary) = try HeadPruning.prune(spec, request)
-                let reports = [EstimateReport(estimate: try CostModel.estimate(spec, options: options), source: path),
-                               EstimateReport(estimate: try CostModel.estimate(pruned, options: options), source: path)]
-                text += (text.isEmpty ? "" : "\n") + format.render(Comparison(reports: reports, notes: [summary.description]),
-                                                                   exact: exact)
-            } catch {
-                Output.error("\(Escaping.lineStart(path, limit: 1000)): error: \(error)")
-                failed = true
-            }
-        }
+        let run = PruningEstimator.run(paths: specs, request: request, options: options)
+        Output.report(run.diagnostics)
+        let text = run.comparisons.map { format.render($0, exact: exact) }.joined(separator: "\n")
         if !text.isEmpty { try Output.emit(text, to: output) }
-        if failed { throw ExitCode(1) }
+        if run.failed { throw ExitCode(1) }
     }
 }
 

@@ -70,3 +70,25 @@ struct DiagnosticCodeTests {
         #expect(run.ioErrors.first?.description == "\(missing): no such file or directory")
     }
 }
+
+/// `estimate --prune-heads` in the library: one comparison per spec, typed errors for the rest.
+struct PruningEstimatorTests {
+    @Test func comparesEachSpecWithItsPrunedVersion() throws {
+        let path = Repository.path("specs/llama-3-8b.yaml")
+        let run = PruningEstimator.run(paths: [path, path + ".missing"], request: .count(8), options: CostOptions())
+        #expect(run.failed)
+        #expect(run.comparisons.count == 1)
+        let comparison = try #require(run.comparisons.first)
+        #expect(comparison.reports.count == 2)
+        // 8 of 32 query heads go: 32 layers x 8 heads x 128 dims x 4096 hidden x 2 (q and o) = 268,435,456 fewer.
+        #expect(comparison.reports[0].estimate.parameters.total - comparison.reports[1].estimate.parameters.total == 268_435_456)
+        #expect(run.diagnostics.map(\.code) == [.load(.fileError)])
+    }
+
+    @Test func removingEveryHeadIsAPruneError() throws {
+        let run = PruningEstimator.run(paths: [Repository.path("specs/llama-3-8b.yaml")], request: .count(32), options: CostOptions())
+        #expect(run.failed)
+        #expect(run.comparisons.isEmpty)
+        #expect(run.diagnostics.map(\.code) == [.pruneError])
+    }
+}

@@ -12,6 +12,8 @@ public enum DiagnosticCode: Hashable, Sendable, Comparable, CustomStringConverti
     case rule(String)
     /// The cost model refused a loaded spec (a size too large for exact arithmetic).
     case costError
+    /// A spec could not be transformed as asked (`estimate --prune-heads` removing every head).
+    case pruneError
     /// A lint configuration file (`.archcalc.yaml`) that could not be used.
     case config
 
@@ -22,6 +24,7 @@ public enum DiagnosticCode: Hashable, Sendable, Comparable, CustomStringConverti
         case .check: LoadProblem.inconsistent.rawValue
         case .rule(let code): code
         case .costError: "cost-error"
+        case .pruneError: "prune-error"
         case .config: "config"
         }
     }
@@ -31,7 +34,7 @@ public enum DiagnosticCode: Hashable, Sendable, Comparable, CustomStringConverti
         switch self {
         case .load(let problem): problem
         case .check: .inconsistent
-        case .rule, .costError, .config: nil
+        case .rule, .costError, .pruneError, .config: nil
         }
     }
 
@@ -40,12 +43,15 @@ public enum DiagnosticCode: Hashable, Sendable, Comparable, CustomStringConverti
         if case .rule(let code) = self { code } else { nil }
     }
 
-    /// Reads a printed code back: a loading problem's spelling, `cost-error`, `config`, or else a rule code.
+    /// Reads a printed code back: a loading problem's spelling, `cost-error`, `prune-error`, `config`, or else a
+    /// rule code.
     public init(rawValue: String) {
         if let problem = LoadProblem(rawValue: rawValue) {
             self = .load(problem)
         } else if rawValue == "cost-error" {
             self = .costError
+        } else if rawValue == "prune-error" {
+            self = .pruneError
         } else if rawValue == "config" {
             self = .config
         } else {
