@@ -14,7 +14,7 @@ enum FuzzRenderChecks {
         for format in EstimateFormat.allCases {
             check(format.renderer(exact: true).render([report]), format: format.rawValue, command: "estimate")
         }
-        let comparison = Comparison(reports: [report, report])
+        let comparison = Comparison(reports: [report, report], basis: .requested)
         check(ComparisonRenderer.text(comparison, exact: true), format: "text", command: "compare")
         check(ComparisonRenderer.json(comparison), format: "json", command: "compare")
         check(ComparisonRenderer.markdown(comparison), format: "markdown", command: "compare")
@@ -26,6 +26,13 @@ enum FuzzRenderChecks {
         }
         if let curves = try? MemoryCurves.compute(spec, on: hardware, request: SizingRequest(context: 512, batch: 2), result: result) {
             check(SizingChart.svg(result: result, curves: curves), format: "svg", command: "size --plot")
+        }
+        let sweep = Sweep(axis: .context, values: [256, 512])
+        if let points = try? sweep.run(spec, on: hardware, request: SizingRequest(batch: 2)) {
+            for format in SizingFormat.allCases {
+                check(format.render(sweep: sweep, results: points), format: format.rawValue, command: "size --sweep")
+            }
+            check(SweepChart.svg(sweep: sweep, results: points), format: "svg", command: "size --sweep --plot")
         }
     }
 

@@ -21,8 +21,9 @@ extension Archcalc {
             discussion: """
                 Compares parameters (total and active), weight bytes, KV cache per token and at the context, \
                 and prefill and decode FLOPs, for example MHA, GQA and MQA versions of one model. The first \
-                SPEC is the baseline. Workload flags apply to every spec; without --context each spec uses its \
-                own context_length.
+                SPEC is the baseline. Every spec is estimated at one workload: --context, or else the smallest \
+                context_length among the specs (stated in every format); a spec whose context_length is below \
+                --context gets a warning (positions past it are untrained; lint calls it AC501).
 
                 Exit codes: 0 compared; 1 a spec could not be loaded or estimated; 2 a usage error.
                 """)
@@ -47,10 +48,10 @@ extension Archcalc {
 
         func run() throws {
             try Output.refuseOverwriting(outputs: [output], inputs: specs)
-            let run = Estimator.run(paths: specs, options: workload.costOptions)
+            let run = Comparator.run(paths: specs, options: workload.costOptions)
             Output.report(run.diagnostics)
-            if run.failed { throw ExitCode(1) }
-            try Output.emit(format.render(Comparison(reports: run.reports), exact: exact), to: output)
+            guard let comparison = run.comparison else { throw ExitCode(1) }
+            try Output.emit(format.render(comparison, exact: exact), to: output)
         }
     }
 }

@@ -77,7 +77,7 @@ extension Archcalc {
         @Flag(help: "Also print the scale-metadata bytes of each quantisation granularity for this spec.")
         var scales = false
 
-        @Option(help: "Write an SVG chart (memory vs context for several batches, and the roofline) to this file.")
+        @Option(help: "Write an SVG chart to this .svg file: memory vs context for several batches with the requested point, the max context and the model's limit marked, and the roofline; with --sweep, memory and decode throughput across the sweep.")
         var plot: String?
 
         @Option(help: "Output format: text, json or markdown.")
@@ -94,6 +94,10 @@ extension Archcalc {
 
         func run() throws {
             try Output.refuseOverwriting(outputs: [plot], inputs: [spec, hardware] + (calibration.map { [$0] } ?? []))
+            if let plot, plot != "-", !plot.lowercased().hasSuffix(".svg") {
+                throw ValidationError("--plot writes SVG: name a .svg file, got '\(Escaping.short(plot))' "
+                                      + "(convert it afterwards, for example rsvg-convert -o chart.png chart.svg)")
+            }
             let loaded = SpecLoader.load(path: spec)
             Output.report(loaded.diagnostics)
             guard let architecture = loaded.spec else { throw ExitCode(2) }
@@ -106,7 +110,9 @@ extension Archcalc {
             do {
                 if let sweep {
                     let plan = try Sweep.parse(sweep, maxPoints: Sweep.maxPoints(anyDeviceCount: anyCount))
-                    Output.write(format.render(sweep: plan, results: try plan.run(architecture, on: profile, request: request)))
+                    let results = try plan.run(architecture, on: profile, request: request)
+                    Output.write(format.render(sweep: plan, results: results))
+                    if let plot { try Output.emit(SweepChart.svg(sweep: plan, results: results), to: plot) }
                     return
                 }
                 let result = try Sizer.size(architecture, on: profile, request: request)

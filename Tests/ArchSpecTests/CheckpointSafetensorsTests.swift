@@ -127,6 +127,26 @@ import Testing
         #expect(loaded.checkpoint == nil)
     }
 
+    /// 64 shards are read on several threads: the error is the first bad shard's in file order, whichever
+    /// thread meets a bad shard first, and the counts do not depend on the scheduling.
+    @Test func shardsReadInParallelGiveTheFirstBadShardsError() throws {
+        let directory = try ShardedLlama.directory(layers: 64)
+        let good = try load(directory)
+        #expect(good.checkpoint?.parameters == Int128(ShardedLlama.parameters(layers: 64)))
+        #expect(good.checkpoint?.files.count == 64)
+        for bad in [60, 9] {
+            let path = directory + String(format: "/model-%05d-of-%05d.safetensors", bad + 1, 64)
+            try CheckpointWriter.raw(path, header: Array(#"{"x": {"dtype": "BF16"}}"#.utf8), dataBytes: 0)
+        }
+        for _ in 0..<5 {
+            let loaded = try load(directory)
+            let message = try #require(loaded.diagnostics.first).oneLine
+            #expect(message.contains("model-00010-of-00064.safetensors"), "\(message)")
+            #expect(message.contains("tensor 'x': no shape list"), "\(message)")
+            #expect(loaded.checkpoint == nil)
+        }
+    }
+
     @Test func withoutConfigTheCountsComeWithAnError() throws {
         let directory = try CheckpointWriter.directory()
         let path = try CheckpointWriter.safetensors(directory + "/model.safetensors", TinyLlama.tensors())

@@ -10,7 +10,7 @@ struct CompareTests {
 
     @Test func mhaGqaMqaWorkedByHand() throws {
         let comparison = Comparison(reports: [try Self.variant(kvHeads: 8), try Self.variant(kvHeads: 2),
-                                              try Self.variant(kvHeads: 1)])
+                                              try Self.variant(kvHeads: 1)], basis: .requested)
         let rows = Dictionary(uniqueKeysWithValues: comparison.rows.map { ($0.metric, $0) })
         // Attention per layer 512 x (1024 + 128 x kv_heads): 1,048,576 / 655,360 / 589,824.
         #expect(rows[.parameters]?.values == [11_514_368, 9_941_504, 9_679_360])

@@ -60,7 +60,19 @@ enum CheckpointSource {
             if names.count > 100_000 { break }
         }
         closedir(directory)
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return names.sorted(by: bytewiseLess)
+    }
+
+    /// Byte order of the UTF-8 forms (`memcmp`), as `ls` in the C locale sorts.
+    static func bytewiseLess(_ first: String, _ second: String) -> Bool {
+        var first = first, second = second
+        return first.withUTF8 { a in
+            second.withUTF8 { b in
+                let common = min(a.count, b.count)
+                let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+                return order != 0 ? order < 0 : a.count < b.count
+            }
+        }
     }
 
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {

@@ -100,6 +100,14 @@ struct HeaderJSONParser {
     /// A quoted string; escapes decoded, invalid UTF-8 and raw control characters refused.
     mutating func string() throws(HeaderJSONError) -> String {
         let start = position
+        let (content, plain) = try stringBytes()
+        return try Self.text(content, plain: plain, start: start)
+    }
+
+    /// The bytes between the quotes of a string, undecoded, and whether they hold no escape; the parser moves
+    /// past the closing quote. Lets a caller compare a string with one it has seen without making a `String`.
+    mutating func stringBytes() throws(HeaderJSONError) -> (content: UnsafeBufferPointer<UInt8>, plain: Bool) {
+        let start = position
         position += 1
         let contentStart = position
         var plain = true
@@ -108,19 +116,108 @@ struct HeaderJSONParser {
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[contentStart..<position])
                 position += 1
-                if plain {
-                    guard let text = String(validating: slice, as: UTF8.self) else {
-                        throw fail("invalid UTF-8 in a JSON string", at: start)
-                    }
-                    return text
-                }
-                return try Self.unescape(slice, offset: contentStart)
+                return (slice, plain)
             }
             if byte < 0x20 { throw fail("control character in a JSON string") }
             if byte == UInt8(ascii: "\\") { plain = false; position += 1 }
             position += 1
         }
         throw fail("unterminated JSON string", at: start)
+    }
+
+    /// The string of `stringBytes`' result (`start`: the offset of its opening quote, for errors).
+    func text(_ content: UnsafeBufferPointer<UInt8>, plain: Bool, start: Int) throws(HeaderJSONError) -> String {
+        try Self.text(content, plain: plain, start: start)
+    }
+
+    static func text(_ content: UnsafeBufferPointer<UInt8>, plain: Bool, start: Int) throws(HeaderJSONError) -> String {
+        guard plain else { return try unescape(content, offset: start + 1) }
+        // ASCII is valid UTF-8: the common case skips the generic validating initialiser, whose metadata
+        // lookups cost more than the parse.
+        if !content.contains(where: { $0 >= 0x80 }) { return String(decoding: content, as: UTF8.self) }
+        guard let text = String(validating: content, as: UTF8.self) else {
+            throw HeaderJSONError(message: "invalid UTF-8 in a JSON string", offset: start)
+        }
+        return text
+    }
+
+    /// An array of non-negative integers without fraction or exponent, at most 2^63 - 1; `nil` (with the
+    /// array consumed) when it holds anything else. Reads the digits in place, making no strings.
+    mutating func naturals(depth: Int) throws(HeaderJSONError) -> [Int]? {
+        guard depth < Self.maxDepth else { throw fail("JSON nested deeper than \(Self.maxDepth) levels") }
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "[") else {
+            _ = try value(depth: depth)
+            return nil
+        }
+        position += 1
+        var items: [Int] = [], valid = true
+        skipSpace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return items }
+        while true {
+            skipSpace()
+            guard position < bytes.count else { throw fail("unexpected end of the JSON text in an array") }
+            if valid, let natural = naturalInPlace() {
+                items.append(natural)
+            } else {
+                valid = false
+                _ = try value(depth: depth + 1)
+            }
+            skipSpace()
+            guard position < bytes.count else { throw fail("unexpected end of the JSON text in an array") }
+            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            if bytes[position] == UInt8(ascii: "]") { position += 1; return valid ? items : nil }
+            throw fail("expected ',' or ']' in an array")
+        }
+    }
+
+    /// A run of digits ending where a number ends (not in `.`, `e`, `E`, `+`, `-`), read as an `Int`; the
+    /// parser moves past it. `nil`, with the parser unmoved, for anything else.
+    mutating func naturalInPlace() -> Int? {
+        var index = position, total = 0
+        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+            let (times, o1) = total.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times.addingReportingOverflow(Int(bytes[index] - 0x30))
+            guard !o1, !o2 else { return nil }
+            total = sum
+            index += 1
+        }
+        guard index > position else { return nil }
+        if index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-"): return nil
+            default: break
+            }
+        }
+        position = index
+        return total
+    }
+
+    /// Walks the object at the current position without building it: `body` gets each key and its offset with
+    /// the parser at the member's value, and must consume that value.
+    mutating func members(depth: Int,
+                          _ body: (inout HeaderJSONParser, String, Int) throws(HeaderJSONError) -> Void) throws(HeaderJSONError) {
+        guard depth < Self.maxDepth else { throw fail("JSON nested deeper than \(Self.maxDepth) levels") }
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else { throw fail("expected an object") }
+        position += 1
+        skipSpace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return }
+        while true {
+            skipSpace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
+            let offset = position
+            let key = try string()
+            skipSpace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw fail("expected ':' after a key") }
+            position += 1
+            skipSpace()
+            guard position < bytes.count else { throw fail("unexpected end of the JSON text") }
+            try body(&self, key, offset)
+            skipSpace()
+            guard position < bytes.count else { throw fail("unexpected end of the JSON text in an object") }
+            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            if bytes[position] == UInt8(ascii: "}") { position += 1; return }
+            throw fail("expected ',' or '}' in an object")
+        }
     }
 
     static func unescape(_ slice: UnsafeBufferPointer<UInt8>, offset: Int) throws(HeaderJSONError) -> String {

@@ -39,15 +39,23 @@ extension String {
 
     /// The name with every run of digits replaced by `#`: the tensors of all layers share one pattern.
     var digitPattern: String {
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count)
-        var inDigits = false
-        for byte in utf8 {
-            let digit = byte >= 0x30 && byte <= 0x39
-            if digit { if !inDigits { out.append(0x23) } } else { out.append(byte) }
-            inDigits = digit
+        var name = self
+        return name.withUTF8 { bytes in
+            // Written straight into the new string's storage: no intermediate array, no re-validation
+            // (replacing ASCII digits keeps UTF-8 valid).
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0, inDigits = false
+                for byte in bytes {
+                    let digit = byte >= 0x30 && byte <= 0x39
+                    if !digit || !inDigits {
+                        out[count] = digit ? 0x23 : byte
+                        count += 1
+                    }
+                    inDigits = digit
+                }
+                return count
+            }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The name in ASCII lowercase (tensor names are lowercase already; only then is no copy made).

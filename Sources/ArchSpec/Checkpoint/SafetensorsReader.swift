@@ -40,43 +40,113 @@ enum SafetensorsReader {
         }
         let text = try file.read(Int(length), at: 8)
         guard text.first == UInt8(ascii: "{") else { throw CheckpointError(file: path, offset: 8, "header does not start with '{'") }
-        let root: HeaderJSON
-        do { root = try HeaderJSON.parse(text) } catch {
-            throw CheckpointError(file: path, offset: 8 + error.offset, "header JSON: \(error.message)")
-        }
-        var header = try entries(root, path: path, fileIndex: fileIndex, dataBytes: file.size - 8 - Int(length))
+        var header = try entries(text, path: path, fileIndex: fileIndex, dataBytes: file.size - 8 - Int(length))
         header.fileBytes = file.size
         return header
     }
 
-    static func entries(_ root: HeaderJSON, path: String, fileIndex: Int, dataBytes: Int) throws(CheckpointError) -> Header {
-        guard let members = root.members else { throw CheckpointError(file: path, offset: 8, "header is not a JSON object") }
-        var header = Header(tensors: [], metadata: [:])
+    /// A tensor's members as the header states them, before they are checked.
+    struct Declared {
+        enum List { case missing, notArray, invalid, values([Int]) }
+        var name: String
+        /// Byte offset of the name's quote within the JSON text.
+        var offset: Int
+        /// The first `dtype` member's string; `nil` when there is none or it is not a string.
+        var dtype: String?
+        var dtypeSeen = false
+        var shape = List.missing
+        var dataOffsets = List.missing
+    }
+
+    /// The entries of a header's JSON text, walked without building a tree (a 1,000-shard checkpoint has
+    /// 1,000 headers: a tree of small values for each cost more than reading the files).
+    static func entries(_ text: [UInt8], path: String, fileIndex: Int, dataBytes: Int) throws(CheckpointError) -> Header {
+        var metadata: [String: String] = [:]
+        var declared: [Declared] = []
+        do {
+            try text.withUnsafeBufferPointer { (bytes) throws(HeaderJSONError) in
+                var parser = HeaderJSONParser(bytes: bytes)
+                parser.skipSpace()
+                guard parser.position < bytes.count, bytes[parser.position] == UInt8(ascii: "{") else {
+                    _ = try parser.value(depth: 0)
+                    throw HeaderJSONError(message: "header is not a JSON object", offset: 0)
+                }
+                try parser.members(depth: 0) { (parser, name, offset) throws(HeaderJSONError) in
+                    if name == "__metadata__", parser.bytes[parser.position] == UInt8(ascii: "{") {
+                        try parser.members(depth: 1) { (parser, key, _) throws(HeaderJSONError) in
+                            metadata[key] = try parser.value(depth: 2).string
+                        }
+                        declared.append(Declared(name: name, offset: offset))
+                        return
+                    }
+                    declared.append(try tensor(&parser, name: name, offset: offset))
+                }
+                parser.skipSpace()
+                guard parser.position == bytes.count else {
+                    throw HeaderJSONError(message: "unexpected text after the JSON value", offset: parser.position)
+                }
+            }
+        } catch {
+            if error.message == "header is not a JSON object" { throw CheckpointError(file: path, offset: 8, error.message) }
+            throw CheckpointError(file: path, offset: 8 + error.offset, "header JSON: \(error.message)")
+        }
+        return try check(declared, metadata: metadata, path: path, fileIndex: fileIndex, dataBytes: dataBytes)
+    }
+
+    /// One tensor's object: `dtype`, `shape` and `data_offsets` read in place, any other member skipped.
+    static func tensor(_ parser: inout HeaderJSONParser, name: String, offset: Int) throws(HeaderJSONError) -> Declared {
+        var entry = Declared(name: name, offset: offset)
+        guard parser.bytes[parser.position] == UInt8(ascii: "{") else {
+            _ = try parser.value(depth: 1)
+            return entry
+        }
+        try parser.members(depth: 1) { (parser, key, _) throws(HeaderJSONError) in
+            func list(_ current: Declared.List) throws(HeaderJSONError) -> Declared.List {
+                let isArray = parser.bytes[parser.position] == UInt8(ascii: "[")
+                let values = try parser.naturals(depth: 2)
+                guard case .missing = current else { return current }
+                return isArray ? values.map { .values($0) } ?? .invalid : .notArray
+            }
+            switch key {
+            case "dtype":
+                let value = try parser.value(depth: 2)
+                if !entry.dtypeSeen { entry.dtype = value.string; entry.dtypeSeen = true }
+            case "shape": entry.shape = try list(entry.shape)
+            case "data_offsets": entry.dataOffsets = try list(entry.dataOffsets)
+            default: _ = try parser.value(depth: 2)
+            }
+        }
+        return entry
+    }
+
+    static func check(_ declared: [Declared], metadata: [String: String], path: String, fileIndex: Int,
+                      dataBytes: Int) throws(CheckpointError) -> Header {
+        var header = Header(tensors: [], metadata: metadata)
         var seen: Set<String> = []
         var ranges: [(begin: Int, end: Int, index: Int, offset: Int)] = []
-        header.tensors.reserveCapacity(members.count)
-        for (name, value, at) in members {
-            let offset = 8 + at
+        header.tensors.reserveCapacity(declared.count)
+        for entry in declared {
+            let name = entry.name, offset = 8 + entry.offset
             func fail(_ message: String) -> CheckpointError {
                 CheckpointError(file: path, offset: offset, "tensor '\(Escaping.short(name, limit: 120))': \(message)")
             }
             guard seen.insert(name).inserted else { throw fail("listed twice") }
-            if name == "__metadata__" {
-                for (key, item, _) in value.members ?? [] { header.metadata[key] = item.string }
-                continue
-            }
-            guard let dtypeName = value["dtype"]?.string else { throw fail("no dtype string") }
+            if name == "__metadata__" { continue }
+            guard let dtypeName = entry.dtype else { throw fail("no dtype string") }
             guard let type = SafetensorsType.named(dtypeName) else {
                 throw fail("unknown dtype '\(Escaping.short(dtypeName))'; safetensors dtypes are \(SafetensorsType.all.map(\.name).joined(separator: ", "))")
             }
-            guard let dims = value["shape"]?.array else { throw fail("no shape list") }
-            let shape = dims.compactMap(\.integer)
-            guard shape.count == dims.count else { throw fail("shape holds a value that is not a non-negative integer") }
+            let shape: [Int]
+            switch entry.shape {
+            case .missing, .notArray: throw fail("no shape list")
+            case .invalid: throw fail("shape holds a value that is not a non-negative integer")
+            case .values(let values): shape = values
+            }
             guard let elements = TensorEntry.product(shape) else { throw fail("shape \(shape) overflows") }
-            guard let offsets = value["data_offsets"]?.array, offsets.count == 2,
-                  let begin = offsets[0].integer, let end = offsets[1].integer, begin <= end else {
+            guard case .values(let offsets) = entry.dataOffsets, offsets.count == 2, offsets[0] <= offsets[1] else {
                 throw fail("data_offsets is not [begin, end] with begin <= end")
             }
+            let (begin, end) = (offsets[0], offsets[1])
             guard end <= dataBytes else { throw fail("data_offsets [\(begin), \(end)] run past the end of the data (\(dataBytes) bytes)") }
             guard let bytes = type.bytes(elements: elements), bytes == Int128(end - begin) else {
                 throw fail("shape \(shape) of \(dtypeName) needs \(type.bytes(elements: elements).map { "\($0)" } ?? "a non-whole number of") bytes, data_offsets hold \(end - begin)")

@@ -65,8 +65,11 @@ enum TensorNaming {
     }
 
     /// The decoder-layer index of a full name.
+    /// The name parts after which a layer index follows.
+    static let layerMarkers: [[UInt8]] = ["layers", "h", "blk", "layer", "blocks"].map { Array($0.utf8) }
+
     static func layerIndex(_ name: String) -> Int? {
-        let markers: [[UInt8]] = ["layers", "h", "blk", "layer", "blocks"].map { Array($0.utf8) }
+        let markers = layerMarkers
         var name = name
         return name.withUTF8 { bytes -> Int? in
             var start = 0, previous: Range<Int>? = nil
@@ -105,6 +108,9 @@ enum TensorNaming {
     /// Buffers stored beside the parameters (not parameters): rotary frequencies, position ids, DeepSeek's
     /// router score correction, GPT-2's causal masks, llama.cpp's `rope_freqs`.
     static func isBuffer(_ name: String, shape: [Int]) -> Bool {
+        // Most names end in `.weight`, which no buffer does but llama.cpp's `rope_freqs.weight`: answered
+        // without looking further.
+        if name.bytesHaveSuffix(".weight"), name.utf8.first.map({ $0 | 0x20 }) != UInt8(ascii: "r") { return false }
         let lower = name.asciiLowercased
         if lower.bytesHaveSuffix("inv_freq") || lower.bytesHaveSuffix(".position_ids") || lower.bytesHaveSuffix("e_score_correction_bias")
             || lower.bytesHaveSuffix("masked_bias") || lower.bytesHaveSuffix("_extra_state") || lower.bytesHavePrefix("rope_freqs")

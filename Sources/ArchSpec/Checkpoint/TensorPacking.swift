@@ -29,15 +29,31 @@ struct TensorPacking {
     let file: String
 
     init(tensors: [TensorEntry], quantization: QuantizationConfig?, file: String) {
+        // Siblings are looked up only for tensors off the common path; a plain checkpoint builds no index.
         var types: [String: String] = [:]
-        for tensor in tensors { types[tensor.name] = tensor.type.name }
+        if tensors.contains(where: { !Self.isCommon($0) }) {
+            types.reserveCapacity(tensors.count)
+            for tensor in tensors { types[tensor.name] = tensor.type.name }
+        }
         self.types = types
         names = Set(types.keys)
         self.quantization = quantization
         self.file = file
     }
 
-    static let floatTypes: Set<String> = ["F16", "BF16", "F32", "F64"]
+    /// Whether a stored type is a floating-point type, which no packed format uses for its weights.
+    static func isFloat(_ type: StoredType) -> Bool {
+        switch type.name {
+        case "F16", "BF16", "F32", "F64": true
+        default: false
+        }
+    }
+
+    /// A tensor whose role needs no sibling: a buffer, a GGML block type, or a float weight or bias.
+    static func isCommon(_ tensor: TensorEntry) -> Bool {
+        TensorNaming.isBuffer(tensor.name, shape: tensor.shape) || tensor.type.blockElements > 1
+            || isFloat(tensor.type) && (tensor.name.bytesHaveSuffix(".weight") || tensor.name.bytesHaveSuffix(".bias"))
+    }
 
     static let overheadSuffixes = [
         ".qzeros", ".g_idx", ".weight_scale", ".weight_scale_inv", ".weight_scale_2", ".input_scale", ".k_scale",
@@ -47,13 +63,13 @@ struct TensorPacking {
 
     func role(of tensor: TensorEntry) throws(CheckpointError) -> TensorRole {
         let name = tensor.name
-        let lower = name.asciiLowercased
         if TensorNaming.isBuffer(name, shape: tensor.shape) { return .buffer }
         if tensor.type.blockElements > 1 { return .parameter(logical: tensor.elements, packing: .ggml) }
         // The common case: a floating-point weight or bias, which no packed format uses for its weights.
-        if Self.floatTypes.contains(tensor.type.name), name.bytesHaveSuffix(".weight") || name.bytesHaveSuffix(".bias") {
+        if Self.isFloat(tensor.type), name.bytesHaveSuffix(".weight") || name.bytesHaveSuffix(".bias") {
             return .parameter(logical: tensor.elements, packing: .none)
         }
+        let lower = name.asciiLowercased
         if Self.overheadSuffixes.contains(where: { lower.bytesHaveSuffix($0) }) || lower.bytesContain(".quant_state.") { return .overhead }
         if let base = strip(name, ".scales") ?? strip(name, ".biases"),
            names.contains(base + ".qweight") || types[base + ".weight"] == "U32" {

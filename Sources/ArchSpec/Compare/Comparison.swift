@@ -61,22 +61,38 @@ public struct ComparisonRow: Hashable, Sendable {
     }
 }
 
-/// Estimates of several specs side by side: the first is the baseline every difference is taken against.
+/// Estimates of several specs side by side at one workload: the first is the baseline every difference is
+/// taken against.
 public struct Comparison: Sendable {
     public var reports: [EstimateReport]
     public var rows: [ComparisonRow]
     /// Lines stating what was compared (for example what head pruning did).
     public var notes: [String]
+    /// Tokens per sequence every spec was estimated at (the baseline's, 0 with no reports).
+    public var context: Int
+    /// Sequences every spec was estimated for.
+    public var batch: Int
+    /// Where `context` came from.
+    public var basis: ContextBasis
 
-    public init(reports: [EstimateReport], notes: [String] = []) {
+    /// A comparison of `reports`, which must share one context and batch (as `Comparator.run` makes them).
+    public init(reports: [EstimateReport], basis: ContextBasis, notes: [String] = []) {
         self.reports = reports
         self.notes = notes
+        self.basis = basis
+        context = reports.first?.estimate.context ?? 0
+        batch = reports.first?.estimate.batch ?? 0
         rows = ComparisonMetric.allCases.map { metric in
             let values = reports.map { metric.value(of: $0.estimate) }
             let base = values.first ?? 0
             // Each value fits in 127 bits and is non-negative, so the difference cannot overflow.
             return ComparisonRow(metric: metric, values: values, differences: values.map { $0 - base })
         }.filter { $0.metric != .stateBytesPerSequence || $0.values.contains { $0 > 0 } }
+    }
+
+    /// One line per spec whose context exceeds its `context_length`: `name: context ... exceeds ...`.
+    public var warnings: [String] {
+        reports.compactMap { report in report.estimate.contextWarning.map { "\(report.estimate.name): \($0)" } }
     }
 
     /// `+12.5%`, `-3.0%`, `0%`, or `n/a` for a zero baseline.

@@ -34,10 +34,17 @@ public enum ComparisonRenderer {
         var lines = comparison.reports.map {
             "\(Escaping.lineStart($0.estimate.name, limit: 60)): \(Escaping.terminal($0.source, limit: 300))"
         }
-        lines.append("context \(HumanUnits.grouped(Int128(first.context))) tokens, batch \(first.batch); attention FLOPs: "
+        lines.append(workload(comparison) + "; attention FLOPs: "
                      + "\(first.options.attentionFlops.rawValue); logits: \(first.options.logits.rawValue)")
+        lines += comparison.warnings.map { "warning: " + Escaping.terminal($0, limit: 400) }
         lines.append("")
         return lines
+    }
+
+    /// `context 4,096 tokens (the smallest context_length of the specs; ...), batch 1`: the one workload.
+    static func workload(_ comparison: Comparison) -> String {
+        "context \(HumanUnits.grouped(Int128(comparison.context))) tokens (\(comparison.basis.phrase)), "
+            + "batch \(comparison.batch)"
     }
 
     static func signed(_ text: String, _ value: Int128) -> String {
@@ -56,11 +63,11 @@ public enum ComparisonRenderer {
                 ("differences", .array(row.differences.map { .int($0) })),
             ])
         }
-        var fields: [(String, JSONValue)] = [("specs", .array(specs)), ("metrics", .array(metrics))]
-        if let first = comparison.reports.first?.estimate {
-            fields.insert(("context", .int(first.context)), at: 1)
-            fields.insert(("batch", .int(first.batch)), at: 2)
-        }
+        var fields: [(String, JSONValue)] = [
+            ("specs", .array(specs)), ("context", .int(comparison.context)),
+            ("context_basis", .string(comparison.basis.rawValue)), ("batch", .int(comparison.batch)),
+            ("metrics", .array(metrics)), ("warnings", .array(comparison.warnings.map { .string($0) })),
+        ]
         if !comparison.notes.isEmpty { fields.append(("notes", .array(comparison.notes.map { .string($0) }))) }
         return JSONValue.object(fields).rendered() + "\n"
     }
@@ -68,7 +75,10 @@ public enum ComparisonRenderer {
     /// Markdown: a GitHub table, human units, differences in parentheses.
     public static func markdown(_ comparison: Comparison) -> String {
         let names = comparison.reports.map { MarkdownEscaping.cell($0.estimate.name) }
-        var lines = ["| metric | " + names.joined(separator: " | ") + " |",
+        var lines = ["All at " + workload(comparison) + ".", ""]
+        lines += comparison.warnings.map { "- **warning:** " + MarkdownEscaping.inline($0) }
+        if !comparison.warnings.isEmpty { lines.append("") }
+        lines += ["| metric | " + names.joined(separator: " | ") + " |",
                      "| --- |" + names.map { _ in " ---: |" }.joined()]
         for row in comparison.rows {
             let cells = row.values.indices.map { index in

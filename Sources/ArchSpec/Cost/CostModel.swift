@@ -13,6 +13,8 @@ public struct Estimate: Hashable, Codable, Sendable {
     public var options: CostOptions
     /// The layers by kind, in order of first appearance ("12 sliding (window 128) + 12 full").
     public var layerKinds: [LayerKindCount] = []
+    /// Set when `context` exceeds the spec's `context_length`.
+    public var contextWarning: ContextWarning?
 }
 
 /// The analytical cost model: exact integer counts from a resolved spec.
@@ -49,6 +51,7 @@ public enum CostModel {
             flops: try FlopCount.estimate(layers, context: context, batch: options.batch, options: options),
             options: options)
         estimate.layerKinds = LayerKindCount.summary(layers.plan)
+        estimate.contextWarning = ContextWarning.check(model: spec.name, context: context, limit: spec.contextLength)
         return estimate
     }
 }

@@ -36,8 +36,7 @@ public enum CheckpointLoader {
         case .safetensors(let files):
             var tensors: [TensorEntry] = []
             var bytes: Int128 = 0
-            for (index, file) in files.enumerated() {
-                let header = try SafetensorsReader.read(path: file, fileIndex: index)
+            for header in try ShardHeaders.read(files) {
                 tensors += header.tensors
                 bytes += Int128(header.fileBytes)
             }

@@ -32,7 +32,8 @@ public enum PruningEstimator {
                 let (pruned, summary) = try HeadPruning.prune(spec, request)
                 let reports = [EstimateReport(estimate: try CostModel.estimate(spec, options: options), source: path),
                                EstimateReport(estimate: try CostModel.estimate(pruned, options: options), source: path)]
-                run.comparisons.append(Comparison(reports: reports, notes: [summary.description]))
+                let basis: ContextBasis = options.context == nil ? .specContextLength : .requested
+                run.comparisons.append(Comparison(reports: reports, basis: basis, notes: [summary.description]))
             } catch let failure as HeadPruning.Failure {
                 run.failed = true
                 run.diagnostics.append(Diagnostic(severity: .error, code: .pruneError, message: failure.description,

@@ -61,12 +61,25 @@ public enum HardwareLoader {
         return profile
     }
 
-    /// Refuses an empty document, a root that is not a mapping, or a mapping with no profile key.
+    /// Top-level keys only a calibration profile has (`CalibrationResult`'s schema), so one given to
+    /// `--hardware` is named for what it is rather than met with "did you mean 'vendor'?".
+    static let calibrationOnlyKeys: Set<String> = ["measured_at", "gemm", "gemv", "step_surfaces", "attention_decode",
+                                                   "attention_prefill"]
+
+    /// Refuses an empty document, a root that is not a mapping, a calibration profile, or a mapping with no
+    /// profile key.
     static func recognise(_ root: YAMLNode?, path: String) throws(HardwareError) {
         guard let root else { throw .malformed(path: path, line: 1, column: 1, message: "the file is empty") }
         guard case .mapping(let mapping) = root else {
             throw .malformed(path: path, line: root.location.line, column: root.location.column,
                              message: "not a hardware profile: expected a mapping of profile keys, got \(root.kindDescription)")
+        }
+        if let key = mapping.entries.first(where: { calibrationOnlyKeys.contains($0.name ?? "") }) {
+            throw .malformed(path: path, line: key.key.location.line, column: key.key.location.column,
+                             message: "this is a calibration profile (archcalc calibrate's output, with "
+                                 + "'\(key.name ?? "")'), not a hardware profile: give it to size --calibration or "
+                                 + "validate --profile; calibrate --hardware-profile FILE writes this host's hardware "
+                                 + "profile for --hardware")
         }
         guard mapping.entries.contains(where: { KeyCheck.rootKeys.contains($0.name ?? "") }) else {
             throw .malformed(path: path, line: root.location.line, column: root.location.column,

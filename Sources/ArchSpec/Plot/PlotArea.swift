@@ -83,12 +83,47 @@ struct PlotArea {
         return ticks
     }
 
-    /// About five round linear ticks from 0 to `maximum`.
-    static func linearTicks(_ maximum: Double) -> [Double] {
-        guard maximum > 0 else { return [0] }
-        let raw = maximum / 5
+    /// Powers of ten within `range`, or 1, 2 and 5 times them when the range spans fewer than three decades.
+    static func logTicks(_ range: ClosedRange<Double>, label: (Double) -> String) -> [(Double, String)] {
+        let decades = decadeTicks(range, label: label)
+        if decades.count >= 3 { return decades }
+        var ticks: [(Double, String)] = []
+        var base = pow(10, floor(log10(range.lowerBound)))
+        while base <= range.upperBound * 1.0001 {
+            for value in [base, 2 * base, 5 * base] where value >= range.lowerBound * 0.9999 && value <= range.upperBound * 1.0001 {
+                ticks.append((value, label(value)))
+            }
+            base *= 10
+        }
+        return ticks
+    }
+
+    /// A linear scale from 0 that reaches `needed`: round ticks (steps of 1, 2, 2.5 or 5 times a power of ten,
+    /// about `count` of them) and the top, the first tick at or above `needed`.
+    static func niceScale(_ needed: Double, count: Int = 6) -> (top: Double, ticks: [Double]) {
+        guard needed > 0, needed.isFinite else { return (1, [0, 1]) }
+        let raw = needed / Double(max(count, 1))
         let magnitude = pow(10, floor(log10(raw)))
         let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
-        return stride(from: 0, through: maximum, by: step).map { $0 }
+        let top = (needed / step).rounded(.up) * step
+        return (top, stride(from: 0, through: top + step / 2, by: step).map { $0 })
+    }
+
+    /// Powers of two within `range` (log axis), at most `most` of them (every other one, and so on, when
+    /// more), labelled by `label`.
+    static func powerOfTwoTicks(_ range: ClosedRange<Double>, most: Int = 8, label: (Double) -> String) -> [(Double, String)] {
+        var values: [Double] = []
+        var value = pow(2, ceil(log2(max(range.lowerBound, 1)) - 1e-9))
+        while value <= range.upperBound * 1.0001 { values.append(value); value *= 2 }
+        let stride = max(1, (values.count + most - 1) / max(most, 1))
+        return values.enumerated().filter { $0.offset % stride == 0 }.map { ($0.element, label($0.element)) }
+    }
+
+    /// A vertical line across the plot at `value` with `label` written upward beside it (inside the plot).
+    func verticalMarker(_ svg: inout SVGWriter, at value: Double, label: String, color: String, dash: String?, id: String) {
+        let px = x(value)
+        svg.line(px, top, px, top + height, stroke: color, width: 1.5, dash: dash, id: id)
+        let textX = px - 5 < left + 12 ? px + 14 : px - 5
+        svg.text(textX, top + height - 6, label, size: 11, anchor: "start", rotate: true)
     }
 }

@@ -6,7 +6,7 @@ enum LayoutSearch {
             let result = try best(at: devices, setup)
             guard let candidate = result.candidate else {
                 throw .invalidOption("no layout of \(devices) devices can run \(setup.spec.name): "
-                    + result.attempts.map(\.reason).joined(separator: "; "))
+                    + reasons(result.attempts, setup))
             }
             return (candidate, [])
         }
@@ -23,18 +23,37 @@ enum LayoutSearch {
             if closest == nil || candidate.memory.total < closest!.memory.total { closest = candidate }
         }
         guard let closest else {
-            throw .invalidOption("no layout up to \(request.maxDevices) devices can run \(setup.spec.name)")
+            throw .invalidOption("no layout up to \(request.maxDevices) devices can run \(setup.spec.name): "
+                + reasons(attempts, setup))
         }
         return (closest, attempts)
     }
 
-    /// Device counts to try: powers of two (or every integer), multiples of a given tp or pp.
+    /// Why no layout could run: each distinct reason once (the first few), or what ruled every split out.
+    static func reasons(_ attempts: [LayoutAttempt], _ setup: Setup) -> String {
+        var distinct: [String] = []
+        for attempt in attempts where !distinct.contains(attempt.reason) { distinct.append(attempt.reason) }
+        if distinct.isEmpty {
+            let request = setup.request
+            let pinned = [request.tp.map { "tp \($0)" }, request.pp.map { "pp \($0)" }].compactMap { $0 }
+            let what = pinned.isEmpty ? "the request" : pinned.joined(separator: " x ")
+            if let devices = request.devices {
+                return "\(what) does not divide \(devices) devices (--gpus must be a multiple of tp x pp)"
+            }
+            return "\(what) needs more than the \(request.maxDevices) devices searched"
+        }
+        let shown = distinct.prefix(3).joined(separator: "; ")
+        return distinct.count > 3 ? shown + "; and \(distinct.count - 3) more" : shown
+    }
+
+    /// Device counts to try: tp x pp (1 x 1 when not given) times powers of two (or times every integer).
     static func counts(_ setup: Setup) -> [Int] {
         let step = (setup.request.tp ?? 1) * (setup.request.pp ?? 1)
         var result: [Int] = []
         var count = step
         while count <= setup.request.maxDevices {
-            if setup.request.anyDeviceCount || count & (count - 1) == 0 { result.append(count) }
+            let multiple = count / step
+            if setup.request.anyDeviceCount || multiple & (multiple - 1) == 0 { result.append(count) }
             count += step
         }
         return result

@@ -17,7 +17,9 @@ public struct MemoryCurves: Hashable, Sendable {
     public func hash(into hasher: inout Hasher) { hasher.combine(contexts) }
 
     /// Computes the curves for `result`'s layout: contexts 256, 512, ... up to the model's limit (or the
-    /// requested context when longer), batches 1, 4, 16, 64 and the requested one.
+    /// requested context when longer), plus the requested context and the max context (so the requested
+    /// batch's curve passes through the requested point and meets capacity at the max context); batches 1, 4,
+    /// 16, 64 and the requested one.
     public static func compute(
         _ spec: ArchitectureSpec, on hardware: HardwareProfile, request: SizingRequest, result: SizingResult
     ) throws(SizingError) -> MemoryCurves {
@@ -32,6 +34,8 @@ public struct MemoryCurves: Hashable, Sendable {
         var context = min(256, limit)
         while context < limit, context <= Int.max / 2 { contexts.append(context); context *= 2 }
         contexts.append(limit)
+        let first = contexts[0]
+        contexts = Array(Set(contexts + [result.context, result.maxContext].filter { $0 >= first && $0 <= limit })).sorted()
         let batches = Array(Set([1, 4, 16, 64, result.batch])).sorted()
         var series: [(Int, [Int128])] = []
         for batch in batches {

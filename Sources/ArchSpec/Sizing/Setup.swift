@@ -68,6 +68,11 @@ struct Setup {
         if let devices = request.devices, let tp = request.tp, let pp = request.pp, tp * pp != devices {
             throw .invalidOption("--gpus \(devices) is not tp \(tp) x pp \(pp)")
         }
+        for (name, value) in [("tp", request.tp), ("pp", request.pp)] {
+            if let devices = request.devices, let value, devices % value != 0 {
+                throw .invalidOption("--gpus \(devices) is not a multiple of --\(name) \(value)")
+            }
+        }
         for granularity in [request.weights?.granularity, request.kv?.granularity] {
             if case .perGroup(let size) = granularity, size < 1 { throw .quantization(.invalidGroupSize(size)) }
         }

@@ -25,12 +25,13 @@ public enum Sizer {
     ) throws(SizingError) -> SizingResult {
         let limits = Limits(setup: setup, candidate: candidate)
         let timing = try timings(setup, candidate: candidate)
-        let (maxContext, modelLimited) = limits.maxContext(batch: setup.batch)
+        let (maxContext, bound) = limits.maxContext(batch: setup.batch)
         return SizingResult(
             model: setup.spec.name, hardware: setup.hardware, layout: candidate.layout, context: setup.context,
             batch: setup.batch, weights: setup.weights, kv: setup.kv, computeDType: setup.computeDType,
             memory: candidate.memory, maxBatch: limits.maxBatch(context: setup.context), maxContext: maxContext,
-            maxContextIsModelLimit: modelLimited, prefill: timing.prefill, decode: timing.decode, attempts: attempts)
+            maxContextBound: bound, contextLength: setup.spec.contextLength, contextWarning: setup.estimate.contextWarning,
+            prefill: timing.prefill, decode: timing.decode, attempts: attempts)
     }
 
     /// Prefill and decode roofline times for one candidate layout.
@@ -101,10 +102,12 @@ struct Limits {
         Self.largest(upTo: 1 << 30) { fits(context: context, batch: $0) }
     }
 
-    func maxContext(batch: Int) -> (Int, Bool) {
+    /// The longest context that fits at `batch`, searched up to the model's limit or the requested context
+    /// when that is longer, and what stopped it.
+    func maxContext(batch: Int) -> (Int, ContextBound) {
         let limit = max(setup.spec.contextLength, setup.context)
         let best = Self.largest(upTo: limit) { fits(context: $0, batch: batch) }
-        return (best, best == limit)
+        return (best, ContextBound.of(best: best, searchLimit: limit, contextLength: setup.spec.contextLength))
     }
 
     /// The largest n in 1...limit with `ok(n)`, assuming `ok` is true then false; 0 when `ok(1)` is false.

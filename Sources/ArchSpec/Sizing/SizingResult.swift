@@ -16,8 +16,13 @@ public struct SizingResult: Hashable, Codable, Sendable {
     public var maxBatch: Int
     /// Longest context that fits at `batch`, up to the model's limit (0 when even 1 token does not fit).
     public var maxContext: Int
-    /// Whether `maxContext` stopped at the model's context_length rather than at memory.
-    public var maxContextIsModelLimit: Bool
+    /// What stopped `maxContext`: memory, the model's context_length, or the requested context when that is
+    /// longer than the model's limit.
+    public var maxContextBound: ContextBound
+    /// The model's context_length, tokens.
+    public var contextLength: Int
+    /// Set when `context` exceeds the model's context_length.
+    public var contextWarning: ContextWarning?
     /// Time to first token: prefill of `batch` sequences of `context` tokens.
     public var prefill: PhaseTiming
     /// One decode step: one token for each of `batch` sequences with `context` tokens cached.
@@ -26,6 +31,8 @@ public struct SizingResult: Hashable, Codable, Sendable {
     public var attempts: [LayoutAttempt]
 
     public var fits: Bool { memory.fits }
+    /// Whether `maxContext` stopped at the model's context_length rather than at memory.
+    public var maxContextIsModelLimit: Bool { maxContextBound == .modelLimit }
     /// Tokens per second one sequence sees during decode.
     public var decodeTokensPerSecond: Double { decode.seconds > 0 ? 1 / decode.seconds : 0 }
     /// Tokens per second across the batch.

@@ -20,13 +20,16 @@ extension ValidationReport {
             ("accuracy", accuracy.json),
             ("step_surface", stepSurface?.json ?? .null),
             ("notes", .array(notes.map { .string($0) })),
+            ("warnings", .array(contextWarning.map { [.string($0.description)] } ?? [])),
         ])
     }
 
     /// A small text table: phase, predicted, measured, error.
     public var text: String {
         var lines = ["\(spec): \(HumanUnits.count(Int128(parameters))) parameters, context \(context), "
-                     + "\(decodeSteps) decode steps, \(threads) thread\(threads == 1 ? "" : "s")", ""]
+                     + "\(decodeSteps) decode steps, \(threads) thread\(threads == 1 ? "" : "s")"]
+        if let contextWarning { lines.append("warning: \(contextWarning) (prompt plus decode steps)") }
+        lines.append("")
         let rows = [("phase", "predicted", "measured", "error"),
                     ("prefill", HumanUnits.seconds(prefill.predicted), HumanUnits.seconds(prefill.measured), shown(prefill.error)),
                     ("decode/step", HumanUnits.seconds(decode.predicted), HumanUnits.seconds(decode.measured), shown(decode.error))]

@@ -53,13 +53,15 @@ public struct ValidationReport: Hashable, Codable, Sendable {
     /// The profile's step surface for this spec and thread count, beside the kernel-level prediction.
     public var stepSurface: StepSurfaceComparison?
     public var notes: [String]
+    /// Set when the prompt plus the decode steps run past the spec's context_length.
+    public var contextWarning: ContextWarning?
 
     enum CodingKeys: String, CodingKey {
         case spec, parameters, context, decodeSteps = "decode_steps", threads, prefill, decode
         case predictedPrefill = "predicted_prefill_breakdown_s", predictedDecode = "predicted_decode_breakdown_s"
         case measuredPrefill = "measured_prefill_breakdown_s", measuredDecode = "measured_decode_breakdown_s"
         case prefillSamples = "prefill_samples_s", decodeSamples = "decode_samples_s", otherCores = "other_cores", notes
-        case dispersion, accuracy, stepSurface = "step_surface"
+        case dispersion, accuracy, stepSurface = "step_surface", contextWarning = "context_warning"
     }
 }
 
@@ -165,7 +167,8 @@ public enum Validator {
             prefillSamples: prefillSamples, decodeSamples: decodeSamples,
             otherCores: ["prefill": prefillOthers, "decode": decodeOthers],
             dispersion: ["prefill": prefillDispersion, "decode": decodeDispersion], accuracy: accuracy, stepSurface: steps?.0,
-            notes: model.notes.sorted() + routing + stepNotes)
+            notes: model.notes.sorted() + routing + stepNotes,
+            contextWarning: ContextWarning.check(model: spec.name, context: capacity, limit: spec.contextLength))
     }
 
     /// How far the prefill's real routing was from the uniform share the prediction assumes, when MoE.

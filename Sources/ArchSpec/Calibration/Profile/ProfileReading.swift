@@ -44,6 +44,14 @@ extension CalibrationResult {
             throw .located(path: path, line: root.location.line, column: root.location.column,
                            message: "not a calibration profile: expected a mapping, got \(root.kindDescription)")
         }
+        let names = Set(mapping.entries.compactMap(\.name))
+        if names.isDisjoint(with: ["measured_at", "gemm", "gemv", "host", "summary"]),
+           let key = mapping.entries.first(where: { ["memory", "memory_bandwidth", "peak_flops"].contains($0.name ?? "") }) {
+            throw .located(path: path, line: key.key.location.line, column: key.key.location.column,
+                           message: "this is a hardware profile (the catalog schema, with '\(key.name ?? "")'), not a "
+                               + "calibration profile: give it to size --hardware; archcalc calibrate --output writes "
+                               + "a calibration profile")
+        }
         guard mapping.entries.contains(where: { topLevelKeys.contains($0.name ?? "") }) else {
             throw .located(path: path, line: root.location.line, column: root.location.column,
                            message: "not a calibration profile: none of its top-level keys is a profile key "

@@ -46,6 +46,7 @@ public struct JSONEstimateRenderer: EstimateRenderer {
             ])),
             ("flops", .object([("prefill", flops(estimate.flops.prefill)), ("decode", flops(estimate.flops.decode))])),
             ("checkpoint", report.checkpoint.map(CheckpointRendering.json) ?? .null),
+            ("warnings", .array(estimate.contextWarning.map { [.string($0.description)] } ?? [])),
         ])
     }
 

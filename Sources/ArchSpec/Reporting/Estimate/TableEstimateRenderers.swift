@@ -2,16 +2,21 @@
 enum EstimateColumns {
     static let headers = [
         "name", "params", "active params", "weights bytes", "kv bytes/token", "kv bytes", "prefill FLOPs",
-        "decode FLOPs", "context", "batch", "state bytes/sequence", "layers",
+        "decode FLOPs", "context", "batch", "state bytes/sequence", "layers", "warnings",
     ]
 
     static let humanHeaders = [
         "name", "params", "active", "weights", "KV/token", "KV cache", "prefill", "decode step", "context", "batch",
-        "state/sequence", "layers",
+        "state/sequence", "layers", "warnings",
     ]
 
-    /// Columns holding text rather than numbers: the name and the layer sentence.
-    static let textColumns: Set<Int> = [0, 11]
+    /// Columns holding text rather than numbers: the name, the layer sentence and the warnings.
+    static let textColumns: Set<Int> = [0, 11, 12]
+
+    /// The report's warning in one cell (empty when none).
+    static func warnings(_ report: EstimateReport) -> String {
+        report.estimate.contextWarning?.description ?? ""
+    }
 
     static func exact(_ report: EstimateReport) -> [String] {
         let e = report.estimate
@@ -19,7 +24,7 @@ enum EstimateColumns {
             e.name, e.parameters.total.description, e.parameters.active.description, e.weights.bytes.description,
             e.kvCache.bytesPerToken.description, e.kvCache.bytes.description, e.flops.prefill.total.description,
             e.flops.decode.total.description, String(e.context), String(e.batch),
-            e.kvCache.stateBytesPerSequence.description, LayerKindCount.sentence(e.layerKinds),
+            e.kvCache.stateBytesPerSequence.description, LayerKindCount.sentence(e.layerKinds), warnings(report),
         ]
     }
 
@@ -31,7 +36,7 @@ enum EstimateColumns {
             "\(HumanUnits.bytes(e.kvCache.bytesPerToken)) (\(e.kvCache.dtype.rawValue))",
             HumanUnits.bytes(e.kvCache.bytes), HumanUnits.flops(e.flops.prefill.total),
             HumanUnits.flops(e.flops.decode.total), String(e.context), String(e.batch),
-            HumanUnits.bytes(e.kvCache.stateBytesPerSequence), LayerKindCount.sentence(e.layerKinds),
+            HumanUnits.bytes(e.kvCache.stateBytesPerSequence), LayerKindCount.sentence(e.layerKinds), warnings(report),
         ]
     }
 }

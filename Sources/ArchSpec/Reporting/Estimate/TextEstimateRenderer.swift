@@ -77,7 +77,8 @@ public struct TextEstimateRenderer: EstimateRenderer {
         let kinds = e.layerKinds
         let layers = kinds.count > 1 || kinds.contains { $0.mixer != "full" && $0.mixer != "mla" }
             ? "layers: \(LayerKindCount.sentence(kinds))\n" : ""
-        return title + "\n" + conventions + "\n" + layers + "\n" + table(rows)
+        let warning = e.contextWarning.map { "warning: \($0.description)\n" } ?? ""
+        return title + "\n" + conventions + "\n" + layers + warning + "\n" + table(rows)
             + (report.checkpoint.map { "\n" + CheckpointRendering.text($0) } ?? "")
     }
 

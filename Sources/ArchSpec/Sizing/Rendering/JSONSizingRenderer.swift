@@ -24,6 +24,8 @@ enum JSONSizingRenderer {
             ("max_batch", .int(r.maxBatch)),
             ("max_context", .int(r.maxContext)),
             ("max_context_is_model_limit", .bool(r.maxContextIsModelLimit)),
+            ("max_context_bound", .string(r.maxContextBound.rawValue)),
+            ("context_length", .int(r.contextLength)),
             ("prefill", .object([("seconds", .double(r.prefill.seconds))] + phase(r.prefill))),
             ("decode", .object([
                 ("seconds_per_token", .double(r.decode.seconds)),
@@ -36,6 +38,7 @@ enum JSONSizingRenderer {
                          ("pp", .int(attempt.layout.pp)), ("fits", .bool(attempt.fits)),
                          ("reason", .string(attempt.reason))])
             })),
+            ("warnings", .array(r.contextWarning.map { [.string($0.description)] } ?? [])),
         ])
     }
 

@@ -3,8 +3,9 @@ enum MarkdownSizingRenderer {
     static func render(_ r: SizingResult) -> String {
         let m = r.memory
         var lines = ["### \(MarkdownEscaping.inline(r.model)) on \(MarkdownEscaping.inline(SizingUnits.layout(r)))", "",
-                     "Context \(r.context), batch \(r.batch); weights \(r.weights.summary); KV cache \(r.kv.summary).", "",
-                     "| memory per device | size | bytes |", "|---|---:|---:|"]
+                     "Context \(r.context), batch \(r.batch); weights \(r.weights.summary); KV cache \(r.kv.summary).", ""]
+        if let warning = r.contextWarning { lines += ["**warning:** \(warning)", ""] }
+        lines += ["| memory per device | size | bytes |", "|---|---:|---:|"]
         for (label, value) in [("weights", m.weights), ("KV cache", m.kvCache), ("activations", m.activations),
                                ("runtime reserve", m.reserve), ("**total**", m.total), ("capacity", m.capacity)] {
             lines.append("| \(label) | \(SizingUnits.bytes(value)) | \(HumanUnits.grouped(value)) |")

@@ -47,6 +47,6 @@ enum SizingUnits {
     }
 
     static func maxContext(_ result: SizingResult) -> String {
-        "\(result.maxContext)" + (result.maxContextIsModelLimit ? " (model limit)" : "")
+        "\(result.maxContext)" + result.maxContextBound.suffix(contextLength: result.contextLength)
     }
 }

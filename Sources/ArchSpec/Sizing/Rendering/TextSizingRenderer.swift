@@ -7,6 +7,7 @@ enum TextSizingRenderer {
             + Escaping.terminal(r.hardware.name, limit: 200))
         lines.append("workload: context \(r.context), batch \(r.batch); weights \(r.weights.summary); "
             + "KV cache \(r.kv.summary); compute \(r.computeDType.rawValue)")
+        if let warning = r.contextWarning { lines.append("warning: \(warning)") }
         lines.append("")
         lines.append("memory per device")
         let rows: [(String, Int128)] = [
@@ -79,13 +80,26 @@ enum SweepTable {
             lines.append(row.indices.map { TextSizingRenderer.pad(row[$0], widths[$0], left: index > 0) }
                 .joined(separator: "  "))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return (lines + SweepTable.warnings(results)).joined(separator: "\n") + "\n"
+    }
+
+    /// One `warning:` line for the points past the model's context_length (none when every point is within).
+    static func warnings(_ results: [SizingResult]) -> [String] {
+        let contexts = Set(results.filter { $0.contextWarning != nil }.map(\.context)).sorted()
+        guard let first = contexts.first, let last = contexts.last, let limit = results.first?.contextLength else { return [] }
+        let which = switch contexts.count {
+        case 1: "context \(first) exceeds"
+        case 2...4: "contexts \(contexts.map(String.init).joined(separator: ", ")) exceed"
+        default: "contexts \(first) to \(last) (\(contexts.count) points) exceed"
+        }
+        return ["warning: \(which) the model's context_length \(limit) (AC501): positions past it are untrained"]
     }
 
     static func markdown(sweep: Sweep, results: [SizingResult]) -> String {
         var lines = ["**" + title(sweep, results) { MarkdownEscaping.inline($0) } + "**", "", "| " + headers.joined(separator: " | ") + " |",
                      "|" + headers.map { _ in "---:|" }.joined()]
         lines += results.map { "| " + cells($0).joined(separator: " | ") + " |" }
-        return lines.joined(separator: "\n") + "\n"
+        let notes = warnings(results)
+        return (lines + (notes.isEmpty ? [] : [""]) + notes).joined(separator: "\n") + "\n"
     }
 }
