@@ -37,6 +37,11 @@ struct DiagnosticCodeTests {
         // 2 groups of 64 / 8 = 8 experts: 16 reachable.
         #expect(SpecChecks.expertGroups(experts: 64, groups: 8, chosen: 2, topK: 20)?.message
                 == "moe.top_k 20 exceeds the 16 experts in 2 selected groups of 8")
+        // DeepSeek-V3: 128 + 64 = 192.
+        #expect(SpecChecks.mlaHeadDim(headDim: 192, nope: 128, rope: 64) == nil)
+        #expect(SpecChecks.mlaHeadDim(headDim: 128, nope: 128, rope: 64)?.message
+                == "attention.head_dim 128 differs from qk_nope_head_dim 128 + qk_rope_head_dim 64")
+        #expect(SpecChecks.mlaHeadDim(headDim: 1, nope: Int.max, rope: 1) != nil)
     }
 
     static let topKTooLarge = llama3YAML + "\nmoe:\n  experts: 4\n  top_k: 5\n"

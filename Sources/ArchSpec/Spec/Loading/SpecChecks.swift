@@ -22,6 +22,23 @@ public enum SpecChecks {
             keyPath: "attention.kv_heads")
     }
 
+    /// MLA sizes (`kv_lora_rank`, `qk_rope_head_dim`, ...) are read only with `attention.kind: mla`.
+    public static func mlaKeyWithoutMLA(_ key: String) -> Inconsistency {
+        Inconsistency(check: .mlaDimensions,
+                      message: "attention.\(key) is only read when attention.kind is mla; set kind: mla or remove the MLA keys",
+                      keyPath: "attention.\(key)")
+    }
+
+    /// With MLA, a query/key head is `qk_nope_head_dim + qk_rope_head_dim` wide; an explicit `head_dim` must say so.
+    public static func mlaHeadDim(headDim: Int, nope: Int, rope: Int) -> Inconsistency? {
+        let (sum, overflow) = nope.addingReportingOverflow(rope)
+        guard overflow || sum != headDim else { return nil }
+        return Inconsistency(
+            check: .mlaDimensions,
+            message: "attention.head_dim \(headDim) differs from qk_nope_head_dim \(nope) + qk_rope_head_dim \(rope)",
+            keyPath: "attention.head_dim")
+    }
+
     /// A token is routed to `moe.top_k` distinct experts, so there must be at least that many.
     public static func topKWithinExperts(topK: Int, experts: Int) -> Inconsistency? {
         guard topK > experts else { return nil }

@@ -7,7 +7,7 @@ extension SpecResolver {
     mutating func checkMLAKeys(kind: AttentionKind) -> Bool {
         let before = diagnostics.count
         for key in Self.mlaKeys where kind != .mla && values["attention.\(key)"] != nil {
-            fail(.mlaDimensions, "attention.\(key) is only used with attention.kind: mla", path: "attention.\(key)")
+            fail(SpecChecks.mlaKeyWithoutMLA(key))
         }
         if kind == .mla {
             for key in Self.mlaKeys.dropFirst() where values["attention.\(key)"] == nil {
@@ -26,9 +26,8 @@ extension SpecResolver {
             fail(.mlaDimensions, "attention.kv_heads \(kvHeads) must equal attention.heads \(heads) for mla (every head expands the shared latent)",
                  path: "attention.kv_heads")
         }
-        if let headDim = int("attention.head_dim"), headDim != mla.qkHeadDim {
-            fail(.mlaDimensions, "attention.head_dim \(headDim) must equal qk_nope_head_dim + qk_rope_head_dim = \(mla.qkHeadDim) for mla",
-                 path: "attention.head_dim")
+        if let headDim = int("attention.head_dim"), let problem = SpecChecks.mlaHeadDim(headDim: headDim, nope: nope, rope: rope) {
+            fail(problem)
         }
         var attention = AttentionSpec(
             heads: heads, kvHeads: heads, headDim: mla.qkHeadDim,
