@@ -52,8 +52,10 @@ struct FolderDependencyTests {
         let graph = try planted([
             "A": (nil, "struct AThing {}\n"),
             "B": ("Depends on: Nowhere", "struct BThing {}\n"),
+            "C": ("Depends on: nothing\nDepends on: A", "struct CThing {}\n"),
         ])
         #expect(graph.problems() == [
+            "C/README.md has more than one 'Depends on:' line: keep one",
             "A/README.md has no 'Depends on: ...' line",
             "B/README.md lists 'Nowhere', which is not another folder with a README",
         ])

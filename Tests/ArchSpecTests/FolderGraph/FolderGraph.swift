@@ -24,6 +24,8 @@ struct FolderGraph {
     var allowed: [String: [String]?] = [:]
     /// Unit, the unit it uses, and where.
     var uses: [String: [String: Set<Evidence>]] = [:]
+    /// READMEs with more than one `Depends on:` line (only the first would count).
+    var repeatedDepends: [String] = []
 
     /// The line a README states its dependencies on: `Depends on: Spec, Support/Escaping` or `Depends on: nothing`.
     static let dependsPrefix = "Depends on:"
@@ -35,7 +37,9 @@ struct FolderGraph {
         for path in paths where path.hasSuffix("/README.md") || path == "README.md" {
             let unit = path == "README.md" ? "." : String(path.dropLast("/README.md".count))
             graph.units.append(unit)
-            graph.allowed[unit] = parseDepends(try String(contentsOfFile: root + "/" + path, encoding: .utf8))
+            let text = try String(contentsOfFile: root + "/" + path, encoding: .utf8)
+            graph.allowed[unit] = parseDepends(text)
+            if text.split(separator: "\n").filter({ $0.hasPrefix(dependsPrefix) }).count > 1 { graph.repeatedDepends.append(path) }
         }
         let sources = try paths.filter { $0.hasSuffix(".swift") }.map { path in
             (path: path, unit: graph.unit(of: path), tokens: SwiftTokens(try String(contentsOfFile: root + "/" + path, encoding: .utf8)).tokens)
@@ -77,7 +81,7 @@ struct FolderGraph {
 
     /// Everything wrong, one sentence each; empty when every README is true and no cycle exists.
     func problems() -> [String] {
-        var problems: [String] = []
+        var problems = repeatedDepends.map { "\($0) has more than one '\(Self.dependsPrefix)' line: keep one" }
         for unit in units.sorted() {
             let readme = unit == "." ? "README.md" : unit + "/README.md"
             guard let listed = allowed[unit] ?? nil else {
