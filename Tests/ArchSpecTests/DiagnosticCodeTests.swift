@@ -77,13 +77,13 @@ struct DiagnosticCodeTests {
 }
 
 /// `estimate --prune-heads` in the library: one comparison per spec, typed errors for the rest.
-struct PruningEstimatorTests {
+struct HeadPruningRunTests {
     @Test func comparesEachSpecWithItsPrunedVersion() throws {
         let path = Repository.path("specs/llama-3-8b.yaml")
-        let run = PruningEstimator.run(paths: [path, path + ".missing"], request: .count(8), options: CostOptions())
+        let run = HeadPruningRun.run(paths: [path, path + ".missing"], request: .count(8), options: CostOptions())
         #expect(run.failed)
-        #expect(run.comparisons.count == 1)
-        let comparison = try #require(run.comparisons.first)
+        #expect(run.items.count == 1)
+        let comparison = try #require(run.items.first?.comparison)
         #expect(comparison.reports.count == 2)
         // 8 of 32 query heads go: 32 layers x 8 heads x 128 dims x 4096 hidden x 2 (q and o) = 268,435,456 fewer.
         #expect(comparison.reports[0].estimate.parameters.total - comparison.reports[1].estimate.parameters.total == 268_435_456)
@@ -91,9 +91,9 @@ struct PruningEstimatorTests {
     }
 
     @Test func removingEveryHeadIsAPruneError() throws {
-        let run = PruningEstimator.run(paths: [Repository.path("specs/llama-3-8b.yaml")], request: .count(32), options: CostOptions())
+        let run = HeadPruningRun.run(paths: [Repository.path("specs/llama-3-8b.yaml")], request: .count(32), options: CostOptions())
         #expect(run.failed)
-        #expect(run.comparisons.isEmpty)
+        #expect(run.items.isEmpty)
         #expect(run.diagnostics.map(\.code) == [.pruneError])
     }
 }

@@ -74,7 +74,8 @@ struct FolderDependencyTests {
                 let d = f(helper: 2)
                 private struct HighThing {}
                 """),
-            "High": ("Depends on: nothing", "struct HighThing {}\nfunc helper() {}\nprivate func lowOnly() {}\n"),
+            "High": ("Depends on: nothing", "struct HighThing {}\nfunc helper() {}\nprivate func lowOnly() {}\nstruct Alignment {}\n"),
+            "Table": ("Depends on: nothing", "struct Table {\n    enum Alignment { case left }\n    var a: Alignment\n}\n"),
         ])
         #expect(graph.problems() == [])
         let interpolated = try planted([

@@ -55,6 +55,10 @@ struct Declarations {
     /// The units (other than `unit`) that the file's identifiers name, each with its first evidence.
     func references(in tokens: [SwiftTokens.Token], unit: String, file: String) -> [(String, FolderGraph.Evidence)] {
         var found: [(String, FolderGraph.Evidence)] = []
+        // Types the file declares itself, nested ones included (`TextTable.Alignment`), shadow other folders' names.
+        let typeKeywords: Set<String> = ["struct", "enum", "class", "protocol", "actor", "typealias"]
+        let local = Set(tokens.indices.dropLast().filter { tokens[$0].isIdentifier && typeKeywords.contains(tokens[$0].text) }
+            .map { tokens[$0 + 1].text })
         for (index, token) in tokens.enumerated() where token.isIdentifier {
             let previous = index > 0 ? tokens[index - 1] : nil
             let next = index + 1 < tokens.count ? tokens[index + 1] : nil
@@ -68,7 +72,7 @@ struct Declarations {
             }
             if let previous, previous.isIdentifier, Self.declaringKeywords.contains(previous.text) { continue }
             if next?.text == ":" { continue }  // an argument label or a parameter name
-            guard let owners = owners[token.text], !owners.contains(unit) else { continue }
+            guard !local.contains(token.text), let owners = owners[token.text], !owners.contains(unit) else { continue }
             for other in owners {
                 found.append((other, .init(name: token.text, file: file, line: token.line)))
             }

@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// Text, Markdown, JSON and YAML views of hardware profiles for `archcalc hardware`.
+/// Text, Markdown, JSON and YAML views of hardware profiles, which the `HardwareFormat` renderers put together.
 public enum HardwareReport {
     /// One row per profile: id, name, memory, bandwidth, bf16 (or best) peak, interconnect.
     public static func listText(_ profiles: [HardwareProfile]) -> String {
@@ -9,11 +9,7 @@ public enum HardwareReport {
             + profiles.map { profile in
                 row(profile).enumerated().map { $0 == 0 ? Escaping.lineStart($1, limit: 100) : Escaping.terminal($1, limit: 200) }
             }
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            row.indices.map { row[$0] + String(repeating: " ", count: widths[$0] - row[$0].count) }
-                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }.joined(separator: "\n") + "\n"
+        return TextTable(columns: rows[0].map { _ in .left }, rows: rows).rendered
     }
 
     public static func listMarkdown(_ profiles: [HardwareProfile]) -> String {
@@ -102,10 +98,43 @@ public enum HardwareReport {
         }
     }
 
-    /// The profile as JSON (same keys as the YAML schema).
-    public static func json(_ p: HardwareProfile) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return (try? encoder.encode(p)).flatMap { String(data: $0, encoding: .utf8) }.map { JSONEscaping.harden($0) + "\n" } ?? ""
+    /// Every figure of one profile with its source, as a Markdown table.
+    public static func showMarkdown(_ p: HardwareProfile) -> String {
+        var lines = ["### \(MarkdownEscaping.inline(p.id)): \(MarkdownEscaping.inline(p.name)) (\(MarkdownEscaping.inline(p.vendor)))",
+                     "", "| figure | value | source |", "|---|---|---|"]
+        func add(_ label: String, _ value: String, _ source: String?) {
+            lines.append("| \(label) | \(MarkdownEscaping.cell(value)) | \(MarkdownEscaping.cell(source ?? "")) |")
+        }
+        add("memory", "\(HumanUnits.bytes(Int128(p.memory.value))) (\(HumanUnits.grouped(Int128(p.memory.value))) B)",
+            p.memory.source)
+        add("memory bandwidth", SizingUnits.bandwidth(p.memoryBandwidth.value), p.memoryBandwidth.source)
+        for (name, figure) in p.peakFlops.listed {
+            add("peak \(name) (dense)", SizingUnits.flopsPerSecond(figure.value), figure.source)
+        }
+        add("interconnect", "\(p.interconnect.kind), \(SizingUnits.bandwidth(p.interconnect.bandwidth.value)) per direction",
+            p.interconnect.bandwidth.source)
+        add("collective latency", HumanUnits.seconds(p.interconnect.latency?.value ?? Efficiency.defaultLatency),
+            p.interconnect.latency?.source ?? "archcalc default")
+        add("devices per node", String(p.devicesPerNode), nil)
+        add("runtime reserve", "\(HumanUnits.significant(p.reserveFraction * 100))% of memory",
+            p.reserve?.source ?? "archcalc default")
+        let e = p.efficiency ?? Efficiency()
+        add("efficiency compute", HumanUnits.significant(e.compute?.value ?? Efficiency.defaults.compute),
+            e.compute?.source ?? "archcalc default")
+        add("efficiency memory", HumanUnits.significant(e.memory?.value ?? Efficiency.defaults.memory),
+            e.memory?.source ?? "archcalc default")
+        add("efficiency communication",
+            HumanUnits.significant(e.communication?.value ?? Efficiency.defaults.communication),
+            e.communication?.source ?? "archcalc default")
+        for curve in e.curves {
+            add("curve \(curve.operator.rawValue)", "\(curve.points.count) points over \(curve.operator.axis)", curve.source)
+        }
+        if let notes = p.notes { lines += ["", MarkdownEscaping.inline(notes)] }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The profile as a JSON tree, with the keys of the YAML schema (`JSONValueEncoder`).
+    public static func jsonValue(_ p: HardwareProfile) -> JSONValue {
+        (try? JSONValueEncoder.encode(p)) ?? .null
     }
 }
