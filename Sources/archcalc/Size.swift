@@ -2,6 +2,7 @@ import ArchSpec
 import ArgumentParser
 
 extension SizingFormat: ExpressibleByArgument {}
+extension KVAccounting: ExpressibleByArgument {}
 
 extension Archcalc {
     struct Size: ParsableCommand {
@@ -67,6 +68,9 @@ extension Archcalc {
 
         @Option(help: "Runtime reserve per device: a fraction (0.1, 10%) or bytes (2GiB). Default: the profile's.")
         var reserve: String?
+
+        @Option(help: "KV-cache allocation: \(KVAccounting.names). An engine also replaces the flat reserve with its runtime-overhead model (unless --reserve is given); docs/sizing.md cites each engine's code.")
+        var kvAccounting: KVAccounting = .ideal
 
         @Flag(help: "Try every device count, not only powers of two.")
         var anyCount = false
@@ -170,7 +174,8 @@ extension Archcalc {
             }
             return SizingRequest(
                 context: contextValue, batch: batch, devices: devices, tp: tp, pp: pp, weights: weights, kv: kv,
-                computeDType: computeDtype, prefillChunk: prefillChunk, reserve: reserveValue, anyDeviceCount: anyCount)
+                computeDType: computeDtype, prefillChunk: prefillChunk, reserve: reserveValue, anyDeviceCount: anyCount,
+                kvAccounting: kvAccounting)
         }
     }
 }

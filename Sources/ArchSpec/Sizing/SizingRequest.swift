@@ -24,6 +24,9 @@ public struct SizingRequest: Hashable, Codable, Sendable {
     public var anyDeviceCount: Bool
     /// The most devices a search tries.
     public var maxDevices: Int
+    /// How the KV cache is allocated: exactly (`ideal`) or as an engine allocates it. An engine also selects
+    /// its runtime-overhead model in place of the flat reserve (unless `reserve` is given).
+    public var kvAccounting: KVAccounting = .ideal
 
     /// The default prefill chunk, tokens (vLLM's default `max_num_batched_tokens` with chunked prefill).
     public static let defaultPrefillChunk = 8192
@@ -32,7 +35,7 @@ public struct SizingRequest: Hashable, Codable, Sendable {
         context: Int? = nil, batch: Int = 1, devices: Int? = nil, tp: Int? = nil, pp: Int? = nil,
         weights: WeightQuantization? = nil, kv: KVQuantization? = nil, computeDType: DType? = nil,
         prefillChunk: Int = SizingRequest.defaultPrefillChunk, reserve: Reserve? = nil,
-        anyDeviceCount: Bool = false, maxDevices: Int = 1024
+        anyDeviceCount: Bool = false, maxDevices: Int = 1024, kvAccounting: KVAccounting = .ideal
     ) {
         self.context = context
         self.batch = batch
@@ -46,6 +49,7 @@ public struct SizingRequest: Hashable, Codable, Sendable {
         self.reserve = reserve
         self.anyDeviceCount = anyDeviceCount
         self.maxDevices = maxDevices
+        self.kvAccounting = kvAccounting
     }
 }
 
