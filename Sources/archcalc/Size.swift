@@ -78,6 +78,9 @@ extension Archcalc {
         @Option(help: "Sweep a range and print a table: context=1k..128k, batch=1..256, context=1k..128k:64 (64 points), batch=1..512+8 (steps of 8); at most \(Sweep.maxPoints) points (\(Sweep.maxPointsAnyDeviceCount) with --any-count).")
         var sweep: String?
 
+        @Flag(help: "Also print the basis of each number: formula, figures and efficiencies with their sources, validation evidence and error band (JSON always carries it as \"basis\").")
+        var explain = false
+
         @Flag(help: "Also print the scale-metadata bytes of each quantisation granularity for this spec.")
         var scales = false
 
@@ -121,6 +124,7 @@ extension Archcalc {
                 }
                 let result = try Sizer.size(architecture, on: profile, request: request)
                 Output.write(try rendered(result, spec: architecture))
+                if explain { Output.write(format.renderBasis(result)) }
                 if scales { Output.write("\n" + ScaleOverhead.report(architecture, result: result, format: format)) }
                 if let plot {
                     let curves = try MemoryCurves.compute(architecture, on: profile, request: request, result: result)

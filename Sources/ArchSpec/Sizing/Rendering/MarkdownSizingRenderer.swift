@@ -25,4 +25,14 @@ enum MarkdownSizingRenderer {
                   "| datasheet roofline tokens/s per sequence | \(SizingUnits.rate(r.idealDecodeTokensPerSecond)) |"]
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The basis of each number as a table.
+    static func basis(_ r: SizingResult) -> String {
+        var lines = ["", "| number | value | formula | inputs | evidence | error band |", "|---|---:|---|---|---|---|"]
+        for e in SizingBasis.entries(r) {
+            let cells = [e.quantity, e.value, e.formula, e.inputs.joined(separator: "; "), e.evidence, e.errorBand]
+            lines.append("| " + cells.map { MarkdownEscaping.inline($0) }.joined(separator: " | ") + " |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
 }

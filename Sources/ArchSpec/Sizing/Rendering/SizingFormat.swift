@@ -11,6 +11,15 @@ public enum SizingFormat: String, Hashable, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// The basis of each number, for `--explain` (JSON carries it always; Markdown as a table).
+    public func renderBasis(_ result: SizingResult) -> String {
+        switch self {
+        case .text: TextSizingRenderer.basis(result)
+        case .json: ""
+        case .markdown: MarkdownSizingRenderer.basis(result)
+        }
+    }
+
     /// Renders a sweep: a table (text, markdown) or an array of objects (JSON).
     public func render(sweep: Sweep, results: [SizingResult]) -> String {
         switch self {

@@ -6,7 +6,8 @@ enum TextSizingRenderer {
         lines.append("\(Escaping.lineStart(r.model, limit: 200)) on \(SizingUnits.layout(r)): "
             + Escaping.terminal(r.hardware.name, limit: 200))
         lines.append("workload: context \(r.context), batch \(r.batch); weights \(r.weights.summary); "
-            + "KV cache \(r.kv.summary); compute \(r.computeDType.rawValue)")
+            + "KV cache \(r.kv.summary); compute \(r.computeDType.rawValue)"
+            + (r.kvAccounting == .ideal ? "" : "; KV accounting \(r.kvAccounting.displayName)"))
         if let warning = r.contextWarning { lines.append("warning: \(warning)") }
         lines.append("")
         lines.append("memory per device")
@@ -17,6 +18,11 @@ enum TextSizingRenderer {
         for (label, value) in rows {
             lines.append("  " + pad(label, 17) + pad(SizingUnits.bytes(value), 11, left: true)
                 + "  " + HumanUnits.grouped(value) + " B")
+            if label == "runtime reserve", let overhead = m.overhead {
+                for part in overhead.parts {
+                    lines.append("    " + pad(part.name, 48) + pad(SizingUnits.bytes(part.bytes), 11, left: true))
+                }
+            }
         }
         lines.append(m.fits
             ? "fits: yes, \(SizingUnits.bytes(m.headroom)) free per device"
@@ -38,6 +44,19 @@ enum TextSizingRenderer {
         lines.append("  datasheet roofline (no efficiency factors): "
             + "\(HumanUnits.seconds(r.decode.idealSeconds)) per token, "
             + "\(SizingUnits.rate(r.idealDecodeTokensPerSecond)) tokens/s per sequence")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The basis of each number (`size --explain`).
+    static func basis(_ r: SizingResult) -> String {
+        var lines = ["", "basis of each number"]
+        for entry in SizingBasis.entries(r) {
+            lines.append("\(entry.quantity): \(entry.value)")
+            lines.append("  formula: " + Escaping.terminal(entry.formula, limit: 2000))
+            for input in entry.inputs { lines.append("  input: " + Escaping.terminal(input, limit: 2000)) }
+            lines.append("  evidence: " + entry.evidence)
+            lines.append("  error band: " + entry.errorBand)
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
