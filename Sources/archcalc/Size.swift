@@ -24,8 +24,8 @@ extension Archcalc {
         @Argument(help: "Spec file: archspec YAML or Hugging Face config.json.")
         var spec: String
 
-        @Option(help: "Hardware: a built-in id (archcalc hardware list) or a profile YAML file.")
-        var hardware: String
+        @Option(help: "Hardware: a built-in id (archcalc hardware list) or a profile YAML file. Several (h100-sxm,h200,l40s or the option repeated): one row per device, each at the smallest count that fits.")
+        var hardware: [String]
 
         @Option(name: .customLong("gpus"), help: "Devices in total. Default: the smallest count that fits.")
         var devices: Int?
@@ -78,6 +78,9 @@ extension Archcalc {
         @Option(help: "Sweep a range and print a table: context=1k..128k, batch=1..256, context=1k..128k:64 (64 points), batch=1..512+8 (steps of 8); at most \(Sweep.maxPoints) points (\(Sweep.maxPointsAnyDeviceCount) with --any-count).")
         var sweep: String?
 
+        @Flag(help: "Answer which weight and KV dtypes fit on --gpus devices (default 1): tries bf16, fp8, int8 and int4 weights, each with bf16, fp8, int8 and int4 KV, and prints the most precise combination that fits with why each more precise one does not.")
+        var bestDtype = false
+
         @Flag(help: "Also print the basis of each number: formula, figures and efficiencies with their sources, validation evidence and error band (JSON always carries it as \"basis\").")
         var explain = false
 
@@ -94,13 +97,25 @@ extension Archcalc {
         var calibration: String?
 
         func validate() throws {
+            if hardware.isEmpty { throw ValidationError("--hardware: name at least one device") }
+            if hardwareList.count > 1 || bestDtype {
+                let name = bestDtype ? "--best-dtype" : "several --hardware devices"
+                for (flag, set) in [("--sweep", sweep != nil), ("--plot", plot != nil), ("--calibration", calibration != nil),
+                                    ("--scales", scales), ("--explain", explain && !bestDtype)] where set {
+                    throw ValidationError("\(name) cannot be combined with \(flag)")
+                }
+                if bestDtype && hardwareList.count > 1 { throw ValidationError("--best-dtype takes one --hardware device") }
+                if bestDtype && (weightsDtype != nil || kvDtype != nil) {
+                    throw ValidationError("--best-dtype chooses the dtypes: drop --weights-dtype and --kv-dtype")
+                }
+            }
             if let sweep {
                 do { _ = try Sweep.parse(sweep, maxPoints: Sweep.maxPoints(anyDeviceCount: anyCount)) } catch { throw ValidationError("--sweep: \(error.description)") }
             }
         }
 
         func run() throws {
-            try Output.refuseOverwriting(outputs: [plot], inputs: [spec, hardware] + (calibration.map { [$0] } ?? []))
+            try Output.refuseOverwriting(outputs: [plot], inputs: [spec] + hardwareList + (calibration.map { [$0] } ?? []))
             if let plot, plot != "-", !plot.lowercased().hasSuffix(".svg") {
                 throw ValidationError("--plot writes SVG: name a .svg file, got '\(Escaping.short(plot))' "
                                       + "(convert it afterwards, for example rsvg-convert -o chart.png chart.svg)")
@@ -108,13 +123,14 @@ extension Archcalc {
             let loaded = SpecLoader.load(path: spec)
             Output.report(loaded.diagnostics)
             guard let architecture = loaded.spec else { throw ExitCode(2) }
-            let profile: HardwareProfile
-            do { profile = try HardwareCatalog.resolve(hardware) } catch {
-                Output.error("error: \(error.description)")
-                throw ExitCode(2)
-            }
+            let profiles = try resolveHardware()
+            let profile = profiles[0]
             let request = try makeRequest(specDType: architecture.dtype)
             do {
+                if profiles.count > 1 || bestDtype {
+                    try runReverse(architecture, profiles: profiles, request: request)
+                    return
+                }
                 if let sweep {
                     let plan = try Sweep.parse(sweep, maxPoints: Sweep.maxPoints(anyDeviceCount: anyCount))
                     let results = try plan.run(architecture, on: profile, request: request)
