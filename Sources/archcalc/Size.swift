@@ -11,13 +11,17 @@ extension Archcalc {
             discussion: """
                 Memory per device is weights (sharded by --tp and --pp; K/V heads replicate when tp exceeds \
                 kv_heads), KV cache, the activations of one prefill chunk, and a runtime reserve (the profile's, \
-                10% by default). Without --gpus the smallest power-of-two device count that fits is chosen and \
+                10% by default; with --kv-accounting vllm, sglang or llamacpp, that engine's KV allocation and \
+                runtime-overhead model). Without --gpus the smallest power-of-two device count that fits is chosen and \
                 the smaller ones are listed with why they fail. Latency is a roofline per phase: \
                 max(compute, memory) + communication, with the profile's efficiency factors (defaults: compute \
                 0.70, memory 0.80, communication 0.75); the datasheet-only figure is printed too. \
-                docs/sizing.md gives every formula.
+                Reverse queries: several --hardware devices print one row per device; --best-dtype finds the \
+                most precise weight and KV dtypes that fit. --explain gives each number's formula, sources, \
+                evidence and error band. docs/sizing.md gives every formula.
 
-                Exit codes: 0 the configuration fits (or a sweep ran); 1 it does not fit; 2 a usage error or a \
+                Exit codes: 0 the configuration fits (or a sweep ran; with several devices or --best-dtype, \
+                something fits); 1 it does not fit; 2 a usage error or a \
                 spec or hardware file that cannot be read.
                 """)
 
