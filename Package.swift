@@ -18,6 +18,7 @@ let folderReadmes = [
     "Reporting/README.md",
     "Reporting/Lint/README.md",
     "Sizing/README.md",
+    "StepTime/README.md",
     "Spec/README.md",
     "Support/README.md",
     "Support/Escaping/README.md",

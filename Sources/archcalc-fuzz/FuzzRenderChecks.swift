@@ -12,12 +12,13 @@ enum FuzzRenderChecks {
     /// and renders every size format and the chart.
     static func run(_ spec: ArchitectureSpec, report: EstimateReport, sizing: Bool) {
         for format in EstimateFormat.allCases {
-            check(format.renderer(exact: true).render([report]), format: format.rawValue, command: "estimate")
+            check(format.render(EstimationRun(reports: [report], diagnostics: [], failed: false), RenderOptions(exact: true)),
+                  format: format.rawValue, command: "estimate")
         }
         let comparison = Comparison(reports: [report, report], basis: .requested)
-        check(ComparisonRenderer.text(comparison, exact: true), format: "text", command: "compare")
-        check(ComparisonRenderer.json(comparison), format: "json", command: "compare")
-        check(ComparisonRenderer.markdown(comparison), format: "markdown", command: "compare")
+        for format in ComparisonFormat.allCases {
+            check(format.render(comparison, RenderOptions(exact: true)), format: format.rawValue, command: "compare")
+        }
         guard sizing, let hardware = HardwareCatalog.profile(id: "h100-sxm"),
               let result = try? Sizer.size(spec, on: hardware, request: SizingRequest(context: 512, batch: 2))
         else { return }

@@ -40,6 +40,9 @@ extension Archcalc {
         @Option(name: .shortAndLong, help: "Write the profile to this file (atomically) instead of standard output.")
         var output: String?
 
+        @Option(help: "Output format of the profile: \(CalibrationFormat.choices) (yaml is the file validate and size --calibration read).")
+        var format: CalibrationFormat = .yaml
+
         @Option(help: "Also write the result as a hardware profile in the catalog schema (docs/hardware.md) to this file.")
         var hardwareProfile: String?
 
@@ -99,7 +102,8 @@ extension Archcalc {
             let result = Calibrator.run(plan, host: host) { bar.step($0) }
             bar.finish()
             for note in result.notes ?? [] { Output.error("warning: \(Escaping.short(note, limit: 300))") }
-            try Output.emit(result.yaml(), to: output)
+            if format == .yaml { _ = try result.yaml() }  // an encoding failure is an error, not an empty profile
+            try Output.emit(format.render(result), to: output)
             if let hardwareProfile { try Output.emit(try result.hardwareProfileYAML(), to: hardwareProfile) }
         }
     }
@@ -117,7 +121,7 @@ final class ProgressBar {
         let width = 24, filled = min(width, done * width / total)
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         let text = "\r[\(bar)] \(min(done, total))/\(total) \(label)"
-        standardError(String(text.prefix(110)).padding(to: 110))
+        standardError(TextTable.pad(String(text.prefix(110)), 110))
     }
 
     func finish() { standardError("\n") }
@@ -127,8 +131,4 @@ final class ProgressBar {
 func standardError(_ text: String) {
     var text = text
     text.withUTF8 { buffer in _ = writeBytes(2, buffer.baseAddress!, buffer.count) }
-}
-
-extension String {
-    func padding(to width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }

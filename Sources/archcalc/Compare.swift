@@ -1,19 +1,6 @@
 import ArchSpec
 import ArgumentParser
 
-/// Output formats of `archcalc compare` and of `estimate --prune-heads`.
-enum ComparisonFormat: String, CaseIterable, ExpressibleByArgument {
-    case text, json, markdown
-
-    func render(_ comparison: Comparison, exact: Bool) -> String {
-        switch self {
-        case .text: ComparisonRenderer.text(comparison, exact: exact)
-        case .json: ComparisonRenderer.json(comparison)
-        case .markdown: ComparisonRenderer.markdown(comparison)
-        }
-    }
-}
-
 extension Archcalc {
     struct Compare: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -33,7 +20,7 @@ extension Archcalc {
 
         @OptionGroup var workload: WorkloadOptions
 
-        @Option(help: "Output format: text, json or markdown.")
+        @Option(help: "Output format: \(ComparisonFormat.choices).")
         var format: ComparisonFormat = .text
 
         @Flag(help: "Show exact integers and absolute differences instead of human units.")
@@ -51,35 +38,8 @@ extension Archcalc {
             let run = Comparator.run(paths: specs, options: workload.costOptions)
             Output.report(run.diagnostics)
             guard let comparison = run.comparison else { throw ExitCode(1) }
-            try Output.emit(format.render(comparison, exact: exact), to: output)
+            try Output.emit(format.render(comparison, RenderOptions(exact: exact)), to: output)
         }
-    }
-}
-
-/// `estimate --prune-heads`: each spec against its pruned version.
-enum PruneHeadsReport {
-    static func run(specs: [String], request: HeadPruning.Request, options: CostOptions, format: ComparisonFormat,
-                    exact: Bool, output: String?) throws {
-        var text = ""
-        var failed = false
-        for path in specs {
-            let loaded = SpecLoader.load(path: path)
-            Output.report(loaded.diagnostics)
-            guard let spec = loaded.spec else { failed = true; continue }
-            do {
-                let (pruned, summary) = try HeadPruning.prune(spec, request)
-                let reports = [EstimateReport(estimate: try CostModel.estimate(spec, options: options), source: path),
-                               EstimateReport(estimate: try CostModel.estimate(pruned, options: options), source: path)]
-                let basis: ContextBasis = options.context == nil ? .specContextLength : .requested
-                let comparison = Comparison(reports: reports, basis: basis, notes: [summary.description])
-                text += (text.isEmpty ? "" : "\n") + format.render(comparison, exact: exact)
-            } catch {
-                Output.error("\(Escaping.lineStart(path, limit: 1000)): error: \(error)")
-                failed = true
-            }
-        }
-        if !text.isEmpty { try Output.emit(text, to: output) }
-        if failed { throw ExitCode(1) }
     }
 }
 

@@ -21,7 +21,7 @@ extension Archcalc {
 
         @OptionGroup var workload: WorkloadOptions
 
-        @Option(help: "Output format: text, json, markdown or csv.")
+        @Option(help: "Output format: \(EstimateFormat.choices); with --prune-heads \(PruneHeadsFormat.choices).")
         var format: EstimateFormat = .text
 
         @Flag(help: "Add a column with each formula's exact integer to the text output.")
@@ -35,17 +35,21 @@ extension Archcalc {
 
         func validate() throws {
             if specs.isEmpty { throw ValidationError("name at least one spec file") }
-            if pruneHeads != nil, format == .csv {
-                throw ValidationError("--prune-heads reports a comparison: use --format text, json or markdown")
+            if pruneHeads != nil, PruneHeadsFormat(rawValue: format.rawValue) == nil {
+                throw ValidationError("--prune-heads reports a comparison: use --format \(PruneHeadsFormat.choices)")
             }
         }
 
         func run() throws {
             try Output.refuseOverwriting(outputs: [output], inputs: specs)
-            if let pruneHeads {
-                let format: ComparisonFormat = self.format == .json ? .json : (self.format == .markdown ? .markdown : .text)
-                return try PruneHeadsReport.run(specs: specs, request: pruneHeads, options: workload.costOptions,
-                                                format: format, exact: exact, output: output)
+            if let pruneHeads, let format = PruneHeadsFormat(rawValue: format.rawValue) {
+                let run = HeadPruningRun.run(paths: specs, request: pruneHeads, options: workload.costOptions)
+                Output.report(run.diagnostics)
+                if !run.items.isEmpty || format == .json {
+                    try Output.emit(format.render(run, RenderOptions(exact: exact)), to: output)
+                }
+                if run.failed { throw ExitCode(1) }
+                return
             }
             let run = Estimator.run(paths: specs, options: workload.costOptions)
             Output.report(run.diagnostics)

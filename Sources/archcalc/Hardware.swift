@@ -1,6 +1,5 @@
 import ArchSpec
 import ArgumentParser
-import Foundation
 
 extension Archcalc {
     struct Hardware: ParsableCommand {
@@ -17,16 +16,11 @@ extension Archcalc {
     struct HardwareList: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the built-in hardware profiles.")
 
-        @Option(help: "Output format: text, markdown or json.")
+        @Option(help: "Output format: \(HardwareFormat.choices) (yaml: one profile file per device, separated by ---).")
         var format: HardwareFormat = .text
 
         func run() throws {
-            switch format {
-            case .text, .yaml: Output.write(HardwareReport.listText(HardwareCatalog.all))
-            case .markdown: Output.write(HardwareReport.listMarkdown(HardwareCatalog.all))
-            case .json: Output.write("[\n" + HardwareCatalog.all.map { HardwareReport.json($0) }
-                .map { $0.trimmingCharacters(in: .newlines) }.joined(separator: ",\n") + "\n]\n")
-            }
+            Output.write(format.render(.list(HardwareCatalog.all)))
         }
     }
 
@@ -37,7 +31,7 @@ extension Archcalc {
         @Argument(help: "A built-in id (see 'archcalc hardware list') or a profile YAML file.")
         var hardware: String
 
-        @Option(help: "Output format: text, yaml (the file schema) or json.")
+        @Option(help: "Output format: \(HardwareFormat.choices) (yaml: the file schema).")
         var format: HardwareFormat = .text
 
         func run() throws {
@@ -48,15 +42,7 @@ extension Archcalc {
                 Output.error("error: \(error.description)")
                 throw ExitCode(2)
             }
-            switch format {
-            case .text, .markdown: Output.write(HardwareReport.showText(profile))
-            case .yaml: Output.write(HardwareReport.yaml(profile))
-            case .json: Output.write(HardwareReport.json(profile))
-            }
+            Output.write(format.render(.one(profile)))
         }
     }
-}
-
-enum HardwareFormat: String, CaseIterable, ExpressibleByArgument {
-    case text, markdown, json, yaml
 }

@@ -29,7 +29,7 @@ extension Archcalc {
         @Argument(help: "Spec files or directories to lint; - reads standard input. Default: the current directory.")
         var paths: [String] = []
 
-        @Option(help: "Output format: text, json, sarif or github. Default: github when GITHUB_ACTIONS is true, otherwise text.")
+        @Option(help: "Output format: \(LintFormat.choices). Default: github when GITHUB_ACTIONS is true, otherwise text.")
         var format: LintFormat?
 
         @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")

@@ -6,6 +6,12 @@ extension DType: ExpressibleByArgument {
 }
 
 extension EstimateFormat: ExpressibleByArgument {}
+extension ComparisonFormat: ExpressibleByArgument {}
+extension PruneHeadsFormat: ExpressibleByArgument {}
+extension HardwareFormat: ExpressibleByArgument {}
+extension RulesFormat: ExpressibleByArgument {}
+extension ValidationFormat: ExpressibleByArgument {}
+extension CalibrationFormat: ExpressibleByArgument {}
 extension AttentionFlopsConvention: ExpressibleByArgument {}
 extension LogitsConvention: ExpressibleByArgument {}
 extension MLADecodeForm: ExpressibleByArgument {}

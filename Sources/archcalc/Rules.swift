@@ -10,17 +10,20 @@ extension Archcalc {
         @Argument(help: "A rule code or name to explain (AC103, heads-not-divisible-by-kv-heads).")
         var rule: String?
 
-        @Flag(help: "Print the whole catalog as Markdown (the source of docs/rules.md).")
+        @Option(help: "Output format: \(RulesFormat.choices). markdown without a rule is the source of docs/rules.md.")
+        var format: RulesFormat = .text
+
+        @Flag(help: .hidden)
         var markdown = false
 
         func run() throws {
-            if markdown { return Output.write(RuleDocs.markdown()) }
-            guard let rule else { return Output.write(RuleDocs.list()) }
+            let format = markdown ? .markdown : format
+            guard let rule else { return Output.write(format.render(.catalog)) }
             guard let description = RuleCatalog.description(for: rule) else {
                 let hint = RuleCatalog.suggestion(for: rule).map { "; did you mean \($0)?" } ?? ""
                 throw ValidationError("unknown rule '\(Escaping.short(rule))'\(hint)")
             }
-            Output.write(RuleDocs.explain(description))
+            Output.write(format.render(.rule(description)))
         }
     }
 }

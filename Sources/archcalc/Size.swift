@@ -79,6 +79,9 @@ extension Archcalc {
         @Flag(help: "Try every device count, not only powers of two.")
         var anyCount = false
 
+        @Option(help: "Timing model: step (kernel by kernel, efficiency curves and fixed costs; default) or roofline (one roofline per phase with flat 0.70 compute / 0.80 memory factors).")
+        var timing: TimingModel = .step
+
         @Option(help: "Sweep a range and print a table: context=1k..128k, batch=1..256, context=1k..128k:64 (64 points), batch=1..512+8 (steps of 8); at most \(Sweep.maxPoints) points (\(Sweep.maxPointsAnyDeviceCount) with --any-count).")
         var sweep: String?
 
@@ -94,7 +97,7 @@ extension Archcalc {
         @Option(help: "Write an SVG chart to this .svg file: memory vs context for several batches with the requested point, the max context and the model's limit marked, and the roofline; with --sweep, memory and decode throughput across the sweep.")
         var plot: String?
 
-        @Option(help: "Output format: text, json or markdown.")
+        @Option(help: "Output format: \(SizingFormat.choices).")
         var format: SizingFormat = .text
 
         @Option(help: "A profile from archcalc calibrate --spec SPEC: also give prefill and decode from its measured step surface for this host, each figure naming the model that produced it (not with --sweep).")
@@ -143,9 +146,9 @@ extension Archcalc {
                     return
                 }
                 let result = try Sizer.size(architecture, on: profile, request: request)
-                Output.write(try rendered(result, spec: architecture))
+                Output.write(format.render(.single(result, calibration: try calibrationEstimate(result, spec: architecture),
+                                                   scales: scales ? ScaleOverhead.report(architecture, result: result) : nil)))
                 if explain { Output.write(format.renderBasis(result)) }
-                if scales { Output.write("\n" + ScaleOverhead.report(architecture, result: result, format: format)) }
                 if let plot {
                     let curves = try MemoryCurves.compute(architecture, on: profile, request: request, result: result)
                     try Output.emit(SizingChart.svg(result: result, curves: curves), to: plot)
@@ -199,7 +202,9 @@ extension Archcalc {
             return SizingRequest(
                 context: contextValue, batch: batch, devices: devices, tp: tp, pp: pp, weights: weights, kv: kv,
                 computeDType: computeDtype, prefillChunk: prefillChunk, reserve: reserveValue, anyDeviceCount: anyCount,
-                kvAccounting: kvAccounting)
+                timing: timing, kvAccounting: kvAccounting)
         }
     }
 }
+
+extension TimingModel: ExpressibleByArgument {}

@@ -2,19 +2,14 @@ import ArchSpec
 import ArgumentParser
 
 extension Archcalc.Size {
-    /// The sizing result in `format`, with the step surface's figures of `--calibration` when given.
-    func rendered(_ result: SizingResult, spec: ArchitectureSpec) throws -> String {
-        guard let calibration else { return format.render(result) }
+    /// The step surface's figures of `--calibration` for `result`, or `nil` without it.
+    func calibrationEstimate(_ result: SizingResult, spec: ArchitectureSpec) throws -> StepSizingEstimate? {
+        guard let calibration else { return nil }
         let profile: CalibrationResult
         do { profile = try CalibrationResult.load(path: calibration) } catch {
             Output.error("error: \(error)")
             throw ExitCode(2)
         }
-        let estimate = StepSizing.estimate(result, spec: spec, profile: profile)
-        switch format {
-        case .json: return StepSizing.json(result, estimate).rendered() + "\n"
-        case .text: return format.render(result) + StepSizing.text(estimate)
-        case .markdown: return format.render(result) + StepSizing.text(estimate, markdown: true)
-        }
+        return StepSizing.estimate(result, spec: spec, profile: profile)
     }
 }

@@ -1,10 +1,6 @@
 import ArchSpec
 import ArgumentParser
 
-enum ValidateFormat: String, CaseIterable, ExpressibleByArgument {
-    case text, json
-}
-
 extension Archcalc {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -41,8 +37,8 @@ extension Archcalc {
         @Option(help: "Threads, at most this machine's online CPUs. Default: the most the profile measured, within that limit.")
         var threads: Int?
 
-        @Option(help: "Output format: text or json.")
-        var format: ValidateFormat = .text
+        @Option(help: "Output format: \(ValidationFormat.choices).")
+        var format: ValidationFormat = .text
 
         func validate() throws {
             if context < 1 || context > 1 << 20 { throw ValidationError("--context must be 1...1048576, got \(context)") }
@@ -71,7 +67,7 @@ extension Archcalc {
                 Output.error("error: \(error)")
                 throw ExitCode(1)
             }
-            Output.write(format == .json ? report.json.rendered() + "\n" : report.text)
+            Output.write(format.render(report))
         }
 
         /// The most threads the profile measured with, within this machine's limit (a profile is input too).

@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct HardwareCatalogTests {
     static let required = ["h100-sxm", "h100-pcie", "h200", "b200", "a100-40gb", "a100-80gb", "l40s", "l4", "a10g",
-                           "rtx-4090", "mi300x", "tpu-v5e", "m2-ultra", "cpu"]
+                           "rtx-4090", "mi300x", "tpu-v5e", "m2-ultra", "cpu",
+                           "b300", "gb300", "gb200", "h20", "rtx-5090", "rtx-pro-6000", "dgx-spark", "mi325x", "mi355x",
+                           "gaudi3", "tpu-v6e", "tpu7x", "trainium2", "strix-halo", "m4-max", "m3-ultra"]
 
     @Test func everyRequiredIDIsBuiltIn() {
         #expect(HardwareCatalog.all.map(\.id) == Self.required)

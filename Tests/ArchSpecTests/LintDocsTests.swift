@@ -6,7 +6,7 @@ import Testing
     @Test func rulesMarkdownIsCurrent() throws {
         let path = LintFixtures.root + "/docs/rules.md"
         let current = String(decoding: try FileInput.read(path), as: UTF8.self)
-        #expect(current == RuleDocs.markdown(), "docs/rules.md is stale: run `archcalc rules --markdown > docs/rules.md`")
+        #expect(current == RuleDocs.markdown(), "docs/rules.md is stale: run `archcalc rules --format markdown > docs/rules.md`")
     }
 
     @Test func everyRuleIsInTheDocs() throws {

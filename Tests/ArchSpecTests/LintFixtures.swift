@@ -25,7 +25,10 @@ enum LintFixtures {
 
     /// The run the golden files record: opt-13b.yaml and suppressions.yaml.
     static func goldenRun() throws -> LintRun {
-        LintRun(files: [try lint("opt-13b.yaml"), try lint("suppressions.yaml"), try lint("syntax-error.yaml")],
-                ioErrors: [], failOn: nil)
+        var run = LintRun(files: [try lint("opt-13b.yaml"), try lint("suppressions.yaml"), try lint("syntax-error.yaml")],
+                          ioErrors: [], failOn: nil)
+        // As if linted from /repo/models in a repository at /repo: the same CI paths on every machine.
+        run.repositoryRoot = RepositoryRoot(path: "/repo", workingDirectory: "/repo/models")
+        return run
     }
 }

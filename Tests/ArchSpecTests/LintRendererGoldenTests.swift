@@ -5,22 +5,12 @@ import Testing
 import Glibc
 #endif
 
-/// Renderer output compared with golden files; `ARCHCALC_RECORD=1` re-records them.
+/// Lint renderer output compared with golden files (`Golden`; `ARCHCALC_RECORD_GOLDENS=1` re-records them).
 @Suite struct LintRendererGoldenTests {
-    static let record = getenv("ARCHCALC_RECORD").map { String(cString: $0) } == "1"
-
-    static func compare(_ output: String, golden name: String) throws {
-        let path = LintFixtures.path("golden/\(name)")
-        if record { try OutputFile.write(output, to: path) }
-        let expected = String(decoding: try FileInput.read(path), as: UTF8.self)
-        #expect(output == expected, "\(name) differs; re-record with ARCHCALC_RECORD=1 if intended")
-    }
-
     @Test(arguments: LintFormat.allCases)
     func matchesGolden(format: LintFormat) throws {
-        let output = format.renderer(toolVersion: "0.1.0").render(try LintFixtures.goldenRun())
-        let ext = format == .text || format == .github ? "txt" : format.rawValue
-        try Self.compare(output, golden: "\(format.rawValue).\(ext)")
+        let output = format.render(try LintFixtures.goldenRun(), RenderOptions(toolVersion: "0.1.0"))
+        try Golden.check(output, "lint/\(format.rawValue).\(Golden.ext(format.rawValue))")
     }
 
     @Test func githubEscapesLikeActionsCore() {

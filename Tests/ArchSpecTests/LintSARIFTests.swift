@@ -46,7 +46,7 @@ import Testing
         #expect(results.count > 5)
         for result in results {
             #expect(result["ruleId"] != nil && result["message"]?["text"] != nil && result["level"] != nil)
-            #expect(result["partialFingerprints"]?["archcalcLogicalKey/v1"] != nil)
+            #expect(result["partialFingerprints"]?[SARIFFingerprint.key] != nil)
             guard case .array(let locations)? = result["locations"], let region = locations.first?["physicalLocation"]?["region"]
             else { return #expect(Bool(false)) }
             for key in ["startLine", "startColumn", "endLine", "endColumn"] { #expect(region[key] != nil, "\(key)") }

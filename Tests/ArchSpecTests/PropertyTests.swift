@@ -112,9 +112,10 @@ struct PropertyTests {
         var spec = SpecGenerator.spec(&rng)
         spec.layers = Int.random(in: 1_000...1_000_000, using: &rng)  // push counts past 2^53
         let e = try CostModel.estimate(spec, options: CostOptions(context: 1 << 20, batch: 4096))
-        let text = JSONEstimateRenderer().render([EstimateReport(estimate: e, source: "x")])
-        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
-        #expect(parsed.count == 1)
+        let text = JSONEstimateRenderer().render(EstimationRun(reports: [EstimateReport(estimate: e, source: "x")]))
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let parsed = try #require(document["estimates"] as? [[String: Any]])
+        #expect(parsed.count == 1 && document["version"] as? Int == 1)
         #expect(text.contains("\"total\": \(e.flops.prefill.total)"))
         #expect(text.contains("\"total\": \(e.parameters.total)"))
         #expect(!text.contains("e+"))

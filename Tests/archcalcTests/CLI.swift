@@ -30,11 +30,12 @@ enum CLI {
     static func path(_ relative: String) -> String { root + "/" + relative }
 
     /// Runs `archcalc` with `arguments`, feeding `input` on standard input.
-    static func run(_ arguments: [String], input: String? = nil, environment: [String: String]? = nil) throws -> CLIResult {
+    static func run(_ arguments: [String], input: String? = nil, environment: [String: String]? = nil,
+                    directory: String? = nil) throws -> CLIResult {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: root)
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? root)
         if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
         process.standardOutput = out
@@ -58,5 +59,19 @@ enum CLI {
         let url = directory.appendingPathComponent(name)
         try Data(contents.utf8).write(to: url)
         return url.path
+    }
+}
+
+/// The documents of `--format json` (docs/json.md).
+enum JSONDocument {
+    /// The top-level object, or `nil` when the text is not a JSON object.
+    static func object(_ text: String) -> [String: Any]? {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
+    }
+
+    /// `estimate --format json`'s `estimates` array, after checking the document's version.
+    static func estimates(_ text: String) -> [[String: Any]]? {
+        guard let document = object(text), document["version"] as? Int == 1 else { return nil }
+        return document["estimates"] as? [[String: Any]]
     }
 }

@@ -20,8 +20,9 @@ import Testing
                                   "--threads", "1", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["version"] as? Int == 1 && json["model"] as? String != nil && json["spec"] == nil)
         let steps = try #require(json["step_surface"] as? [String: Any])
-        #expect(steps["model"] as? String == "step-surface")
+        #expect(steps["prediction_model"] as? String == "step-surface")
         for phase in ["prefill", "decode"] {
             let p = try #require(steps[phase] as? [String: Double], "\(phase)")
             #expect((p["predicted_s"] ?? 0) > 0 && (p["measured_s"] ?? 0) > 0)

@@ -10,7 +10,7 @@ import Testing
         let directory = try ShardedLlama.directory(layers: 1000)
         let result = try CLI.run(["estimate", directory, "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
-        let reports = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let reports = try #require(JSONDocument.estimates(result.stdout))
         let checkpoint = try #require(reports.first?["checkpoint"] as? [String: Any])
         #expect(checkpoint["parameters"] as? Int == ShardedLlama.parameters(layers: 1000))
         #expect((checkpoint["files"] as? [Any])?.count == 1000)

@@ -19,7 +19,7 @@ import Testing
     @Test func jsonCarriesTheExactCounts() throws {
         let result = try CLI.run(["estimate", try TinyLlama.directory(.mlx), "--format", "json"])
         #expect(result.status == 0)
-        let reports = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let reports = try #require(JSONDocument.estimates(result.stdout))
         let checkpoint = try #require(reports.first?["checkpoint"] as? [String: Any])
         #expect(checkpoint["parameters"] as? Int == 202_048)
         let groups = try #require(checkpoint["groups"] as? [String: [String: Any]])
@@ -36,7 +36,7 @@ import Testing
         #expect(result.stdout.contains("(architecture not recovered)"))
         #expect(result.stdout.contains("Parameters    202 K"))
         let json = try CLI.run(["estimate", path, "--format", "json"])
-        let reports = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let reports = try #require(JSONDocument.estimates(json.stdout))
         #expect((reports.first?["checkpoint"] as? [String: Any])?["parameters"] as? Int == 202_048)
     }
 

@@ -50,10 +50,10 @@ import Testing
         let text = try CLI.run(["estimate", Self.llama3, "--context", "1M"])
         #expect(text.status == 0 && text.stdout.contains("warning: " + warning))
         let json = try CLI.run(["estimate", Self.llama3, "--context", "1M", "--format", "json"])
-        let first = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])?.first)
+        let first = try #require(JSONDocument.estimates(json.stdout)?.first)
         #expect((first["warnings"] as? [String])?.first?.hasPrefix(warning) == true)
         let csv = try CLI.run(["estimate", Self.llama3, "--context", "1M", "--format", "csv"])
-        #expect(csv.stdout.hasPrefix("name,") && csv.stdout.contains(",layers,warnings\r\n"))
+        #expect(csv.stdout.hasPrefix("model,") && csv.stdout.contains(",layers,warnings\r\n"))
         #expect(csv.stdout.contains(",\"" + warning))
         let markdown = try CLI.run(["estimate", Self.llama3, "--context", "1M", "--format", "markdown"])
         #expect(markdown.stdout.contains("| " + warning))
@@ -90,7 +90,7 @@ import Testing
         #expect(text.stdout.hasSuffix("warning: context 16384 exceeds the model's context_length 8192 (AC501): "
                                       + "positions past it are untrained\n"))
         let json = try CLI.run(["size", Self.llama3, "--hardware", "h100-sxm", "--sweep", "context=4k..16k", "--format", "json"])
-        let points = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let points = try #require(JSONDocument.object(json.stdout)?["results"] as? [[String: Any]])
         #expect(points.map { ($0["warnings"] as? [String])?.count } == [0, 0, 1])
     }
 

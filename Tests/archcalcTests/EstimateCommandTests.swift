@@ -18,14 +18,14 @@ struct EstimateCommandTests {
         #expect(result.stdout.contains("16,083,582,976"))
     }
 
-    @Test func jsonIsAnArrayInArgumentOrderWithExactIntegers() throws {
+    @Test func jsonIsAVersionedDocumentInArgumentOrderWithExactIntegers() throws {
         let result = try CLI.run([
             "estimate", "specs/gpt2.yaml", "specs/llama-3-8b.yaml", "--context", "2048", "--format", "json",
             "--attention-flops", "full", "--logits", "all",
         ])
         #expect(result.status == 0)
-        let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        #expect(array.map { $0["name"] as? String } == ["gpt2", "llama-3-8b"])
+        let array = try #require(JSONDocument.estimates(result.stdout))
+        #expect(array.map { $0["model"] as? String } == ["gpt2", "llama-3-8b"])
         let llama = array[1]
         #expect(llama["source"] as? String == "specs/llama-3-8b.yaml")
         #expect(llama["context"] as? Int == 2048)
@@ -40,10 +40,10 @@ struct EstimateCommandTests {
 
     @Test func csvAndMarkdown() throws {
         let csv = try CLI.run(["estimate", "specs/llama-3-8b.yaml", "--format", "csv"])
-        #expect(csv.stdout.hasPrefix("name,params,"))
+        #expect(csv.stdout.hasPrefix("model,params,"))
         #expect(csv.stdout.contains("llama-3-8b,8030261248,8030261248,16060522496,131072,"))
         let markdown = try CLI.run(["estimate", "specs/llama-3-8b.yaml", "--format", "markdown"])
-        #expect(markdown.stdout.hasPrefix("| name | params |"))
+        #expect(markdown.stdout.hasPrefix("| model | params |"))
         #expect(markdown.stdout.contains("| llama-3-8b | 8.03 B |"))
     }
 
@@ -60,7 +60,7 @@ struct EstimateCommandTests {
         #expect(specs.count >= 10)
         let result = try CLI.run(["estimate", "--format", "json"] + specs.map { "specs/\($0)" })
         #expect(result.status == 0, "\(result.stderr)")
-        let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [Any])
+        let array = try #require(JSONDocument.estimates(result.stdout))
         #expect(array.count == specs.count)
     }
 

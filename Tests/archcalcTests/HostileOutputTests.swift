@@ -49,8 +49,8 @@ import Testing
 
     @Test func jsonKeepsTheNameExactly() throws {
         let result = try CLI.run(["estimate", Self.spec, "--format", "json"])
-        let array = try #require(Hostile.json(result.stdout, "estimate json") as? [[String: Any]])
-        #expect(array.first?["name"] as? String == Hostile.name)
+        let array = try #require((Hostile.json(result.stdout, "estimate json") as? [String: Any])?["estimates"] as? [[String: Any]])
+        #expect(array.first?["model"] as? String == Hostile.name)
     }
 
     @Test func csvKeepsOneRecordPerSpecAndThirteenFields() throws {
@@ -78,8 +78,8 @@ import Testing
         let text = try String(contentsOfFile: Self.directory + "/converted.yaml", encoding: .utf8)
         Hostile.expectSafe(text, "converted YAML")
         let result = try CLI.run(["estimate", Self.directory + "/converted.yaml", "--format", "json"])
-        let array = try #require(Hostile.json(result.stdout, "estimate json") as? [[String: Any]])
-        #expect(array.first?["name"] as? String == Hostile.name)
+        let array = try #require((Hostile.json(result.stdout, "estimate json") as? [String: Any])?["estimates"] as? [[String: Any]])
+        #expect(array.first?["model"] as? String == Hostile.name)
     }
 
     @Test func svgPlotParsesAndHoldsOnlyChartElements() throws {

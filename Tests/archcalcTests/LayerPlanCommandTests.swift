@@ -6,7 +6,7 @@ struct LayerPlanCommandTests {
     @Test func hybridEstimateReportsStateAndLayerKinds() throws {
         let result = try CLI.run(["estimate", "specs/qwen3-next-80b-a3b.yaml", "--context", "32k", "--format", "json"])
         #expect(result.status == 0)
-        let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let array = try #require(JSONDocument.estimates(result.stdout))
         let kv = try #require(array.first?["kv_cache"] as? [String: Any])
         // 12 full layers cache K and V of 2 heads x 256: 12,288 elements x 2 bytes per token.
         #expect((kv["bytes_per_token"] as? NSNumber)?.int64Value == 24_576)
@@ -25,7 +25,7 @@ struct LayerPlanCommandTests {
         func bytes(_ extra: [String]) throws -> Int64 {
             let result = try CLI.run(["estimate", "specs/gpt-oss-120b.yaml", "--context", "4096", "--kv-dtype", "bf16",
                                       "--format", "json"] + extra)
-            let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+            let array = try #require(JSONDocument.estimates(result.stdout))
             let kv = try #require(array.first?["kv_cache"] as? [String: Any])
             return try #require((kv["bytes"] as? NSNumber)?.int64Value)
         }

@@ -52,7 +52,7 @@ struct LintHostileInputTests {
         let found = Self.findings(files)
         // Each standalone directive targets the line after the last one: all unused (AC901), capped.
         #expect(found.count == 1_001)
-        #expect(found.prefix(1_000).allSatisfy { $0["ruleId"] as? String == "AC901" })
+        #expect(found.prefix(1_000).allSatisfy { $0["rule_id"] as? String == "AC901" })
         #expect(found.last?["message"] as? String == "\(lines - 1_000) more findings not shown (the limit is 1000 per file)")
         #expect(run.status == 0, "warnings only")
     }

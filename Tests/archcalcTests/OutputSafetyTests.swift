@@ -129,7 +129,7 @@ struct OutputSafetyTests {
         let reader = FIFOReader(fifo)
         let result = try CLI.run(["estimate", spec, "--format", "csv", "-o", link])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(reader.wait()?.hasPrefix("name,") == true)
+        #expect(reader.wait()?.hasPrefix("model,") == true)
         var info = stat()
         #expect(lstat(link, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
         #expect(lstat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)

@@ -11,17 +11,27 @@ struct PruneCommandTests {
         let outcome = try ArchCLI.run(["estimate", try Self.gqa(), "--prune-heads", "50%", "--context", "1000",
                                        "--format", "json"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        let metrics = try ArchCLI.metrics(outcome.stdout)
-        func row(_ name: String) -> [Int]? { metrics[name]?.values }
+        // Its own document (docs/json.md): what pruning did, both estimates, and the differences.
         let object = try #require(try ArchCLI.json(outcome.stdout) as? [String: Any])
+        #expect(object["version"] as? Int == 1 && object["metrics"] == nil)
+        let item = try #require((object["pruned"] as? [[String: Any]])?.first)
+        let before = try #require(item["before"] as? [String: Any]), after = try #require(item["after"] as? [String: Any])
+        func value(_ estimate: [String: Any], _ group: String, _ key: String) -> Int? {
+            (estimate[group] as? [String: Any])?[key] as? Int
+        }
         // 8 heads -> 4 (2 from each of the 2 KV groups). Attention per layer 512 x (2 x 4 x 64 + 2 x 2 x 64) = 393,216.
-        #expect(row("parameters") == [9_941_504, 4 * (393_216 + 1_572_864) + 4608 + 1_024_000])
+        #expect(value(before, "parameters", "total") == 9_941_504)
+        #expect(value(after, "parameters", "total") == 4 * (393_216 + 1_572_864) + 4608 + 1_024_000)
         // KV unchanged: kv_heads stays 2.
-        #expect(row("kv_bytes_per_token") == [2048, 2048])
+        #expect(value(before, "kv_cache", "bytes_per_token") == 2048 && value(after, "kv_cache", "bytes_per_token") == 2048)
         // Decode: 2 x (4 x 1,966,080 + 512,000) + 4 x 4 heads x 64 x 1001 x 4 = 20,852,736.
-        #expect(row("decode_flops") == [27_049_984, 20_852_736])
-        let notes = try #require(object["notes"] as? [String])
-        #expect(notes == ["pruned 4 of 8 attention heads per layer (50.0%): heads 8 -> 4, kv_heads 2 -> 2"])
+        #expect(value(before, "flops", "total") == nil)
+        #expect(((before["flops"] as? [String: Any])?["decode"] as? [String: Any])?["total"] as? Int == 27_049_984)
+        #expect(((after["flops"] as? [String: Any])?["decode"] as? [String: Any])?["total"] as? Int == 20_852_736)
+        #expect((item["differences"] as? [String: Any])?["decode_flops"] as? Int == 20_852_736 - 27_049_984)
+        #expect(item["heads"] as? [String: Int] == ["requested": 4, "removed": 4, "before": 8, "after": 4])
+        #expect(item["kv_heads"] as? [String: Int] == ["before": 2, "after": 2])
+        #expect(before["model"] as? String == item["model"] as? String && item["source"] as? String != nil)
     }
 
     @Test func countIsRoundedToKeepGroupsEven() throws {

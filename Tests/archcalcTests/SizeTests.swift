@@ -45,7 +45,7 @@ private enum SizeRun {
 @Suite struct SizeTests {
     @Test func llama2DecodeOnA100IsMemoryBoundNear151TokensPerSecond() throws {
         let (status, value) = try SizeRun.json([
-            "size", SizeRun.spec("llama-2-7b"), "--hardware", "a100-80gb", "--context", "1", "--batch", "1"])
+            "size", SizeRun.spec("llama-2-7b"), "--hardware", "a100-80gb", "--context", "1", "--batch", "1", "--timing", "roofline"])
         let object = try #require(value as? [String: Any])
         #expect(status == 0)
         #expect(object["hardware"] as? String == "a100-80gb")
@@ -89,7 +89,9 @@ private enum SizeRun {
     @Test func sweepPrintsOneObjectPerPoint() throws {
         let (status, value) = try SizeRun.json([
             "size", SizeRun.spec("llama-3.1-8b"), "--hardware", "h100-sxm", "--sweep", "context=1k..128k"])
-        let array = try #require(value as? [[String: Any]])
+        let document = try #require(value as? [String: Any])
+        #expect(document["version"] as? Int == 1 && (document["sweep"] as? [String: Any])?["axis"] as? String == "context")
+        let array = try #require(document["results"] as? [[String: Any]])
         #expect(status == 0)
         #expect(array.map { $0["context"] as? Int ?? 0 } == [1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072])
         let batches = try SizeRun.run(["size", SizeRun.spec("llama-2-7b"), "--hardware", "l40s", "--sweep", "batch=1..256"])

@@ -25,11 +25,7 @@ public enum CheckpointRendering {
         if s.overhead.tensors > 0 { row("Quantisation overhead", s.overhead.elements, bytes: s.overhead.bytes, "scales and zero points, not parameters: " + names(s.overhead)) }
         if s.buffers.tensors > 0 { row("Buffers", s.buffers.elements, bytes: s.buffers.bytes, "not parameters: " + names(s.buffers)) }
         if s.tiedCopies.tensors > 0 { row("Tied copies", s.tiedCopies.elements, bytes: s.tiedCopies.bytes, "counted once: " + names(s.tiedCopies)) }
-        let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        let body = rows.map { cells in
-            cells[0].padding(widths[0]) + "  " + cells[1].leftPadding(widths[1]) + "  " + cells[2].leftPadding(widths[2])
-                + "  " + cells[3].leftPadding(widths[3]) + (cells[4].isEmpty ? "" : "  " + cells[4])
-        }.joined(separator: "\n")
+        let body = TextTable(columns: [.left, .right, .right, .right, .left], rows: rows).lines.joined(separator: "\n")
         var title = "Checkpoint: \(s.format.rawValue), \(plural(s.files.count, "file")), \(HumanUnits.bytes(s.bytesOnDisk)) on disk"
             + " (\(HumanUnits.grouped(s.bytesOnDisk)) bytes), \(plural(s.tensorCount, "tensor"))"
         if let arch = s.architecture { title += ", architecture \(Escaping.short(arch))" }

@@ -8,6 +8,14 @@ public struct EstimationRun: Sendable {
     public var failed: Bool
     /// Checkpoints whose architecture could not be recovered: their counts, without an estimate.
     public var unrecovered: [CheckpointSummary] = []
+
+    public init(reports: [EstimateReport], diagnostics: [Diagnostic] = [], failed: Bool = false,
+                unrecovered: [CheckpointSummary] = []) {
+        self.reports = reports
+        self.diagnostics = diagnostics
+        self.failed = failed
+        self.unrecovered = unrecovered
+    }
 }
 
 /// The library entry point behind `archcalc estimate`: load each spec, then run the cost model.

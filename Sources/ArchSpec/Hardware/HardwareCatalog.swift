@@ -6,6 +6,8 @@ public enum HardwareCatalog {
     /// Every built-in profile, in the order `archcalc hardware list` prints them.
     public static let all: [HardwareProfile] = [
         h100SXM, h100PCIe, h200, b200, a100_40, a100_80, l40s, l4, a10g, rtx4090, mi300x, tpuV5e, m2Ultra, cpu,
+        b300, gb300, gb200, h20, rtx5090, rtxPro6000, dgxSpark, mi325x, mi355x, gaudi3, tpuV6e, tpu7x, trainium2,
+        strixHalo, m4Max, m3Ultra,
     ]
 
     /// The built-in profile with `id`, or `nil`.

@@ -24,13 +24,15 @@ public struct HardwareProfile: Hashable, Codable, Sendable {
     public var reserve: Sourced<Fraction>?
     /// Achieved fractions of peak. `nil` fields fall back to `Efficiency.defaults`.
     public var efficiency: Efficiency?
+    /// Step-time model figures (kernel curves, fixed costs, collectives). `nil` fields: `StepTimeParameters.defaults`.
+    public var stepTime: StepTimeParameters?
     /// Free text: what the profile assumes (clocks, variant, ECC).
     public var notes: String?
 
     public init(
         id: String, name: String, vendor: String, memory: Sourced<Bytes>, memoryBandwidth: Sourced<BytesPerSecond>,
         peakFlops: PeakFlops, interconnect: Interconnect, devicesPerNode: Int, reserve: Sourced<Fraction>? = nil,
-        efficiency: Efficiency? = nil, notes: String? = nil
+        efficiency: Efficiency? = nil, stepTime: StepTimeParameters? = nil, notes: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -42,12 +44,13 @@ public struct HardwareProfile: Hashable, Codable, Sendable {
         self.devicesPerNode = devicesPerNode
         self.reserve = reserve
         self.efficiency = efficiency
+        self.stepTime = stepTime
         self.notes = notes
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, name, vendor, memory, memoryBandwidth = "memory_bandwidth", peakFlops = "peak_flops"
-        case interconnect, devicesPerNode = "devices_per_node", reserve, efficiency, notes
+        case interconnect, devicesPerNode = "devices_per_node", reserve, efficiency, stepTime = "step_time", notes
     }
 
     /// The runtime reserve fraction used when the profile gives none.
@@ -69,12 +72,14 @@ public struct PeakFlops: Hashable, Codable, Sendable {
     public var fp8: Sourced<FlopsPerSecond>?
     public var int8: Sourced<FlopsPerSecond>?
     public var int4: Sourced<FlopsPerSecond>?
+    /// FP4 (NVFP4 / MXFP4) tensor throughput. No `DType` computes in it yet; listed for reports and sizing notes.
+    public var fp4: Sourced<FlopsPerSecond>?
 
     public init(
         fp32: Sourced<FlopsPerSecond>? = nil, tf32: Sourced<FlopsPerSecond>? = nil,
         fp16: Sourced<FlopsPerSecond>? = nil, bf16: Sourced<FlopsPerSecond>? = nil,
         fp8: Sourced<FlopsPerSecond>? = nil, int8: Sourced<FlopsPerSecond>? = nil,
-        int4: Sourced<FlopsPerSecond>? = nil
+        int4: Sourced<FlopsPerSecond>? = nil, fp4: Sourced<FlopsPerSecond>? = nil
     ) {
         self.fp32 = fp32
         self.tf32 = tf32
@@ -83,6 +88,7 @@ public struct PeakFlops: Hashable, Codable, Sendable {
         self.fp8 = fp8
         self.int8 = int8
         self.int4 = int4
+        self.fp4 = fp4
     }
 
     /// The figure for one storage dtype, if the device lists one.
@@ -101,6 +107,7 @@ public struct PeakFlops: Hashable, Codable, Sendable {
     public var listed: [(name: String, figure: Sourced<FlopsPerSecond>)] {
         let all: [(String, Sourced<FlopsPerSecond>?)] = [
             ("fp32", fp32), ("tf32", tf32), ("fp16", fp16), ("bf16", bf16), ("fp8", fp8), ("int8", int8), ("int4", int4),
+            ("fp4", fp4),
         ]
         return all.compactMap { name, figure in figure.map { (name, $0) } }
     }

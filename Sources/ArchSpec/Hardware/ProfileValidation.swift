@@ -4,10 +4,13 @@ import Yams
 enum KeyCheck {
     static let sourced: Set<String> = ["value", "source"]
     static let rootKeys = Set(HardwareProfile.CodingKeys.allCases.map(\.rawValue))
-    static let peakKeys: Set<String> = ["fp32", "tf32", "fp16", "bf16", "fp8", "int8", "int4"]
+    static let peakKeys: Set<String> = ["fp32", "tf32", "fp16", "bf16", "fp8", "int8", "int4", "fp4"]
     static let interconnectKeys: Set<String> = ["kind", "bandwidth", "latency"]
     static let efficiencyKeys = Set(Efficiency.CodingKeys.allCases.map(\.rawValue))
     static let curveKeys: Set<String> = ["operator", "points", "source"]
+    static let stepTimeKeys = Set(StepTimeParameters.CodingKeys.allCases.map(\.rawValue))
+    static let sourcedCurveKeys = Set(SourcedCurve.CodingKeys.allCases.map(\.rawValue))
+    static let dtypeCurveKeys = Set(DTypeCurves.CodingKeys.allCases.map(\.rawValue))
 
     static func check(_ root: Node, path: String) throws(HardwareError) {
         try keys(of: root, allowed: rootKeys, at: "", path: path)
@@ -26,6 +29,28 @@ enum KeyCheck {
             try keys(of: efficiency, allowed: efficiencyKeys, at: "efficiency", path: path)
             for (index, curve) in (efficiency.mapping?["curves"]?.sequence ?? []).enumerated() {
                 try keys(of: curve, allowed: curveKeys, at: "efficiency.curves[\(index)]", path: path)
+            }
+        }
+        if let step = mapping["step_time"] { try stepTime(step, path: path) }
+    }
+
+    static func stepTime(_ step: Node, path: String) throws(HardwareError) {
+        try keys(of: step, allowed: stepTimeKeys, at: "step_time", path: path)
+        for (key, value) in step.mapping ?? [:] {
+            let name = key.string ?? ""
+            let at = "step_time.\(name)"
+            switch name {
+            case "gemm_compute", "gemm_bandwidth":
+                try keys(of: value, allowed: dtypeCurveKeys, at: at, path: path)
+                for (dtype, curve) in value.mapping ?? [:] {
+                    try keys(of: curve, allowed: sourcedCurveKeys, at: "\(at).\(dtype.string ?? "")", path: path)
+                }
+            case "gemm_size", "attention_prefill", "attention_decode":
+                try keys(of: value, allowed: sourcedCurveKeys, at: at, path: path)
+            case "launch":
+                break
+            default:
+                try sourcedKeys(value, at: at, path: path)
             }
         }
     }
@@ -71,6 +96,7 @@ enum ProfileValidation {
         if let reserve = profile.reserve?.value, !(0..<1).contains(reserve) {
             try fail("reserve", "must be a fraction in [0, 1), got \(reserve)")
         }
+        if let step = profile.stepTime { try StepTimeValidation.validate(step, fail: fail) }
         guard let efficiency = profile.efficiency else { return }
         for (key, figure) in [("compute", efficiency.compute), ("memory", efficiency.memory),
                               ("communication", efficiency.communication)] {

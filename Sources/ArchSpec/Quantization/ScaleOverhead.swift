@@ -62,42 +62,41 @@ public enum ScaleOverhead {
         return rows
     }
 
-    /// The two tables for `archcalc size --scales`, using the result's formats (int4 and fp8 when 16-bit).
-    public static func report(_ spec: ArchitectureSpec, result: SizingResult, format: SizingFormat) -> String {
+    /// The two tables for `archcalc size --scales`, using the result's formats (int4 and fp8 when 16-bit);
+    /// `nil` when a count does not fit in 128 bits.
+    public static func report(_ spec: ArchitectureSpec, result: SizingResult) -> ScaleOverheadReport? {
         var weights = result.weights
         if !weights.isQuantized { weights = WeightQuantization(dtype: .int4) }
         var kv = result.kv
         if !kv.isQuantized { kv = KVQuantization(dtype: .fp8) }
         guard let weightRows = try? Self.weights(spec, weights: weights),
-              let kvRows = try? kvCache(spec, kv: kv, context: result.context, batch: result.batch) else {
-            return "scale overhead: too large to count\n"
-        }
-        let weightTitle = "weight scales, \(weights.dtype.rawValue) with \(weights.scaleDType.rawValue) scales"
+              let kvRows = try? kvCache(spec, kv: kv, context: result.context, batch: result.batch) else { return nil }
+        return ScaleOverheadReport(weights: weights, weightRows: weightRows, kv: kv, kvRows: kvRows,
+                                   context: result.context, batch: result.batch)
+    }
+}
+
+/// The scale-metadata bytes of each quantisation granularity, for the weights and for the KV cache.
+public struct ScaleOverheadReport: Hashable, Sendable {
+    /// The weight format the rows count (int4 when the result's weights are 16-bit).
+    public var weights: WeightQuantization
+    public var weightRows: [ScaleOverheadRow]
+    /// The KV-cache format the rows count (fp8 when the result's cache is 16-bit).
+    public var kv: KVQuantization
+    public var kvRows: [ScaleOverheadRow]
+    /// Tokens per sequence and sequences of the cache counted.
+    public var context: Int
+    public var batch: Int
+
+    /// `weight scales, int4 with bf16 scales + int4 zero points, whole model`.
+    public var weightTitle: String {
+        "weight scales, \(weights.dtype.rawValue) with \(weights.scaleDType.rawValue) scales"
             + (weights.hasZeroPoint ? " + \(weights.dtype.rawValue) zero points" : "") + ", whole model"
-        let kvTitle = "KV-cache scales, \(kv.dtype.rawValue) with \(kv.scaleDType.rawValue) scales, "
-            + "context \(result.context) x batch \(result.batch), whole cache"
-        return table(weightTitle, weightRows, format: format) + "\n" + table(kvTitle, kvRows, format: format)
     }
 
-    static func table(_ title: String, _ rows: [ScaleOverheadRow], format: SizingFormat) -> String {
-        let header = ["granularity", "scales", "scale bytes", "payload", "overhead"]
-        let body = rows.map { row -> [String] in
-            let percent = row.payload > 0 ? Double(row.bytes) / Double(row.payload) * 100 : 0
-            return [row.granularity.description, HumanUnits.grouped(row.scales),
-                    HumanUnits.grouped(row.bytes) + " (" + HumanUnits.bytes(row.bytes) + ")",
-                    HumanUnits.bytes(row.payload), HumanUnits.fixed(percent, decimals: 3) + "%"]
-        }
-        if format == .markdown {
-            return (["**\(title)**", "", "| " + header.joined(separator: " | ") + " |", "|---|---:|---:|---:|---:|"]
-                + body.map { "| " + $0.joined(separator: " | ") + " |" }).joined(separator: "\n") + "\n"
-        }
-        let all = [header] + body
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        return ([title] + all.map { row in
-            row.indices.map { column in
-                let fill = String(repeating: " ", count: widths[column] - row[column].count)
-                return column == 0 ? row[column] + fill : fill + row[column]
-            }.joined(separator: "  ")
-        }).joined(separator: "\n") + "\n"
+    /// `KV-cache scales, fp8 with fp32 scales, context 8192 x batch 1, whole cache`.
+    public var kvTitle: String {
+        "KV-cache scales, \(kv.dtype.rawValue) with \(kv.scaleDType.rawValue) scales, "
+            + "context \(context) x batch \(batch), whole cache"
     }
 }

@@ -57,9 +57,27 @@ public indirect enum JSONValue: Hashable, Sendable {
         output += close
     }
 
+    /// A finite double with at most 15 significant digits (all a double holds exactly in decimal), integers
+    /// below 10^15 without a fraction: `66.9e12` prints `66900000000000`, not `66900000000000.01`.
     static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+        let shown = significant15(value)
+        if shown == shown.rounded(), abs(shown) < 1e15 { return String(Int64(shown)) }
+        return "\(shown)"
+    }
+
+    /// `value` rounded to 15 significant decimal digits (unchanged when that cannot be computed exactly enough).
+    static func significant15(_ value: Double) -> Double {
+        guard value != 0, value.isFinite else { return value }
+        var exponent = 0
+        var magnitude = abs(value)
+        while magnitude >= 10 { magnitude /= 10; exponent += 1 }
+        while magnitude < 1 { magnitude *= 10; exponent -= 1 }
+        let shift = 14 - exponent
+        guard abs(shift) <= 300 else { return value }
+        var power = 1.0
+        for _ in 0..<abs(shift) { power *= 10 }
+        let rounded = shift >= 0 ? (value * power).rounded() / power : (value / power).rounded() * power
+        return rounded.isFinite ? rounded : value
     }
 
     /// JSON string escaping, per Unicode scalar: quotes, backslashes and every control character, and (see

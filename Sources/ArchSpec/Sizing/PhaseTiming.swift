@@ -26,6 +26,10 @@ public struct PhaseTiming: Hashable, Codable, Sendable {
     public var arithmeticIntensity: Double
     /// The peak the compute dtype offers one device, FLOP/s.
     public var peakFlopsPerDevice: Double
+    /// With the step model: one step's terms (a prefill chunk or a decode step) and how many steps the phase
+    /// takes (capped at 10^15 for display; `seconds` uses the exact count). `nil` with the roofline.
+    public var step: StepTime? = nil
+    public var steps: Int = 1
 }
 
 /// The inputs the roofline needs for one phase on one device.

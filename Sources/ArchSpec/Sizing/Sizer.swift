@@ -60,8 +60,32 @@ public enum Sizer {
             linearFlops: setup.estimate.flops.decode.linear, attentionFlops: setup.estimate.flops.decode.attention,
             bytesPerDevice: try Wide.add(decodeWeights, kv, term: "decode bytes"),
             allReduces: 2 * layers, allReduceBytes: decodeMessage, sends: Int128(layout.pp - 1), sendBytes: decodeMessage)
-        return (Roofline.time(prefillWork, layout: layout, hardware: setup.hardware, peak: setup.peak),
-                Roofline.time(decodeWork, layout: layout, hardware: setup.hardware, peak: setup.peak))
+        let roofline = (Roofline.time(prefillWork, layout: layout, hardware: setup.hardware, peak: setup.peak),
+                        Roofline.time(decodeWork, layout: layout, hardware: setup.hardware, peak: setup.peak))
+        guard setup.request.timing == .step else { return roofline }
+        let builder = StepWorkBuilder(setup: setup, candidate: candidate)
+        let prefill = builder.prefill()
+        return (stepTiming(StepTimeModel.time(prefill.step, hardware: setup.hardware), steps: prefill.chunks,
+                           roofline: roofline.0),
+                stepTiming(StepTimeModel.time(builder.decode(), hardware: setup.hardware), steps: 1,
+                           roofline: roofline.1))
+    }
+
+    /// A phase timed by the step model, keeping the roofline's counts and datasheet-only time.
+    static func stepTiming(_ step: StepTime, steps: Double, roofline: PhaseTiming) -> PhaseTiming {
+        var timing = roofline
+        let n = steps
+        let kernels = step.gemm + step.moe + step.attention + step.elementwise + step.launch + step.overhead
+        timing.seconds = step.seconds * n
+        timing.computeSeconds = step.computeBound * n
+        timing.memorySeconds = (kernels - step.computeBound) * n
+        timing.communicationSeconds = step.communication * n
+        let parts: [(Bound, Double)] = [(.compute, timing.computeSeconds), (.memory, timing.memorySeconds),
+                                        (.communication, timing.communicationSeconds)]
+        timing.bound = parts.max { $0.1 < $1.1 }?.0 ?? .memory
+        timing.step = step
+        timing.steps = steps < 1e15 ? Int(steps) : Int(1e15)
+        return timing
     }
 }
 

@@ -24,6 +24,9 @@ public struct SizingRequest: Hashable, Codable, Sendable {
     public var anyDeviceCount: Bool
     /// The most devices a search tries.
     public var maxDevices: Int
+    /// How prefill and decode times are computed: the kernel-by-kernel step model (default) or the flat-factor
+    /// roofline.
+    public var timing: TimingModel
     /// How the KV cache is allocated: exactly (`ideal`) or as an engine allocates it. An engine also selects
     /// its runtime-overhead model in place of the flat reserve (unless `reserve` is given).
     public var kvAccounting: KVAccounting = .ideal
@@ -35,7 +38,8 @@ public struct SizingRequest: Hashable, Codable, Sendable {
         context: Int? = nil, batch: Int = 1, devices: Int? = nil, tp: Int? = nil, pp: Int? = nil,
         weights: WeightQuantization? = nil, kv: KVQuantization? = nil, computeDType: DType? = nil,
         prefillChunk: Int = SizingRequest.defaultPrefillChunk, reserve: Reserve? = nil,
-        anyDeviceCount: Bool = false, maxDevices: Int = 1024, kvAccounting: KVAccounting = .ideal
+        anyDeviceCount: Bool = false, maxDevices: Int = 1024, timing: TimingModel = .step,
+        kvAccounting: KVAccounting = .ideal
     ) {
         self.context = context
         self.batch = batch
@@ -49,6 +53,7 @@ public struct SizingRequest: Hashable, Codable, Sendable {
         self.reserve = reserve
         self.anyDeviceCount = anyDeviceCount
         self.maxDevices = maxDevices
+        self.timing = timing
         self.kvAccounting = kvAccounting
     }
 }
@@ -76,4 +81,12 @@ public enum Reserve: Hashable, Codable, Sendable, CustomStringConvertible {
         case .bytes(let value): HumanUnits.bytes(value)
         }
     }
+}
+
+/// How `size` times prefill and decode.
+public enum TimingModel: String, Hashable, Codable, Sendable, CaseIterable {
+    /// The step-time model: kernel by kernel, with efficiency curves and fixed costs (`StepTime/`).
+    case step
+    /// One roofline per phase with the profile's flat efficiency factors (0.70 compute, 0.80 memory by default).
+    case roofline
 }

@@ -59,32 +59,4 @@ public enum StepSizing {
         guard let lo = values.first, let hi = values.last else { return "-" }
         return lo == hi ? "\(lo)" : "\(lo)-\(hi)"
     }
-
-    /// The estimate as text lines, or as a Markdown list (`markdown`), the profile's strings escaped for that sink.
-    public static func text(_ e: StepSizingEstimate, markdown: Bool = false) -> String {
-        func safe(_ text: String, limit: Int) -> String {
-            markdown ? MarkdownEscaping.inline(Escaping.short(text, limit: limit)) : Escaping.short(text, limit: limit)
-        }
-        func line(_ name: String, _ f: StepSizingEstimate.Figure) -> String {
-            let source = "\(f.source)\(f.extrapolated ? ", extrapolated" : "")"
-            return (markdown ? "- " : "  ") + "\(name): \(HumanUnits.seconds(f.seconds)) "
-                + (markdown ? "(\(source))" : "[\(source)]") + (f.reason.map { ": " + safe($0, limit: 200) } ?? "")
-        }
-        let threads = e.threads > 0 ? ", \(e.threads) thread\(e.threads == 1 ? "" : "s")" : ""
-        return "\nthis host, measured (calibration \(safe(e.profile, limit: 60))\(threads)):\n" + (markdown ? "\n" : "")
-            + line("prefill (time to first token)", e.prefill) + "\n" + line("decode step", e.decode) + "\n"
-    }
-
-    /// The sizing result's JSON object with a `calibration` member holding the estimate.
-    public static func json(_ result: SizingResult, _ e: StepSizingEstimate) -> JSONValue {
-        func figure(_ f: StepSizingEstimate.Figure) -> JSONValue {
-            .object([("seconds", .double(f.seconds)), ("source", .string(f.source)), ("extrapolated", .bool(f.extrapolated)),
-                     ("reason", f.reason.map { .string($0) } ?? .null)])
-        }
-        let member = JSONValue.object([("profile", .string(e.profile)), ("threads", .int(e.threads)),
-                                       ("prefill", figure(e.prefill)), ("decode", figure(e.decode))])
-        guard case .object(var pairs) = JSONSizingRenderer.object(result) else { return member }
-        pairs.append(("calibration", member))
-        return .object(pairs)
-    }
 }

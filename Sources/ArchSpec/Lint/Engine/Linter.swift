@@ -35,6 +35,8 @@ public struct LintRun: Sendable {
     public var ioErrors: [String]
     /// `fail-on` from the configuration, when every file used the same one.
     public var failOn: FailThreshold?
+    /// What SARIF and GitHub annotation paths are relative to; `nil` leaves them as the user named them.
+    public var repositoryRoot: RepositoryRoot?
 
     public var findings: [LintFinding] { files.flatMap(\.findings) }
     public var lintedCount: Int { files.filter { $0.status == .linted }.count }
@@ -80,6 +82,8 @@ public enum Linter {
         let outcomes = parallelMap(jobs) { $0.run() }
         var run = LintRun(files: [], ioErrors: expansion.missing.map { "\($0): no such file or directory" } + expansion.problems,
                           failOn: thresholds.count == 1 ? thresholds.first ?? nil : nil)
+        run.repositoryRoot = RepositoryRoot.find(for: expansion.inputs.first { $0.path != "-" }?.absolutePath,
+                                                 workingDirectory: cwd)
         for outcome in outcomes {
             switch outcome {
             case .report(let report): run.files.append(report)

@@ -13,22 +13,17 @@ public struct EstimateReport: Hashable, Sendable {
     }
 }
 
-/// The output formats of `archcalc estimate`.
-public enum EstimateFormat: String, CaseIterable, Sendable {
+/// The output formats of `archcalc estimate`: each renders a whole `EstimationRun` (the estimates, and the
+/// counts of checkpoints whose architecture could not be recovered).
+public enum EstimateFormat: String, ReportFormat {
     case text, json, markdown, csv
 
-    /// The renderer for this format.
-    public func renderer(exact: Bool = false) -> any EstimateRenderer {
+    public func renderer(_ options: RenderOptions) -> any Renderer<EstimationRun> {
         switch self {
-        case .text: TextEstimateRenderer(exact: exact)
+        case .text: TextEstimateRenderer(exact: options.exact)
         case .json: JSONEstimateRenderer()
         case .markdown: MarkdownEstimateRenderer()
         case .csv: CSVEstimateRenderer()
         }
     }
-}
-
-/// Turns estimates into one output document.
-public protocol EstimateRenderer: Sendable {
-    func render(_ reports: [EstimateReport]) -> String
 }

@@ -1,16 +1,28 @@
-/// `--format json`: an array, one object per spec in argument order, every count an exact JSON integer.
-public struct JSONEstimateRenderer: EstimateRenderer {
+/// `--format json`: `{"version": 1, "estimates": [...]}`, one object per spec in argument order (a checkpoint
+/// whose architecture could not be recovered has `"model": null` and only its counts), every count an exact
+/// JSON integer. docs/json.md documents the shape.
+public struct JSONEstimateRenderer: Renderer {
+    /// The version of this document's shape; raised whenever a key changes meaning or goes away.
+    public static let version = 1
+
     public init() {}
 
-    public func render(_ reports: [EstimateReport]) -> String {
-        JSONValue.array(reports.map(Self.object)).rendered() + "\n"
+    public func render(_ run: EstimationRun) -> String {
+        let unrecovered = run.unrecovered.map { summary in
+            JSONValue.object([("model", .null), ("source", .string(summary.path)),
+                              ("checkpoint", CheckpointRendering.json(summary))])
+        }
+        return JSONValue.object([
+            ("version", .int(Self.version)),
+            ("estimates", .array(run.reports.map(Self.object) + unrecovered)),
+        ]).rendered() + "\n"
     }
 
     public static func object(_ report: EstimateReport) -> JSONValue {
         let estimate = report.estimate
         let parameters = estimate.parameters
         return .object([
-            ("name", .string(estimate.name)),
+            ("model", .string(estimate.name)),
             ("source", .string(report.source)),
             ("context", .int(estimate.context)),
             ("batch", .int(estimate.batch)),

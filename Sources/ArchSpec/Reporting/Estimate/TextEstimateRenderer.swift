@@ -1,12 +1,17 @@
-/// The default output: one readable block per spec, human units, exact integers with `--exact`.
-public struct TextEstimateRenderer: EstimateRenderer {
+/// The default output: one readable block per spec, human units, exact integers with `--exact`; then each
+/// checkpoint whose architecture could not be recovered, with its counts.
+public struct TextEstimateRenderer: Renderer {
     /// Whether to add a column with every formula's exact integer.
     public var exact: Bool
 
     public init(exact: Bool = false) { self.exact = exact }
 
-    public func render(_ reports: [EstimateReport]) -> String {
-        reports.map(block).joined(separator: "\n")
+    public func render(_ run: EstimationRun) -> String {
+        let main = run.reports.map(block).joined(separator: "\n")
+        guard !run.unrecovered.isEmpty else { return main }
+        return main + (run.reports.isEmpty ? "" : "\n") + run.unrecovered.map { summary in
+            "\(Escaping.short(summary.path, limit: 400)) (architecture not recovered)\n" + CheckpointRendering.text(summary)
+        }.joined(separator: "\n")
     }
 
     struct Row {
@@ -94,24 +99,13 @@ public struct TextEstimateRenderer: EstimateRenderer {
     }
 
     func table(_ rows: [Row]) -> String {
-        let labelWidth = rows.map(\.label.count).max() ?? 0
-        let humanWidth = rows.map(\.human.count).max() ?? 0
-        let exactWidth = rows.map(\.exact.count).max() ?? 0
-        return rows.map { row in
-            var line = row.label.padding(labelWidth) + "  " + row.human.leftPadding(humanWidth)
-            if exact { line += "  " + row.exact.leftPadding(exactWidth) }
-            if !row.note.isEmpty { line += "  " + row.note }
-            return line
-        }.joined(separator: "\n") + "\n"
+        TextTable(columns: exact ? [.left, .right, .right, .left] : [.left, .right, .left],
+                  rows: rows.map { exact ? [$0.label, $0.human, $0.exact, $0.note] : [$0.label, $0.human, $0.note] })
+            .rendered
     }
 }
 
 /// `1 sequence`, `8,192 tokens`.
 func plural(_ count: Int, _ noun: String) -> String {
     "\(HumanUnits.grouped(Int128(count))) \(noun)\(count == 1 ? "" : "s")"
-}
-
-extension String {
-    func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
-    func leftPadding(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
 }

@@ -1,7 +1,8 @@
 /// GitHub Actions workflow commands (`::error file=...,line=...::message`), escaped as `@actions/core` does.
 /// The file and the message first go through `WorkflowCommandEscaping.visible` (line breaks kept for the
-/// runner's `%0A`, every other control or bidi character shown escaped); the summary line is fixed text.
-public struct GitHubLintRenderer: LintRenderer {
+/// runner's `%0A`, every other control or bidi character shown escaped); the summary line is fixed text. Files
+/// are named relative to the repository root (`LintRun.ciPath`), as the runner resolves them.
+public struct GitHubLintRenderer: Renderer {
     public init() {}
 
     public func render(_ run: LintRun) -> String {
@@ -13,7 +14,7 @@ public struct GitHubLintRenderer: LintRenderer {
             case .warning: "warning"
             case .info: "notice"
             }
-            var properties = [("file", WorkflowCommandEscaping.visible(diagnostic.file, limit: 400))]
+            var properties = [("file", WorkflowCommandEscaping.visible(run.ciPath(diagnostic.file), limit: 400))]
             if let location = diagnostic.location {
                 properties += [("line", String(location.line)), ("col", String(location.column))]
                 if let end = finding.end { properties += [("endLine", String(end.line)), ("endColumn", String(end.column))] }

@@ -1,5 +1,9 @@
-/// Versioned JSON: `{version, tool, files: [{path, status, findings}], errors, summary}`.
-public struct JSONLintRenderer: LintRenderer {
+/// Versioned JSON: `{version, tool, files: [{path, status, findings}], errors, summary}`, snake_case keys.
+/// docs/json.md documents the shape.
+public struct JSONLintRenderer: Renderer {
+    /// The version of this document's shape: 2 since the keys became snake_case (`rule_id`, `end_line`).
+    public static let version = 2
+
     public let toolVersion: String
 
     public init(toolVersion: String) { self.toolVersion = toolVersion }
@@ -13,7 +17,7 @@ public struct JSONLintRenderer: LintRenderer {
             ])
         }
         let document = JSONValue.object([
-            ("version", .int(1)),
+            ("version", .int(Self.version)),
             ("tool", .object([("name", .string("archcalc")), ("version", .string(toolVersion))])),
             ("files", .array(files)),
             ("errors", .array(run.ioErrors.map(JSONValue.string))),
@@ -28,16 +32,16 @@ public struct JSONLintRenderer: LintRenderer {
     static func finding(_ finding: LintFinding) -> JSONValue {
         let diagnostic = finding.diagnostic
         var members: [(String, JSONValue)] = [
-            ("ruleId", .string(diagnostic.code)),
-            ("ruleName", .string(finding.ruleName)),
+            ("rule_id", .string(diagnostic.code)),
+            ("rule_name", .string(finding.ruleName)),
             ("severity", .string(diagnostic.severity.rawValue)),
             ("message", .string(diagnostic.message)),
         ]
         if let location = diagnostic.location {
             members += [("line", .int(location.line)), ("column", .int(location.column))]
-            if let end = finding.end { members += [("endLine", .int(end.line)), ("endColumn", .int(end.column))] }
+            if let end = finding.end { members += [("end_line", .int(end.line)), ("end_column", .int(end.column))] }
         }
-        if let path = diagnostic.keyPath { members.append(("keyPath", .string(path))) }
+        if let path = diagnostic.keyPath { members.append(("key_path", .string(path))) }
         if let pointer = finding.pointer { members.append(("pointer", .string(pointer))) }
         members.append(("notes", .array(diagnostic.notes.map { note in
             var fields: [(String, JSONValue)] = [("message", .string(note.message))]

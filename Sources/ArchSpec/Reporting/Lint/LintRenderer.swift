@@ -1,23 +1,19 @@
-/// Turns a lint run into one output format. One renderer per file; every renderer reads the same values.
-public protocol LintRenderer: Sendable {
-    func render(_ run: LintRun) -> String
-}
-
-/// The output formats of `archcalc lint`.
-public enum LintFormat: String, Hashable, Codable, Sendable, CaseIterable {
+/// The output formats of `archcalc lint`. One renderer per file; every renderer reads the same `LintRun`.
+public enum LintFormat: String, Codable, ReportFormat {
     case text, json, sarif, github
 
-    /// The renderer for this format.
-    ///
-    /// - Parameter toolVersion: archcalc's version, written into json and sarif.
-    public func renderer(toolVersion: String) -> any LintRenderer {
+    /// The renderer for this format; json and sarif write `options.toolVersion`.
+    public func renderer(_ options: RenderOptions) -> any Renderer<LintRun> {
         switch self {
         case .text: TextLintRenderer()
-        case .json: JSONLintRenderer(toolVersion: toolVersion)
-        case .sarif: SARIFLintRenderer(toolVersion: toolVersion)
+        case .json: JSONLintRenderer(toolVersion: options.toolVersion)
+        case .sarif: SARIFLintRenderer(toolVersion: options.toolVersion)
         case .github: GitHubLintRenderer()
         }
     }
+
+    /// The renderer for this format, writing `toolVersion` into json and sarif.
+    public func renderer(toolVersion: String) -> any Renderer<LintRun> { renderer(RenderOptions(toolVersion: toolVersion)) }
 }
 
 extension LintRun {
@@ -42,6 +38,11 @@ extension LintFinding {
             "/" + part.replacingAll("~", with: "~0").replacingAll("/", with: "~1")
         }.joined()
     }
+}
+
+extension LintRun {
+    /// `file` as CI tools should name it: relative to the repository root and normalised when the run has one.
+    public func ciPath(_ file: String) -> String { repositoryRoot?.reference(file) ?? file }
 }
 
 extension StringProtocol {

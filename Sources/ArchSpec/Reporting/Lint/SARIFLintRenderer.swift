@@ -1,7 +1,15 @@
 /// SARIF 2.1.0 as GitHub code scanning accepts it: every rule in `tool.driver.rules` with help text, results
 /// with ruleId, ruleIndex, level, message, a full region (start and end line and column), related locations
 /// for notes, partialFingerprints, and `columnKind: unicodeCodePoints` (columns count Unicode scalars).
-public struct SARIFLintRenderer: LintRenderer {
+///
+/// Artifact URIs are relative to the repository root (`uriBaseId` `%SRCROOT%`, whose absolute `file://` URI is in
+/// `originalUriBaseIds`) and normalised, so one finding has one URI from any working directory; a file outside
+/// the root gets an absolute `file://` URI. Fingerprints (`SARIFFingerprint`) are unique within a log and stable
+/// across invocations. Each rule's `helpUri` is its anchor in docs/rules.md.
+public struct SARIFLintRenderer: Renderer {
+    /// The `uriBaseId` of every path inside the repository root.
+    public static let rootBaseID = "%SRCROOT%"
+
     public let toolVersion: String
 
     public init(toolVersion: String) { self.toolVersion = toolVersion }
@@ -15,8 +23,18 @@ public struct SARIFLintRenderer: LintRenderer {
             ("semanticVersion", .string(toolVersion)),
             ("rules", .array(rules.map(Self.rule))),
         ])
-        let sarifRun = JSONValue.object([
-            ("tool", .object([("driver", driver)])),
+        var fingerprints = SARIFFingerprint.Counter()
+        let results = run.findings.map { finding in
+            Self.result(finding, ruleIndex: index[finding.diagnostic.code], run: run,
+                        fingerprint: fingerprints.next(finding, path: run.ciPath(finding.diagnostic.file)))
+        }
+        var members: [(String, JSONValue)] = [("tool", .object([("driver", driver)]))]
+        if let root = run.repositoryRoot {
+            members.append(("originalUriBaseIds", .object([
+                (Self.rootBaseID, .object([("uri", .string(URIText.directory(root.path)))])),
+            ])))
+        }
+        let sarifRun = JSONValue.object(members + [
             ("invocations", .array([.object([
                 ("executionSuccessful", .bool(run.ioErrors.isEmpty)),
                 ("toolExecutionNotifications", .array(run.ioErrors.map { error in
@@ -24,7 +42,7 @@ public struct SARIFLintRenderer: LintRenderer {
                 })),
             ])])),
             ("columnKind", .string("unicodeCodePoints")),
-            ("results", .array(run.findings.map { Self.result($0, ruleIndex: index[$0.diagnostic.code]) })),
+            ("results", .array(results)),
         ])
         let log = JSONValue.object([
             ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
@@ -56,6 +74,7 @@ public struct SARIFLintRenderer: LintRenderer {
             ("name", .string(rule.name)),
             ("shortDescription", text(limited(rule.summary))),
             ("fullDescription", text(limited(rule.rationale))),
+            ("helpUri", .string(RuleDocs.helpURI(rule))),
             ("help", .object([("text", .string(help)), ("markdown", .string(help))])),
             ("defaultConfiguration", .object([("level", .string(level(rule.severity)))])),
             ("properties", .object([
@@ -75,35 +94,42 @@ public struct SARIFLintRenderer: LintRenderer {
         ])
     }
 
-    static func location(_ file: String, _ region: JSONValue, id: Int? = nil, message: String? = nil) -> JSONValue {
+    /// `{"uri": "specs/x.yaml", "uriBaseId": "%SRCROOT%"}` inside the repository root, else an absolute URI (or,
+    /// without a root, the path as named).
+    static func artifact(_ file: String, run: LintRun) -> JSONValue {
+        guard let root = run.repositoryRoot else { return .object([("uri", .string(URIText.reference(file)))]) }
+        guard let relative = root.relative(file) else {
+            return .object([("uri", .string(URIText.reference(RepositoryRoot.absolute(file, in: root.workingDirectory))))])
+        }
+        return .object([("uri", .string(URIText.reference(relative))), ("uriBaseId", .string(rootBaseID))])
+    }
+
+    static func location(_ file: String, _ region: JSONValue, run: LintRun, id: Int? = nil, message: String? = nil) -> JSONValue {
         var members: [(String, JSONValue)] = []
         if let id { members.append(("id", .int(id))) }
         members.append(("physicalLocation", .object([
-            ("artifactLocation", .object([("uri", .string(URIText.reference(file)))])),
+            ("artifactLocation", artifact(file, run: run)),
             ("region", region),
         ])))
         if let message { members.append(("message", text(message))) }
         return .object(members)
     }
 
-    static func result(_ finding: LintFinding, ruleIndex: Int?) -> JSONValue {
+    static func result(_ finding: LintFinding, ruleIndex: Int?, run: LintRun, fingerprint: String) -> JSONValue {
         let diagnostic = finding.diagnostic
         var members: [(String, JSONValue)] = [("ruleId", .string(diagnostic.code))]
         if let ruleIndex { members.append(("ruleIndex", .int(ruleIndex))) }
         members += [
             ("level", .string(level(diagnostic.severity))),
             ("message", text(diagnostic.message)),
-            ("locations", .array([location(diagnostic.file, region(diagnostic.location, finding.end))])),
+            ("locations", .array([location(diagnostic.file, region(diagnostic.location, finding.end), run: run)])),
         ]
         let related = diagnostic.notes.enumerated().compactMap { offset, note -> JSONValue? in
             guard let at = note.location else { return nil }
-            return location(diagnostic.file, region(at, nil), id: offset + 1, message: note.message)
+            return location(diagnostic.file, region(at, nil), run: run, id: offset + 1, message: note.message)
         }
         if !related.isEmpty { members.append(("relatedLocations", .array(related))) }
-        let anchor = diagnostic.keyPath ?? diagnostic.location.map { "line \($0.line)" } ?? ""
-        members.append(("partialFingerprints", .object([
-            ("archcalcLogicalKey/v1", .string("\(diagnostic.code):\(diagnostic.file):\(anchor)")),
-        ])))
+        members.append(("partialFingerprints", .object([(SARIFFingerprint.key, .string(fingerprint))])))
         return .object(members)
     }
 }
@@ -111,6 +137,12 @@ public struct SARIFLintRenderer: LintRenderer {
 /// File paths as URI references: relative paths stay relative, absolute ones become `file://` URIs; bytes
 /// outside RFC 3986's unreserved set (and `/`) are percent-encoded.
 enum URIText {
+    /// An absolute directory as a `file://` URI ending in `/` (what `originalUriBaseIds` requires).
+    static func directory(_ path: String) -> String {
+        let uri = reference(path.hasPrefix("/") ? path : "/" + path)
+        return uri.hasSuffix("/") ? uri : uri + "/"
+    }
+
     static func reference(_ path: String) -> String {
         var result = path.hasPrefix("/") ? "file://" : ""
         for byte in path.utf8 {

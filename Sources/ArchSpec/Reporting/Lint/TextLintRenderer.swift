@@ -1,6 +1,6 @@
 /// `path:line:col: severity: message [CODE]`, the source line with a caret under the flagged token, notes,
 /// then a summary line.
-public struct TextLintRenderer: LintRenderer {
+public struct TextLintRenderer: Renderer {
     public init() {}
 
     public func render(_ run: LintRun) -> String {

@@ -3,9 +3,46 @@ public enum SizingBasis {
     /// Step-time evidence: archcalc held against per-kernel timings measured on H100 SXM and H200 with
     /// TensorRT-LLM, 48 points (issue 13): estimated times were on the geometric mean 0.74 of the measured ones
     /// (0.86 bf16, 0.63 fp8, 0.25-0.55 for an MoE model at batch 1); 39 of 96 figures within 15%.
-    static let stepEvidence = "held against per-kernel timings measured with TensorRT-LLM on H100 SXM and H200, 48 "
+    static let rooflineEvidence = "held against per-kernel timings measured with TensorRT-LLM on H100 SXM and H200, 48 "
         + "points (issue 13): estimates were on the geometric mean 0.74 of measured times (0.86 bf16, 0.63 fp8, "
         + "0.25-0.55 for MoE at batch 1); 39 of 96 within 15%"
+
+    /// The step model's evidence: `scripts/bench-steptime.py` against 12 published measurements
+    /// (docs/sizing.md, "Step time against published measurements").
+    static let stepEvidence = "scripts/bench-steptime.py against 12 published measurements (NVIDIA NIM, vLLM nightly, "
+        + "tt-inference-server, vLLM PR #2192): predicted / measured geometric mean 0.832, worst error 36.2%; "
+        + "1.012 on the 4 TensorRT-LLM points, 0.754 on the 8 vLLM ones (docs/sizing.md)"
+
+    /// The basis of a phase timed by the step-time model: its kernel sums and the figures' sources.
+    static func stepEntry(_ name: String, phase: PhaseTiming, step: StepTime, hardware: HardwareProfile,
+                          dtype: DType) -> BasisEntry {
+        let p = hardware.resolvedStepTime
+        let t = HumanUnits.seconds
+        var inputs = ["per step: GEMMs \(t(step.gemm)), MoE \(t(step.moe)), attention \(t(step.attention)), "
+            + "elementwise \(t(step.elementwise)), launch \(t(step.launch)), communication \(t(step.communication)), "
+            + "overhead \(t(step.overhead)); \(step.kernels) kernels; \(phase.steps) step\(phase.steps == 1 ? "" : "s")"]
+        let curves: [(String, SourcedCurve?)] = [
+            ("GEMM compute curve (\(dtype.rawValue))", p.gemmCompute?.curve(bits: dtype.bits, float: dtype != .int8 && dtype != .int4)),
+            ("GEMM bandwidth curve (\(dtype.rawValue))", p.gemmBandwidth?.curve(bits: dtype.bits, float: dtype != .int8 && dtype != .int4)),
+            ("prefill attention curve", p.attentionPrefill), ("decode attention curve", p.attentionDecode)]
+        for (label, curve) in curves { if let source = curve?.source { inputs.append("\(label): \(source)") } }
+        let figures: [(String, String?)] = [
+            ("kernel floor", p.kernelFloor.map { "\(t($0.value)) (\($0.source ?? "default"))" }),
+            ("all-reduce latency", p.allReduceLatency.map { "\(t($0.value)) (\($0.source ?? "default"))" }),
+            ("all-reduce bandwidth", p.allReduceBandwidth.map { "\(HumanUnits.significant($0.value)) of link (\($0.source ?? "default"))" }),
+            ("routing bias", p.routingBias.map { "\(HumanUnits.significant($0.value)) (\($0.source ?? "default"))" }),
+            ("step overhead", p.stepOverhead.map { "\(t($0.value)) (\($0.source ?? "default"))" })]
+        for (label, value) in figures { if let value { inputs.append("\(label) \(value)") } }
+        return BasisEntry(
+            quantity: name, value: HumanUnits.seconds(phase.seconds),
+            formula: "step-time model (--timing step): per step, the sum of GEMMs (M, N, K, dtype on the profile's "
+                + "curves), attention (prefill or paged decode curve), elementwise and norm kernels (bytes at bandwidth, "
+                + "at least the kernel floor), launch, MoE grouped GEMMs with routing skew, all-reduce latency + "
+                + "bytes / bandwidth and pipeline bubble, plus step overhead; times the steps (prefill chunks)",
+            inputs: inputs, evidence: stepEvidence,
+            errorBand: "predicted / measured 0.64 to 1.20 on the published points; engines with host time per step "
+                + "(vLLM) run up to 1.6x the estimate, which leaves step overhead out")
+    }
 
     public static func entries(_ r: SizingResult) -> [BasisEntry] {
         let m = r.memory, h = r.hardware
@@ -54,12 +91,16 @@ public enum SizingBasis {
             "bandwidth \(HumanUnits.significant(h.memoryBandwidth.value / 1e12)) TB/s (" + (h.memoryBandwidth.source ?? "profile") + ")",
         ] + efficiency.curves.map { "measured \($0.operator.rawValue) curve (\($0.source ?? "calibration"))" }
         for (name, phase) in [("prefill", r.prefill), ("decode", r.decode)] {
+            if let step = phase.step {
+                entries.append(stepEntry(name, phase: phase, step: step, hardware: h, dtype: r.computeDType))
+                continue
+            }
             entries.append(BasisEntry(
                 quantity: name, value: HumanUnits.seconds(phase.seconds),
-                formula: "max(FLOPs / (tp x peak x compute efficiency), bytes per device / (bandwidth x memory "
-                    + "efficiency)) + all-reduces x (ring bytes / (link x communication efficiency) + latency) + "
-                    + "pipeline sends; datasheet figure \(HumanUnits.seconds(phase.idealSeconds))",
-                inputs: factors, evidence: stepEvidence,
+                formula: "roofline (--timing roofline): max(FLOPs / (tp x peak x compute efficiency), bytes per device / "
+                    + "(bandwidth x memory efficiency)) + all-reduces x (ring bytes / (link x communication efficiency) + "
+                    + "latency) + pipeline sends; datasheet figure \(HumanUnits.seconds(phase.idealSeconds))",
+                inputs: factors, evidence: rooflineEvidence,
                 errorBand: "measured times ran about 1.15x (bf16) to 1.6x (fp8) the estimate, up to 4x for MoE at "
                     + "batch 1; communication-bound steps overestimated"))
         }

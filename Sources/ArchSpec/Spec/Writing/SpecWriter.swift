@@ -167,7 +167,7 @@ struct Lines {
     mutating func line(_ key: String, _ value: String, path: String, indent: Int = 0) {
         var body = String(repeating: "  ", count: indent) + key + ":" + (value.isEmpty ? "" : " " + value)
         if let note = notes[path] {
-            body = body.padding(40) + "  # " + Escaping.short(note, limit: 200)
+            body = TextTable.pad(body, 40) + "  # " + Escaping.short(note, limit: 200)
         }
         text += body + "\n"
     }

@@ -1,0 +1,47 @@
+extension StepTimeParameters {
+    static let issue13 = "archcalc issue 13, silicon reference (TensorRT-LLM kernels timed on H100 SXM and H200)"
+    static let fitted = "fitted: scripts/bench-steptime.py against the published step times in docs/sizing.md"
+        + " (\"Step time against published measurements\")"
+    static let vllmGEMM = "vllm-project/vllm PR #49363, benchmark_fp8_gemm.py on H100, N = 12288, K = 5376"
+    static let fa3 = "pytorch/benchmark commit ff65cb6 (PR #2391): FlashAttention-3 forward on H100, head dim 128,"
+        + " 430 / 517 / 566 / 590 / 614 / 621 TFLOPS at 512 / 1k / 2k / 4k / 8k / 16k tokens, over 989.4 TFLOPS dense bf16"
+
+    /// The defaults every profile starts from. They describe tuned NVIDIA Hopper-class serving kernels (the only
+    /// silicon the sources measured); other devices inherit them until a profile or calibration says otherwise.
+    public static let defaults = StepTimeParameters(
+        gemmCompute: DTypeCurves(
+            bf16: SourcedCurve([(1, 0.30), (16, 0.40), (64, 0.55), (256, 0.68), (1024, 0.74), (4096, 0.76)],
+                               source: fitted),
+            fp8: SourcedCurve([(1, 0.25), (16, 0.32), (64, 0.45), (256, 0.55), (1024, 0.62), (4096, 0.66)],
+                              source: issue13 + ": fp8 GEMMs reach 0.49-0.68 of dense peak; the small-M end " + fitted),
+            int4: SourcedCurve([(1, 0.20), (64, 0.40), (256, 0.55), (1024, 0.62)],
+                               source: "assumption: W4A16 dequantises to bf16 in the GEMM main loop; bf16's curve less"
+                                   + " about a sixth, not measured")),
+        gemmBandwidth: DTypeCurves(
+            bf16: SourcedCurve([(1, 0.857), (16, 0.87), (64, 0.85), (128, 0.82)], source: vllmGEMM
+                + ": torch bf16 2.87 / 46.5 / 182.6 / 352.6 TFLOP/s at M = 1 / 16 / 64 / 128, i.e. its 132 MB of weights"
+                + " at 0.857 / 0.87 / 0.85 / 0.82 of 3.35 TB/s"),
+            fp8: SourcedCurve([(1, 0.54), (16, 0.52), (64, 0.50), (256, 0.45)],
+                              source: issue13 + ": fp8 GEMMs stream weights at 0.34-0.54 of bandwidth at batch 1; the"
+                                  + " top of the range for the largest shards, gemm_size takes small shards toward 0.34"),
+            int4: SourcedCurve([(1, 0.50), (64, 0.45)],
+                               source: "assumption: as fp8 (dequantising kernels stream below bf16's rate), not measured")),
+        gemmSize: SourcedCurve([(1e6, 0.5), (4e6, 0.75), (16e6, 0.9), (64e6, 1.0)], source: fitted),
+        attentionPrefill: SourcedCurve([(512, 0.435), (1024, 0.523), (2048, 0.572), (4096, 0.596), (8192, 0.621),
+                                        (16384, 0.628)], source: fa3),
+        attentionDecode: SourcedCurve([(1e6, 0.15), (8e6, 0.30), (64e6, 0.70), (512e6, 0.80)],
+                                      source: fitted + "; " + issue13 + ": attention is inefficient at batch 1"),
+        kernelFloor: Sourced(3e-6, source: issue13 + ": about 3 us per elementwise kernel"),
+        elementwiseBandwidth: Sourced(0.80, source: "archcalc's memory efficiency default (docs/hardware.md)"),
+        launch: .graph,
+        eagerLaunch: Sourced(5e-6, source: "assumption: host launch cost per kernel in an eager Python engine;"
+            + " not measured here, set it from a profile trace"),
+        allReduceLatency: Sourced(4.3e-6, source: issue13 + ": 0.69 ms of all-reduce per decode step of Llama-3-70B"
+            + " at TP4 on H100, 160 all-reduces, 4.3 us each"),
+        allReduceBandwidth: Sourced(0.75, source: "archcalc's communication efficiency default (docs/hardware.md)"),
+        allToAllLatency: Sourced(10e-6, source: "archcalc's collective latency default (docs/hardware.md), not measured"),
+        routingBias: Sourced(1.0, source: "derived: uniform routing; the balls-into-bins excess"
+            + " sqrt(2 x mean x ln(ranks)) is added by the model"),
+        stepOverhead: Sourced(0, source: "kernel time only, as the per-kernel reference sums it; an engine's host"
+            + " time per step goes here"))
+}

@@ -1,0 +1,111 @@
+/// The figures of the step-time model (`docs/sizing.md`, "Step time"): kernel efficiency curves, fixed
+/// per-kernel costs, launch mode, collective costs and MoE routing skew.
+///
+/// Every field is optional: a profile (built-in, a user's YAML under `step_time:`, or calibration output) sets
+/// what it knows and the rest comes from `StepTimeParameters.defaults`, field by field. Every default names its
+/// source.
+public struct StepTimeParameters: Hashable, Codable, Sendable {
+    /// Fraction of the dtype's dense peak a weight GEMM reaches, against M (tokens in the step), per dtype.
+    public var gemmCompute: DTypeCurves?
+    /// Fraction of peak memory bandwidth a weight GEMM streams its weights at, against M, per weight dtype.
+    public var gemmBandwidth: DTypeCurves?
+    /// Multiplier on both GEMM fractions against the size of one weight shard, N x K elements (small matrices
+    /// fill fewer SMs and finish in a partial wave).
+    public var gemmSize: SourcedCurve?
+    /// Fraction of the 16-bit dense peak a FlashAttention-class prefill kernel reaches, against context tokens.
+    public var attentionPrefill: SourcedCurve?
+    /// Fraction of memory bandwidth a paged decode-attention kernel reads the KV cache at, against bytes of KV
+    /// one layer reads in the step.
+    public var attentionDecode: SourcedCurve?
+    /// Shortest time one kernel takes, however little it does (seconds).
+    public var kernelFloor: Sourced<Seconds>?
+    /// Fraction of memory bandwidth elementwise and norm kernels reach.
+    public var elementwiseBandwidth: Sourced<Fraction>?
+    /// How kernels are launched: captured in a CUDA graph (back to back) or eagerly from the host.
+    public var launch: LaunchMode?
+    /// Host time to launch one kernel eagerly (seconds); a kernel shorter than this waits for the next launch.
+    public var eagerLaunch: Sourced<Seconds>?
+    /// Time of one small tensor-parallel all-reduce (seconds), the latency term of latency + bytes / bandwidth.
+    public var allReduceLatency: Sourced<Seconds>?
+    /// Fraction of the per-direction link bandwidth a large all-reduce reaches.
+    public var allReduceBandwidth: Sourced<Fraction>?
+    /// Latency of one expert-parallel all-to-all (dispatch or combine), seconds.
+    public var allToAllLatency: Sourced<Seconds>?
+    /// Routing bias: how many times the uniform expectation the hottest expert's share is (1: uniform routing,
+    /// whose balls-into-bins excess the model adds on its own).
+    public var routingBias: Sourced<Fraction>?
+    /// Host time per step outside kernels (scheduler, sampler, input preparation), seconds.
+    public var stepOverhead: Sourced<Seconds>?
+
+    public init(
+        gemmCompute: DTypeCurves? = nil, gemmBandwidth: DTypeCurves? = nil, gemmSize: SourcedCurve? = nil,
+        attentionPrefill: SourcedCurve? = nil, attentionDecode: SourcedCurve? = nil,
+        kernelFloor: Sourced<Seconds>? = nil, elementwiseBandwidth: Sourced<Fraction>? = nil,
+        launch: LaunchMode? = nil, eagerLaunch: Sourced<Seconds>? = nil, allReduceLatency: Sourced<Seconds>? = nil,
+        allReduceBandwidth: Sourced<Fraction>? = nil, allToAllLatency: Sourced<Seconds>? = nil,
+        routingBias: Sourced<Fraction>? = nil, stepOverhead: Sourced<Seconds>? = nil
+    ) {
+        self.gemmCompute = gemmCompute
+        self.gemmBandwidth = gemmBandwidth
+        self.gemmSize = gemmSize
+        self.attentionPrefill = attentionPrefill
+        self.attentionDecode = attentionDecode
+        self.kernelFloor = kernelFloor
+        self.elementwiseBandwidth = elementwiseBandwidth
+        self.launch = launch
+        self.eagerLaunch = eagerLaunch
+        self.allReduceLatency = allReduceLatency
+        self.allReduceBandwidth = allReduceBandwidth
+        self.allToAllLatency = allToAllLatency
+        self.routingBias = routingBias
+        self.stepOverhead = stepOverhead
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case gemmCompute = "gemm_compute", gemmBandwidth = "gemm_bandwidth", gemmSize = "gemm_size"
+        case attentionPrefill = "attention_prefill", attentionDecode = "attention_decode"
+        case kernelFloor = "kernel_floor", elementwiseBandwidth = "elementwise_bandwidth", launch
+        case eagerLaunch = "eager_launch", allReduceLatency = "allreduce_latency"
+        case allReduceBandwidth = "allreduce_bandwidth", allToAllLatency = "alltoall_latency"
+        case routingBias = "routing_bias", stepOverhead = "step_overhead"
+    }
+
+    /// Every field from `self` where set, else from `base` (curves per dtype).
+    public func merged(over base: StepTimeParameters) -> StepTimeParameters {
+        StepTimeParameters(
+            gemmCompute: gemmCompute.map { $0.merged(over: base.gemmCompute ?? DTypeCurves()) } ?? base.gemmCompute,
+            gemmBandwidth: gemmBandwidth.map { $0.merged(over: base.gemmBandwidth ?? DTypeCurves()) } ?? base.gemmBandwidth,
+            gemmSize: gemmSize ?? base.gemmSize, attentionPrefill: attentionPrefill ?? base.attentionPrefill,
+            attentionDecode: attentionDecode ?? base.attentionDecode, kernelFloor: kernelFloor ?? base.kernelFloor,
+            elementwiseBandwidth: elementwiseBandwidth ?? base.elementwiseBandwidth, launch: launch ?? base.launch,
+            eagerLaunch: eagerLaunch ?? base.eagerLaunch, allReduceLatency: allReduceLatency ?? base.allReduceLatency,
+            allReduceBandwidth: allReduceBandwidth ?? base.allReduceBandwidth,
+            allToAllLatency: allToAllLatency ?? base.allToAllLatency, routingBias: routingBias ?? base.routingBias,
+            stepOverhead: stepOverhead ?? base.stepOverhead)
+    }
+}
+
+/// How a serving engine launches a step's kernels.
+public enum LaunchMode: String, Hashable, Codable, Sendable, CaseIterable {
+    /// Captured once and replayed as a CUDA graph: kernels run back to back (vLLM and TensorRT-LLM decode).
+    case graph
+    /// Launched one by one from the host: a kernel shorter than the launch cost waits for the host.
+    case eager
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let mode = LaunchMode(rawValue: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(Escaping.short(text, limit: 40))' is not a launch mode; use graph or eager")
+        }
+        self = mode
+    }
+}
+
+extension HardwareProfile {
+    /// The step-time figures this profile uses: its own `step_time` over the defaults.
+    public var resolvedStepTime: StepTimeParameters {
+        (stepTime ?? StepTimeParameters()).merged(over: .defaults)
+    }
+}

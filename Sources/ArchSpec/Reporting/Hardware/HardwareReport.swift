@@ -1,0 +1,140 @@
+import Foundation
+import Yams
+
+/// Text, Markdown, JSON and YAML views of hardware profiles, which the `HardwareFormat` renderers put together.
+public enum HardwareReport {
+    /// One row per profile: id, name, memory, bandwidth, bf16 (or best) peak, interconnect.
+    public static func listText(_ profiles: [HardwareProfile]) -> String {
+        let rows = [["id", "name", "memory", "bandwidth", "peak 16-bit", "interconnect/direction"]]
+            + profiles.map { profile in
+                row(profile).enumerated().map { $0 == 0 ? Escaping.lineStart($1, limit: 100) : Escaping.terminal($1, limit: 200) }
+            }
+        return TextTable(columns: rows[0].map { _ in .left }, rows: rows).rendered
+    }
+
+    public static func listMarkdown(_ profiles: [HardwareProfile]) -> String {
+        let header = ["id", "name", "memory", "bandwidth", "peak 16-bit", "interconnect/direction"]
+        return (["| " + header.joined(separator: " | ") + " |", "|" + header.map { _ in "---|" }.joined()]
+            + profiles.map { "| " + row($0).map(MarkdownEscaping.cell).joined(separator: " | ") + " |" })
+            .joined(separator: "\n") + "\n"
+    }
+
+    static func row(_ p: HardwareProfile) -> [String] {
+        let peak = p.peakFlops.bf16 ?? p.peakFlops.fp16 ?? p.peakFlops.fp32
+        return [p.id, p.name, HumanUnits.bytes(Int128(p.memory.value)), SizingUnits.bandwidth(p.memoryBandwidth.value),
+                peak.map { SizingUnits.flopsPerSecond($0.value) } ?? "n/a",
+                "\(SizingUnits.bandwidth(p.interconnect.bandwidth.value)) \(p.interconnect.kind)"]
+    }
+
+    /// Every figure of one profile with its source. A profile read from a file is hostile: every string from
+    /// it goes through the terminal sink, and the id, which starts the first line, cannot start a command.
+    public static func showText(_ p: HardwareProfile) -> String {
+        let text = { (value: String) in Escaping.terminal(value, limit: 1000) }
+        var lines = ["\(Escaping.lineStart(p.id, limit: 200)): \(text(p.name)) (\(text(p.vendor)))"]
+        func add(_ label: String, _ value: String, _ source: String?) {
+            lines.append("  \(label): \(text(value))")
+            if let source { lines.append("      source: \(text(source))") }
+        }
+        add("memory", "\(HumanUnits.bytes(Int128(p.memory.value))) (\(HumanUnits.grouped(Int128(p.memory.value))) B)",
+            p.memory.source)
+        add("memory bandwidth", SizingUnits.bandwidth(p.memoryBandwidth.value), p.memoryBandwidth.source)
+        for (name, figure) in p.peakFlops.listed {
+            add("peak \(name) (dense)", SizingUnits.flopsPerSecond(figure.value), figure.source)
+        }
+        add("interconnect", "\(p.interconnect.kind), \(SizingUnits.bandwidth(p.interconnect.bandwidth.value)) per direction",
+            p.interconnect.bandwidth.source)
+        add("collective latency", HumanUnits.seconds(p.interconnect.latency?.value ?? Efficiency.defaultLatency),
+            p.interconnect.latency?.source ?? "archcalc default")
+        lines.append("  devices per node: \(p.devicesPerNode)")
+        add("runtime reserve", "\(HumanUnits.significant(p.reserveFraction * 100))% of memory",
+            p.reserve?.source ?? "archcalc default")
+        let e = p.efficiency ?? Efficiency()
+        add("efficiency compute", HumanUnits.significant(e.compute?.value ?? Efficiency.defaults.compute),
+            e.compute?.source ?? "archcalc default")
+        add("efficiency memory", HumanUnits.significant(e.memory?.value ?? Efficiency.defaults.memory),
+            e.memory?.source ?? "archcalc default")
+        add("efficiency communication",
+            HumanUnits.significant(e.communication?.value ?? Efficiency.defaults.communication),
+            e.communication?.source ?? "archcalc default")
+        for curve in e.curves {
+            add("curve \(curve.operator.rawValue)", "\(curve.points.count) points over \(curve.operator.axis)", curve.source)
+        }
+        if let notes = p.notes { lines.append("  notes: \(text(notes))") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The profile in the YAML schema `--hardware FILE` reads (a template for your own).
+    ///
+    /// Lines are never folded (a long value cannot put its own text at the start of a line), and non-ASCII
+    /// or non-printable characters are written as double-quoted escapes.
+    public static func yaml(_ p: HardwareProfile) -> String {
+        let encoder = YAMLEncoder()
+        encoder.options.width = -1
+        encoder.options.allowUnicode = false
+        return legacyCommandsBroken((try? encoder.encode(p)) ?? "")
+    }
+
+    /// YAML whose `##[` (the runner's legacy workflow-command prefix) is written `##\x5b`, losslessly: the
+    /// scalars holding it are re-emitted double-quoted, where `\x5b` is an escape. Keys are the schema's, so
+    /// every `##[` is inside such a scalar. Text without `##[` is returned unchanged.
+    static func legacyCommandsBroken(_ yaml: String) -> String {
+        guard yaml.contains("##["), let node = try? Yams.compose(yaml: yaml),
+              let text = try? Yams.serialize(node: doubleQuotingLegacyCommands(node), width: -1, allowUnicode: false)
+        else { return yaml }
+        return text.replacingOccurrences(of: "##[", with: "##\\x5b")
+    }
+
+    static func doubleQuotingLegacyCommands(_ node: Node) -> Node {
+        switch node {
+        case .scalar(var scalar):
+            if scalar.string.contains("##[") { scalar.style = .doubleQuoted }
+            return .scalar(scalar)
+        case .mapping(let mapping):
+            let pairs = mapping.map { (doubleQuotingLegacyCommands($0.key), doubleQuotingLegacyCommands($0.value)) }
+            return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style))
+        case .sequence(let sequence):
+            return .sequence(Node.Sequence(sequence.map(doubleQuotingLegacyCommands), sequence.tag, sequence.style))
+        case .alias: return node
+        }
+    }
+
+    /// Every figure of one profile with its source, as a Markdown table.
+    public static func showMarkdown(_ p: HardwareProfile) -> String {
+        var lines = ["### \(MarkdownEscaping.inline(p.id)): \(MarkdownEscaping.inline(p.name)) (\(MarkdownEscaping.inline(p.vendor)))",
+                     "", "| figure | value | source |", "|---|---|---|"]
+        func add(_ label: String, _ value: String, _ source: String?) {
+            lines.append("| \(label) | \(MarkdownEscaping.cell(value)) | \(MarkdownEscaping.cell(source ?? "")) |")
+        }
+        add("memory", "\(HumanUnits.bytes(Int128(p.memory.value))) (\(HumanUnits.grouped(Int128(p.memory.value))) B)",
+            p.memory.source)
+        add("memory bandwidth", SizingUnits.bandwidth(p.memoryBandwidth.value), p.memoryBandwidth.source)
+        for (name, figure) in p.peakFlops.listed {
+            add("peak \(name) (dense)", SizingUnits.flopsPerSecond(figure.value), figure.source)
+        }
+        add("interconnect", "\(p.interconnect.kind), \(SizingUnits.bandwidth(p.interconnect.bandwidth.value)) per direction",
+            p.interconnect.bandwidth.source)
+        add("collective latency", HumanUnits.seconds(p.interconnect.latency?.value ?? Efficiency.defaultLatency),
+            p.interconnect.latency?.source ?? "archcalc default")
+        add("devices per node", String(p.devicesPerNode), nil)
+        add("runtime reserve", "\(HumanUnits.significant(p.reserveFraction * 100))% of memory",
+            p.reserve?.source ?? "archcalc default")
+        let e = p.efficiency ?? Efficiency()
+        add("efficiency compute", HumanUnits.significant(e.compute?.value ?? Efficiency.defaults.compute),
+            e.compute?.source ?? "archcalc default")
+        add("efficiency memory", HumanUnits.significant(e.memory?.value ?? Efficiency.defaults.memory),
+            e.memory?.source ?? "archcalc default")
+        add("efficiency communication",
+            HumanUnits.significant(e.communication?.value ?? Efficiency.defaults.communication),
+            e.communication?.source ?? "archcalc default")
+        for curve in e.curves {
+            add("curve \(curve.operator.rawValue)", "\(curve.points.count) points over \(curve.operator.axis)", curve.source)
+        }
+        if let notes = p.notes { lines += ["", MarkdownEscaping.inline(notes)] }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The profile as a JSON tree, with the keys of the YAML schema (`JSONValueEncoder`).
+    public static func jsonValue(_ p: HardwareProfile) -> JSONValue {
+        (try? JSONValueEncoder.encode(p)) ?? .null
+    }
+}

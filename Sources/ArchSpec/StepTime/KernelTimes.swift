@@ -1,0 +1,107 @@
+import Foundation
+
+/// Time of single kernels from a device's step-time figures. Each returns seconds on one device.
+public struct KernelTimes: Sendable {
+    public var parameters: StepTimeParameters
+    /// Peak memory bandwidth, bytes/s.
+    public var bandwidth: Double
+    /// Per-direction link bandwidth between devices, bytes/s.
+    public var link: Double
+
+    /// The figures of `hardware`. The all-reduce latency is, in order: the profile's `step_time.allreduce_latency`,
+    /// its `interconnect.latency`, the NVLink default (4.3 us) for an NVLink link, else archcalc's 10 us
+    /// collective default (PCIe, Ethernet, InfiniBand and other links, whose small all-reduces take longer).
+    public init(hardware: HardwareProfile) {
+        parameters = hardware.resolvedStepTime
+        if hardware.stepTime?.allReduceLatency == nil {
+            if let latency = hardware.interconnect.latency {
+                parameters.allReduceLatency = latency
+            } else if !hardware.interconnect.kind.lowercased().contains("nvlink") {
+                parameters.allReduceLatency = Sourced(
+                    Efficiency.defaultLatency, source: "archcalc's collective latency default for links other than"
+                        + " NVLink (docs/hardware.md), not measured")
+            }
+        }
+        bandwidth = hardware.memoryBandwidth.value
+        link = hardware.interconnect.bandwidth.value
+    }
+
+    public init(parameters: StepTimeParameters, bandwidth: Double, link: Double) {
+        self.parameters = parameters.merged(over: .defaults)
+        self.bandwidth = bandwidth
+        self.link = link
+    }
+
+    var floor: Double { parameters.kernelFloor?.value ?? 0 }
+
+    /// A weight GEMM of `m` tokens: the longer of its compute time and its weight-streaming time, at least the
+    /// kernel floor. Returns the time and whether compute bounds it.
+    ///
+    /// compute = 2 m n k / (peak x e_c(m) x s(n k)); memory = (n k bits/8 + m (n + k) act) / (bw x e_m(m) x s(n k)).
+    public func gemm(_ shape: WeightGEMM, m: Double, peak: Double, computeBits: Int, computeIsFloat: Bool,
+                     activationBytes: Double = 2) -> (seconds: Double, computeBound: Bool) {
+        let parts = gemmParts(shape, m: m, peak: peak, computeBits: computeBits, computeIsFloat: computeIsFloat,
+                              activationBytes: activationBytes)
+        return (max(parts.compute, parts.memory, floor), parts.compute >= parts.memory && parts.compute >= floor)
+    }
+
+    /// The compute and memory times of a GEMM before the max and the floor.
+    public func gemmParts(_ shape: WeightGEMM, m: Double, peak: Double, computeBits: Int, computeIsFloat: Bool,
+                          activationBytes: Double = 2) -> (compute: Double, memory: Double) {
+        let size = parameters.gemmSize?.value(at: shape.n * shape.k) ?? 1
+        let computeCurve = parameters.gemmCompute?.curve(bits: computeBits, float: computeIsFloat)
+            ?? parameters.gemmCompute?.bf16
+        let memoryCurve = parameters.gemmBandwidth?.curve(bits: shape.weightBits, float: shape.weightIsFloat)
+            ?? parameters.gemmBandwidth?.bf16
+        let eCompute = max(1e-3, (computeCurve?.value(at: m) ?? 1) * size)
+        let eMemory = max(1e-3, (memoryCurve?.value(at: m) ?? 1) * size)
+        let compute = 2 * m * shape.n * shape.k / (peak * eCompute)
+        let bytes = shape.weightBytes + m * (shape.n + shape.k) * activationBytes
+        return (compute, bytes / (bandwidth * eMemory))
+    }
+
+    /// FlashAttention-class prefill: `flops` at the 16-bit peak times the context's efficiency.
+    public func prefillAttention(flops: Double, context: Double, peak16: Double) -> Double {
+        let e = max(1e-3, parameters.attentionPrefill?.value(at: context) ?? 1)
+        return max(flops / (peak16 * e), floor)
+    }
+
+    /// Paged decode attention: `bytes` of KV read at the efficiency for that many bytes.
+    public func decodeAttention(bytes: Double) -> Double {
+        let e = max(1e-3, parameters.attentionDecode?.value(at: bytes) ?? 1)
+        return max(bytes / (bandwidth * e), floor)
+    }
+
+    /// An elementwise or norm kernel moving `bytes`.
+    public func elementwise(bytes: Double) -> Double {
+        max(bytes / (bandwidth * (parameters.elementwiseBandwidth?.value ?? 1)), floor)
+    }
+
+    /// A ring all-reduce of `message` bytes over `ranks`: latency + 2 (ranks - 1) / ranks x message / (link x e).
+    public func allReduce(message: Double, ranks: Int) -> Double {
+        guard ranks > 1 else { return 0 }
+        let r = Double(ranks)
+        return (parameters.allReduceLatency?.value ?? 0)
+            + 2 * (r - 1) / r * message / (link * (parameters.allReduceBandwidth?.value ?? 1))
+    }
+
+    /// One all-to-all (dispatch or combine) sending `bytes` from each rank to the others.
+    public func allToAll(bytes: Double, ranks: Int) -> Double {
+        guard ranks > 1 else { return 0 }
+        let r = Double(ranks)
+        return (parameters.allToAllLatency?.value ?? 0)
+            + (r - 1) / r * bytes / (link * (parameters.allReduceBandwidth?.value ?? 1))
+    }
+
+    /// A point-to-point send between pipeline stages.
+    public func send(bytes: Double) -> Double {
+        (parameters.allReduceLatency?.value ?? 0) + bytes / (link * (parameters.allReduceBandwidth?.value ?? 1))
+    }
+
+    /// Time a kernel of `seconds` occupies when launched in `mode`: under eager launch, at least the host's
+    /// launch cost (the GPU waits for the next launch). Returns the extra wait.
+    public func launchWait(kernel seconds: Double) -> Double {
+        guard parameters.launch == .eager else { return 0 }
+        return max(0, (parameters.eagerLaunch?.value ?? 0) - seconds)
+    }
+}

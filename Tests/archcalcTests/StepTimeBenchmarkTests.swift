@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+@Suite struct StepTimeBenchmarkTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    /// scripts/bench-steptime.py's arithmetic (quantities from prefill and decode seconds, geometric mean, the
+    /// 15% count) checked on hand-worked numbers by its own self-test.
+    @Test func benchmarkArithmeticSelfTestPasses() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.root + "/scripts/bench-steptime.py", "--self-test"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        process.waitUntilExit()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0 && output.contains("self-test: ok"), "\(output)")
+    }
+
+    /// Every published point names its source and a positive measured time.
+    @Test func everyPointNamesItsSource() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.root + "/scripts/steptime-points.json"))
+        let points = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(points.count >= 10)
+        for point in points {
+            #expect((point["source"] as? String)?.isEmpty == false)
+            #expect(((point["measured_ms"] as? Double) ?? 0) > 0)
+            #expect(["prefill", "decode", "end_to_end"].contains(point["quantity"] as? String ?? ""))
+        }
+    }
+}
