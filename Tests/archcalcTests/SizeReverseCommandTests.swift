@@ -96,7 +96,8 @@ import Testing
         #expect(rows[2].hasPrefix("h100-sxm        4  tp 4 x pp 1   yes"))
         #expect(rows[3].hasPrefix("h200            2  tp 2 x pp 1   yes"))
         let (_, object) = try Self.json(["specs/llama-3-70b.yaml", "--hardware", "h100-sxm,h200,l40s", "--context", "8k"])
-        #expect((object as? [Any])?.count == 3)
+        #expect(((object as? [String: Any])?["results"] as? [Any])?.count == 3)
+        #expect((object as? [String: Any])?["version"] as? Int == 1)
         let unknown = try CLI.run(["size", "specs/llama-3-70b.yaml", "--hardware", "h100-sxm,nonesuch"])
         #expect(unknown.status == 2)
     }
