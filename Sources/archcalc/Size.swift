@@ -104,7 +104,8 @@ extension Archcalc {
         var calibration: String?
 
         func validate() throws {
-            if hardware.isEmpty { throw ValidationError("--hardware: name at least one device") }
+            if hardwareList.isEmpty { throw ValidationError("--hardware: name at least one device") }
+            if hardwareList.count > 64 { throw ValidationError("--hardware: at most 64 devices, got \(hardwareList.count)") }
             if hardwareList.count > 1 || bestDtype {
                 let name = bestDtype ? "--best-dtype" : "several --hardware devices"
                 for (flag, set) in [("--sweep", sweep != nil), ("--plot", plot != nil), ("--calibration", calibration != nil),

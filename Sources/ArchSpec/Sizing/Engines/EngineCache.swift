@@ -51,13 +51,13 @@ struct EngineCache: Hashable, Sendable {
     mutating func vllm(cache: [ShardedModel.KindCache], counts: [Int], context: Int128, kvBits: Int) {
         var attentionTokenBytes: Int128 = 0, mambaPage: Int128 = 0
         for (kind, c) in cache.enumerated() where counts[kind] > 0 {
-            if c.elements > 0 { attentionTokenBytes = max(attentionTokenBytes, (c.elements * Int128(kvBits) + 7) / 8) }
-            if c.state > 0 { mambaPage = max(mambaPage, (c.state * Int128(stateBits) + 7) / 8) }
+            if c.elements > 0 { attentionTokenBytes = max(attentionTokenBytes, bytes(c.elements, bits: kvBits)) }
+            if c.state > 0 { mambaPage = max(mambaPage, bytes(c.state, bits: stateBits)) }
         }
         var block = Int128(EngineConstants.vllmBlockTokens)
-        if attentionTokenBytes > 0, mambaPage > block * attentionTokenBytes {
+        if attentionTokenBytes > 0, mambaPage > saturating(block, attentionTokenBytes) {
             let align = Int128(EngineConstants.vllmBlockAlignment)
-            block = align * ceilDiv(mambaPage, align * attentionTokenBytes)
+            block = saturating(align, ceilDiv(mambaPage, saturating(align, attentionTokenBytes)))
         }
         for (kind, c) in cache.enumerated() {
             if c.elements > 0 {
@@ -67,11 +67,11 @@ struct EngineCache: Hashable, Sendable {
                 case .sliding(let window):
                     let w = Int128(window)
                     tokens[kind] = w >= context ? roundUp(context, block)
-                        : min(roundUp(context, block), (ceilDiv(w, block) + 1) * block)
+                        : min(roundUp(context, block), saturating(ceilDiv(w, block) + 1, block))
                 }
             }
             if c.state > 0, mambaPage > 0 {
-                statePageBytes[kind] = attentionTokenBytes > 0 ? block * attentionTokenBytes : mambaPage
+                statePageBytes[kind] = attentionTokenBytes > 0 ? saturating(block, attentionTokenBytes) : mambaPage
             }
         }
         layers = Self.paddedGroups(cache: cache, counts: counts)
@@ -127,7 +127,22 @@ struct EngineCache: Hashable, Sendable {
 
 }
 
+/// `a x b`, or the largest Int128 when it overflows (the caller's checked arithmetic then reports the size).
+private func saturating(_ a: Int128, _ b: Int128) -> Int128 {
+    let (product, overflow) = a.multipliedReportingOverflow(by: b)
+    return overflow ? .max : product
+}
+
+/// Bytes of `count` elements of `bits` each, rounded up, saturating.
+private func bytes(_ count: Int128, bits: Int) -> Int128 {
+    let total = saturating(count, Int128(bits))
+    return total == .max ? .max : (total + 7) / 8
+}
+
 /// `value` rounded up to a multiple of `step`.
-private func roundUp(_ value: Int128, _ step: Int128) -> Int128 { ceilDiv(value, step) * step }
+private func roundUp(_ value: Int128, _ step: Int128) -> Int128 { saturating(ceilDiv(value, step), step) }
 /// `value / step` rounded up (`value` itself for a step below 1).
-private func ceilDiv(_ value: Int128, _ step: Int128) -> Int128 { step > 0 ? (value + step - 1) / step : value }
+private func ceilDiv(_ value: Int128, _ step: Int128) -> Int128 {
+    guard step > 0 else { return value }
+    return value / step + (value % step == 0 ? 0 : 1)
+}
