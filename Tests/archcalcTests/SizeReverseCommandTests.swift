@@ -47,6 +47,10 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("KV accounting SGLang"))
         #expect(result.stdout.contains("outside mem_fraction_static (less activations)"))
+        let markdown = try CLI.run(["size", "specs/llama-3.1-8b.yaml", "--hardware", "h100-sxm", "--context", "8k",
+                                    "--kv-accounting", "vllm", "--format", "markdown", "--explain"])
+        #expect(markdown.stdout.contains("| - CUDA graphs | 1.00 GiB | 1,073,741,824 |"))
+        #expect(markdown.stdout.contains("| number | value | formula | inputs | evidence | error band |"))
         let bad = try CLI.run(["size", "specs/gemma-3-4b-it.yaml", "--hardware", "h100-sxm", "--kv-accounting", "tgi"])
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("kv-accounting"))
@@ -100,5 +104,8 @@ import Testing
         #expect((object as? [String: Any])?["version"] as? Int == 1)
         let unknown = try CLI.run(["size", "specs/llama-3-70b.yaml", "--hardware", "h100-sxm,nonesuch"])
         #expect(unknown.status == 2)
+        let empty = try CLI.run(["size", "specs/llama-3-70b.yaml", "--hardware", ","])
+        #expect(empty.status == 2)
+        #expect(empty.stderr.contains("name at least one device"))
     }
 }
