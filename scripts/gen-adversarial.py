@@ -2,7 +2,7 @@
 """Writes the adversarial corpus under Tests/Fixtures/adversarial/ and its EXPECTED.tsv manifest.
 
 Each row: file, expected exit code of `archcalc estimate FILE`, and a fragment that must appear in stderr
-(exit 1 or 2) or stdout (exit 0). Run from the repository root: python3 scripts/gen-adversarial.py
+(exit 2) or stdout (exit 0). Run from the repository root: python3 scripts/gen-adversarial.py
 Large inputs (a 1 MiB alias bomb, a 50 MiB file, 10^6-element lists) and special files (directories, FIFOs,
 unreadable files, symlink loops) are made by the test at run time instead of being committed.
 """
@@ -60,34 +60,34 @@ add("valid-anchors-unused.yaml", sub("vocab_size: 32000", "vocab_size: &v 32000"
 add("valid-trailing-spaces.yaml", "\n".join(l + "   " for l in BASE.splitlines()) + "\n", 0, OK_PARAMS)
 add("valid-no-final-newline.yaml", BASE.rstrip("\n"), 0, OK_PARAMS)
 
-# --- document-level garbage: exit 1 with a located message -------------------------------------------
-add("empty.yaml", "", 1, "empty file: expected an archspec mapping")
-add("only-comments.yaml", "# nothing here\n# at all\n", 1, "empty file")
-add("only-whitespace.yaml", "   \n\n\t\n", 1, ":")
-add("top-level-list.yaml", "- archspec: 1\n- layers: 2\n", 1, "got a list")
-add("top-level-scalar.yaml", "42\n", 1, "got a scalar")
-add("multiple-documents.yaml", BASE + "---\n" + BASE, 1, "expected a single YAML document")
-add("truncated-quoted.yaml", BASE[:60] + '\nname: "unterminated', 1, "invalid YAML")
-add("truncated-midway.yaml", BASE[:120], 1, "missing required key")
-add("unclosed-flow.yaml", "{archspec: 1, layers: [1, 2\n", 1, "invalid YAML")
-add("tab-indentation.yaml", sub("  heads: 32", "\theads: 32"), 1, "invalid YAML")
-add("bad-indentation.yaml", sub("  kv_heads: 8", "     kv_heads: 8"), 1, "invalid YAML")
-add("nul-byte.yaml", BASE.encode() + b"\x00junk\n", 1, "not UTF-8 text")
-add("invalid-utf8.yaml", BASE.encode() + b"name2: \xff\xfe\xfd\n", 1, "not UTF-8 text")
-add("utf16.yaml", "\ufeff".encode("utf-16-le") + BASE.encode("utf-16-le"), 1, "not UTF-8 text")
-add("binary-elf.bin", b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4, 1, "not UTF-8 text")
-add("deep-flow-nesting.yaml", "a: " + "[" * 5000 + "]" * 5000 + "\n", 1, "nesting deeper than")
-add("deep-block-nesting.yaml", "".join("  " * i + f"k{i}:\n" for i in range(200)) + "  " * 200 + "v: 1\n", 1, "nesting deeper than 128 levels")
+# --- document-level garbage: exit 2 with a located message (a spec that cannot be loaded) -------------------------------------------
+add("empty.yaml", "", 2, "empty file: expected an archspec mapping")
+add("only-comments.yaml", "# nothing here\n# at all\n", 2, "empty file")
+add("only-whitespace.yaml", "   \n\n\t\n", 2, ":")
+add("top-level-list.yaml", "- archspec: 1\n- layers: 2\n", 2, "got a list")
+add("top-level-scalar.yaml", "42\n", 2, "got a scalar")
+add("multiple-documents.yaml", BASE + "---\n" + BASE, 2, "expected a single YAML document")
+add("truncated-quoted.yaml", BASE[:60] + '\nname: "unterminated', 2, "invalid YAML")
+add("truncated-midway.yaml", BASE[:120], 2, "missing required key")
+add("unclosed-flow.yaml", "{archspec: 1, layers: [1, 2\n", 2, "invalid YAML")
+add("tab-indentation.yaml", sub("  heads: 32", "\theads: 32"), 2, "invalid YAML")
+add("bad-indentation.yaml", sub("  kv_heads: 8", "     kv_heads: 8"), 2, "invalid YAML")
+add("nul-byte.yaml", BASE.encode() + b"\x00junk\n", 2, "not UTF-8 text")
+add("invalid-utf8.yaml", BASE.encode() + b"name2: \xff\xfe\xfd\n", 2, "not UTF-8 text")
+add("utf16.yaml", "\ufeff".encode("utf-16-le") + BASE.encode("utf-16-le"), 2, "not UTF-8 text")
+add("binary-elf.bin", b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4, 2, "not UTF-8 text")
+add("deep-flow-nesting.yaml", "a: " + "[" * 5000 + "]" * 5000 + "\n", 2, "nesting deeper than")
+add("deep-block-nesting.yaml", "".join("  " * i + f"k{i}:\n" for i in range(200)) + "  " * 200 + "v: 1\n", 2, "nesting deeper than 128 levels")
 laughs = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"a{i}: &a{i} [{', '.join([f'*a{i-1}'] * 10)}]\n" for i in range(1, 10))
-add("billion-laughs.yaml", laughs, 1, "document expands to more than 250000 nodes")
-add("billion-laughs-keys.yaml", laughs + "? *a9\n: boom\n", 1, "document expands to more than 250000 nodes")
-add("quadratic-blowup.yaml", "a: &a [" + ",".join(["x"] * 2000) + "]\nb: [" + ",".join(["*a"] * 200) + "]\n", 1, "document expands to more than 250000 nodes")
-add("recursive-alias.yaml", "a: &a [*a]\n", 1, "undefined alias")
-add("undefined-alias.yaml", sub("layers: 32", "layers: *nothing"), 1, "undefined alias 'nothing'")
-add("python-object-tag.yaml", sub("name: base", "name: !!python/object/apply:os.system ['rm -rf /']"), 1, "is not supported in specs")
-add("custom-tag.yaml", sub("layers: 32", "layers: !custom 32"), 1, "tag !custom is not supported")
-add("mapping-key.yaml", BASE + "? {a: 1}\n: 2\n", 1, "keys must be plain strings")
+add("billion-laughs.yaml", laughs, 2, "document expands to more than 250000 nodes")
+add("billion-laughs-keys.yaml", laughs + "? *a9\n: boom\n", 2, "document expands to more than 250000 nodes")
+add("quadratic-blowup.yaml", "a: &a [" + ",".join(["x"] * 2000) + "]\nb: [" + ",".join(["*a"] * 200) + "]\n", 2, "document expands to more than 250000 nodes")
+add("recursive-alias.yaml", "a: &a [*a]\n", 2, "undefined alias")
+add("undefined-alias.yaml", sub("layers: 32", "layers: *nothing"), 2, "undefined alias 'nothing'")
+add("python-object-tag.yaml", sub("name: base", "name: !!python/object/apply:os.system ['rm -rf /']"), 2, "is not supported in specs")
+add("custom-tag.yaml", sub("layers: 32", "layers: !custom 32"), 2, "tag !custom is not supported")
+add("mapping-key.yaml", BASE + "? {a: 1}\n: 2\n", 2, "keys must be plain strings")
 
 # --- values: exit 1, the message names the key ---------------------------------------------------------
 for name, old, new, frag in [
@@ -133,16 +133,16 @@ for name, old, new, frag in [
     ("kv-not-dividing.yaml", "  kv_heads: 8", "  kv_heads: 6", "attention.heads 32 is not divisible by attention.kv_heads 6"),
     ("hidden-not-dividing.yaml", "hidden_size: 4096", "hidden_size: 5140", "hidden_size 5140 is not divisible by attention.heads 32"),
 ]:
-    add(name, sub(old, new), 1, frag)
+    add(name, sub(old, new), 2, frag)
 
 # --- inputs the fuzzer found (scripts/fuzz.sh), kept as regression cases ----------------------------------
 FINDINGS = "Tests/Fixtures/fuzz-findings"
 for name, code, fragment in [
     # A mutated DeepSeek-V3 config.json with a NUL byte: reported as a libFuzzer timeout under a loaded machine
     # (ASan, nice 19, 2-second limit); it replays in milliseconds. Kept to pin the outcome.
-    ("timeout-deepseek-config-nul.json", 1, "not UTF-8 text"),
+    ("timeout-deepseek-config-nul.json", 2, "not UTF-8 text"),
     # A Qwen3-VL wrapper whose text_config key was mangled: the refusal's error was dropped (no spec, no error).
-    ("crash-wrapper-without-text-config.json", 1, "qwen3_vl config has no text_config mapping"),
+    ("crash-wrapper-without-text-config.json", 2, "qwen3_vl config has no text_config mapping"),
 ]:
     with open(os.path.join(FINDINGS, name), "rb") as f:
         add("fuzz-" + name, f.read(), code, fragment)

@@ -18,17 +18,17 @@ extension Archcalc.Calibrate {
         switch (kind, args.count) {
         case ("gemm", 3):
             guard let point = GEMMProbe.run(shapes: [GEMMShape(m: args[0], n: args[1], k: args[2])], threads: [threads],
-                                            variant: variant, protocol: proto).first else { throw ExitCode(2) }
+                                            variant: variant, protocol: proto).first else { throw CommandFailure.error("the probe measured nothing") }
             rate = point.rate
         case ("triad", 1), ("copy", 1), ("read", 1):
             let points = BandwidthProbe.run(arrayBytes: args[0], threads: [threads], variant: variant, protocol: proto)
-            guard let point = points.first(where: { $0.kernel.rawValue == kind }) else { throw ExitCode(2) }
+            guard let point = points.first(where: { $0.kernel.rawValue == kind }) else { throw CommandFailure.error("the probe measured nothing") }
             rate = point.rate
         case ("gemv-fp32", 2):
             // Rotates over copies beyond 4x the last-level cache, so small shapes stream from memory.
             guard let point = GEMVProbe.runShapes([(args[0], args[1])], minimumBytes: 4 * HostInfo.detect().lastLevelCache,
                                                   threads: [threads], variant: variant, protocol: proto).first
-            else { throw ExitCode(2) }
+            else { throw CommandFailure.error("the probe measured nothing") }
             rate = point.rate
         case ("peak", 0):
             let peak = PeakProbe.run(variant: variant, cores: threads, protocol: proto)
@@ -38,12 +38,12 @@ extension Archcalc.Calibrate {
             guard let format = WeightFormat(rawValue: String(kind.dropFirst(5))),
                   let point = GEMVProbe.run(k: args[1], minimumBytes: format.bytes(n: args[0], k: args[1]),
                                             formats: [format], threads: [threads], variant: variant,
-                                            protocol: proto).first else { throw ExitCode(2) }
+                                            protocol: proto).first else { throw CommandFailure.error("the probe measured nothing") }
             rate = point.rate
         case ("decode", 4):
             let heads = AttentionHeads(heads: args[0], kvHeads: args[1], headDim: args[2])
             guard let point = AttentionProbe.decode(heads: heads, contexts: [args[3]], threads: [threads],
-                                                    variant: variant, protocol: proto).first else { throw ExitCode(2) }
+                                                    variant: variant, protocol: proto).first else { throw CommandFailure.error("the probe measured nothing") }
             rate = point.rate
         default:
             throw ValidationError("unknown probe '\(Escaping.short(probe))'")

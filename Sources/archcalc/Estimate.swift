@@ -4,6 +4,7 @@ import ArgumentParser
 extension Archcalc {
     struct Estimate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "estimate",
             abstract: "Parameters, weight and KV-cache bytes, and prefill and decode FLOPs of each spec.",
             discussion: """
                 Each SPEC is an archspec YAML file, a Hugging Face config.json (- reads standard input) or a \
@@ -12,14 +13,17 @@ extension Archcalc {
                 headers only and reported with exact counts per tensor group and dtype (docs/checkpoints.md). \
                 FLOPs count matrix multiplies only, 2 per multiply-add; docs/cost-model.md gives every formula.
 
-                Exit codes: 0 every spec was estimated; 1 a spec could not be loaded or estimated (the others \
-                are still reported); 2 a usage error.
-                """)
+                A spec that cannot be loaded or estimated is reported on standard error and the others are \
+                still reported.
 
-        @Argument(help: "Spec files (archspec YAML, Hugging Face config.json; - for standard input) or checkpoints (.safetensors, safetensors index, checkpoint directory, .gguf).")
+                """ + "\n" + ExitStatus.help(success: "every spec was estimated", no: nil))
+
+        @Argument(help: "Spec files (archspec YAML, Hugging Face config.json; - for standard input) or checkpoints (.safetensors, safetensors index, checkpoint directory, .gguf).",
+                  completion: specCompletion)
         var specs: [String]
 
-        @OptionGroup var workload: WorkloadOptions
+        @OptionGroup(title: "Workload") var workload: WorkloadOptions
+        @OptionGroup(title: "Counting conventions") var conventions: ConventionOptions
 
         @Option(help: "Output format: \(EstimateFormat.choices); with --prune-heads \(PruneHeadsFormat.choices).")
         var format: EstimateFormat = .text
@@ -27,8 +31,7 @@ extension Archcalc {
         @Flag(help: "Add a column with each formula's exact integer to the text output.")
         var exact = false
 
-        @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")
-        var output: String?
+        @OptionGroup var output: OutputOptions
 
         @Option(help: "Remove this share (30%) or number (8) of attention heads per layer and report the cost against the unpruned model; heads are removed evenly from every KV group (docs/cost-model.md).")
         var pruneHeads: HeadPruning.Request?
@@ -41,22 +44,23 @@ extension Archcalc {
         }
 
         func run() throws {
-            try Output.refuseOverwriting(outputs: [output], inputs: specs)
+            try Output.refuseOverwriting(outputs: [output.output], inputs: specs)
+            let options = conventions.costOptions(workload)
             if let pruneHeads, let format = PruneHeadsFormat(rawValue: format.rawValue) {
-                let run = HeadPruningRun.run(paths: specs, request: pruneHeads, options: workload.costOptions)
+                let run = HeadPruningRun.run(paths: specs, request: pruneHeads, options: options)
                 Output.report(run.diagnostics)
                 if !run.items.isEmpty || format == .json {
-                    try Output.emit(format.render(run, RenderOptions(exact: exact)), to: output)
+                    try output.emit(format.render(run, RenderOptions(exact: exact)))
                 }
-                if run.failed { throw ExitCode(1) }
+                if run.failed { throw CommandFailure.reported }
                 return
             }
-            let run = Estimator.run(paths: specs, options: workload.costOptions)
+            let run = Estimator.run(paths: specs, options: options)
             Output.report(run.diagnostics)
             if !run.reports.isEmpty || !run.unrecovered.isEmpty || format == .json {
-                try Output.emit(run.rendered(format, exact: exact), to: output)
+                try output.emit(run.rendered(format, exact: exact))
             }
-            if run.failed { throw ExitCode(1) }
+            if run.failed { throw CommandFailure.reported }
         }
     }
 }

@@ -7,12 +7,13 @@ import Glibc
 import Darwin
 #endif
 
-extension LintFormat: ExpressibleByArgument {}
-extension FailThreshold: ExpressibleByArgument {}
+extension LintFormat: EnumArgument {}
+extension FailThreshold: EnumArgument {}
 
 extension Archcalc {
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Check architecture specs for errors, inefficiencies and parallelism problems.",
             discussion: """
                 Each PATH is a spec file, a directory (searched recursively for *.yaml, *.yml and config.json; \
@@ -20,20 +21,20 @@ extension Archcalc {
                 nearest .archcalc.yaml above each file (up to the repository root); flags override them. \
                 'archcalc rules' lists the rules; docs/lint.md documents configuration and suppressions. A spec \
                 with a checkpoint beside it (.safetensors, safetensors index or .gguf in its directory), or every \
-                spec with --checkpoint, is held against the checkpoint's tensors (rules AC7xx, docs/checkpoints.md).
+                spec with --checkpoint, is held against the checkpoint's tensors (rules AC7xx, docs/checkpoints.md). \
+                A named file that does not parse is a finding; one that cannot be read is an I/O error.
 
-                Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it (a file that does not \
-                parse is a finding); 2 a usage, configuration or I/O error.
-                """)
+                """ + "\n" + ExitStatus.help(success: "no finding at or above --fail-on",
+                                      no: "findings at or above --fail-on (a file that does not parse is a finding)"))
 
-        @Argument(help: "Spec files or directories to lint; - reads standard input. Default: the current directory.")
+        @Argument(help: "Spec files or directories to lint; - reads standard input. Default: the current directory.",
+                  completion: specCompletion)
         var paths: [String] = []
 
         @Option(help: "Output format: \(LintFormat.choices). Default: github when GITHUB_ACTIONS is true, otherwise text.")
         var format: LintFormat?
 
-        @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")
-        var output: String?
+        @OptionGroup var output: OutputOptions
 
         @Option(help: "Use this configuration file instead of searching for .archcalc.yaml.")
         var config: String?
@@ -56,8 +57,8 @@ extension Archcalc {
         @Option(name: .customLong("ep"), help: "Expert-parallel degrees to check against, comma-separated.")
         var expert: [String] = []
 
-        @Option(name: .customLong("context"), help: "A serving context, in tokens, to check against each spec's context_length.")
-        var servingContext: Int?
+        @Option(name: .customLong("context"), help: "A serving context (4096, 8k, 128k) to check against each spec's context_length.")
+        var servingContext: TokenCount?
 
         @Option(help: "Lowest severity that makes the exit code 1: error, warning, info or never. Default: the config's fail-on, else error.")
         var failOn: FailThreshold?
@@ -76,11 +77,10 @@ extension Archcalc {
 
         func validate() throws {
             _ = try overrides()
-            if let servingContext, servingContext < 1 { throw ValidationError("--context must be at least 1") }
         }
 
         func run() throws {
-            try Output.refuseOverwriting(outputs: [output], inputs: (paths.isEmpty ? ["."] : paths) + (config.map { [$0] } ?? []))
+            try Output.refuseOverwriting(outputs: [output.output], inputs: (paths.isEmpty ? ["."] : paths) + (config.map { [$0] } ?? []))
             var request = LintRequest(
                 paths: paths.isEmpty ? ["."] : paths, configPath: config, isolated: isolated, overrides: try overrides(),
                 stdinName: stdinFilename)
@@ -92,20 +92,21 @@ extension Archcalc {
             do {
                 run = try CheckpointLint.run(request, checkpoint: checkpoint)
             } catch {
-                Output.error(error.description)
-                throw ExitCode(2)
+                throw CommandFailure(.failure, lines: [error.description])
             }
             let onGitHub = getenv("GITHUB_ACTIONS").map { String(cString: $0) } == "true"
             let chosen = format ?? (onGitHub ? .github : .text)
-            try Output.emit(chosen.renderer(toolVersion: Archcalc.configuration.version).render(run), to: output)
-            for error in run.ioErrors { Output.error("error: \(error)") }
-            if !run.ioErrors.isEmpty { throw ExitCode(2) }
+            let report = chosen.renderer(toolVersion: ArchcalcVersion.number).render(run)
+            let toTerminal = (output.output.map { $0 == "-" } ?? true) && Terminal.colourOnStandardOutput
+            let colour = chosen == .text && toTerminal
+            try output.emit(colour ? Style.colourSeverities(in: report) : report)
+            if !run.ioErrors.isEmpty { throw CommandFailure(.failure, lines: run.ioErrors.map { "error: \($0)" }) }
             let threshold = strict ? .warning : failOn ?? run.failOn ?? .error
-            if run.findings.contains(where: { threshold.fails($0.diagnostic.severity) }) { throw ExitCode(1) }
+            if run.findings.contains(where: { threshold.fails($0.diagnostic.severity) }) { throw CommandFailure.no }
         }
 
         func overrides() throws -> LintOverrides {
-            var result = LintOverrides(servingContext: servingContext)
+            var result = LintOverrides(servingContext: servingContext?.value)
             if !select.isEmpty { result.select = try LintFlags.codes(select, flag: "--select") }
             result.ignore = try LintFlags.codes(ignore, flag: "--ignore")
             for (kind, values) in [(ParallelismKind.tensor, tensor), (.pipeline, pipeline), (.expert, expert)] where !values.isEmpty {

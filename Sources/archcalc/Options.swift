@@ -1,23 +1,24 @@
 import ArchSpec
 import ArgumentParser
 
-extension DType: ExpressibleByArgument {
+extension DType: EnumArgument {
     public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 }
 
-extension EstimateFormat: ExpressibleByArgument {}
-extension ComparisonFormat: ExpressibleByArgument {}
-extension PruneHeadsFormat: ExpressibleByArgument {}
-extension HardwareFormat: ExpressibleByArgument {}
-extension RulesFormat: ExpressibleByArgument {}
-extension ValidationFormat: ExpressibleByArgument {}
-extension CalibrationFormat: ExpressibleByArgument {}
-extension AttentionFlopsConvention: ExpressibleByArgument {}
-extension LogitsConvention: ExpressibleByArgument {}
-extension MLADecodeForm: ExpressibleByArgument {}
-extension WindowCacheConvention: ExpressibleByArgument {}
+extension EstimateFormat: EnumArgument {}
+extension ComparisonFormat: EnumArgument {}
+extension PruneHeadsFormat: EnumArgument {}
+extension HardwareFormat: EnumArgument {}
+extension RulesFormat: EnumArgument {}
+extension ValidationFormat: EnumArgument {}
+extension CalibrationFormat: EnumArgument {}
+extension AttentionFlopsConvention: EnumArgument {}
+extension LogitsConvention: EnumArgument {}
+extension MLADecodeForm: EnumArgument {}
+extension WindowCacheConvention: EnumArgument {}
 
-/// Workload flags shared by the commands that run the cost model.
+/// The workload flags of every command that costs a spec (estimate, compare, size): the same names, aliases,
+/// value syntax and help everywhere.
 struct WorkloadOptions: ParsableArguments {
     @Option(help: "Tokens per sequence (4096, 8k, 128k): the prompt for prefill, the tokens already cached for decode. Default: each spec's context_length.")
     var context: TokenCount?
@@ -26,12 +27,19 @@ struct WorkloadOptions: ParsableArguments {
     var batch: Int = 1
 
     @Option(name: [.customLong("dtype"), .customLong("weights-dtype")],
-            help: "Weight dtype, overriding the spec's (\(DType.allCases.map(\.rawValue).joined(separator: ", "))).")
+            help: "Weight dtype, overriding the spec's.")
     var dtype: DType?
 
     @Option(help: "KV-cache dtype. Default: the weight dtype.")
     var kvDtype: DType?
 
+    func validate() throws {
+        if batch < 1 { throw ValidationError("--batch must be at least 1, got \(batch)") }
+    }
+}
+
+/// The counting conventions of the cost model (estimate, compare).
+struct ConventionOptions: ParsableArguments {
     @Option(help: "Prefill attention FLOPs: causal (position i attends to i+1 keys) or full (the whole S x S matrix).")
     var attentionFlops: AttentionFlopsConvention = .causal
 
@@ -44,23 +52,33 @@ struct WorkloadOptions: ParsableArguments {
     @Option(help: "Tokens a sliding-window or chunked layer caches past its window: window (what the next step attends to, as serving engines allocate) or window-minus-one (what transformers' cache keeps between steps).")
     var windowCache: WindowCacheConvention = .window
 
-    func validate() throws {
-        if batch < 1 { throw ValidationError("--batch must be at least 1, got \(batch)") }
-    }
-
-    var costOptions: CostOptions {
-        CostOptions(context: context?.value, batch: batch, weightsDType: dtype, kvDType: kvDtype,
-                    attentionFlops: attentionFlops, logits: logits, mlaDecode: mlaDecode)
+    /// The cost model's options for this workload and these conventions.
+    func costOptions(_ workload: WorkloadOptions) -> CostOptions {
+        CostOptions(context: workload.context?.value, batch: workload.batch, weightsDType: workload.dtype,
+                    kvDType: workload.kvDtype, attentionFlops: attentionFlops, logits: logits, mlaDecode: mlaDecode)
             .with(windowCache: windowCache)
     }
+}
+
+/// `-o/--output`, the same in every command that writes a result.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: "Write the result to this file (atomically; - is standard output) instead of standard output.")
+    var output: String?
+
+    /// Writes `text` to the file or standard output; a failure is status 2.
+    func emit(_ text: String) throws(CommandFailure) { try Output.emit(text, to: output) }
 }
 
 /// A token count written as `4096`, `8k` (8,192) or `1m` (1,048,576), at least 1.
 struct TokenCount: ExpressibleByArgument {
     var value: Int
 
+    init(_ value: Int) { self.value = value }
+
     init?(argument: String) {
         guard let value = Sweep.size(argument), value >= 1 else { return nil }
         self.value = value
     }
+
+    var defaultValueDescription: String { "\(value)" }
 }

@@ -16,13 +16,15 @@ enum Output {
     /// control, bidi or line-separator character, no `##[`, and it cannot start a workflow command (`::`).
     static func error(_ line: String) {
         let message = line.hasSuffix("\n") ? String(line.dropLast()) : line
-        writeAll(Escaping.lineStart(message) + "\n", to: 2)
+        let safe = Escaping.lineStart(message)
+        writeAll((Terminal.colourOnStandardError ? Style.colourSeverity(in: safe) : safe) + "\n", to: 2)
     }
 
     /// Writes a multi-line block to standard error (argument-parser's error and usage text), through
     /// `Escaping.block`: line feeds kept, every other unsafe scalar escaped, no line starting with `::`.
     static func errorBlock(_ text: String) {
-        let safe = Escaping.block(text)
+        var safe = Escaping.block(text)
+        if Terminal.colourOnStandardError { safe = Style.colourSeverities(in: safe) }
         writeAll(safe.hasSuffix("\n") ? safe : safe + "\n", to: 2)
     }
 
@@ -49,22 +51,20 @@ enum Output {
     }
 
     /// Writes `text` to `path` through `OutputFile` (atomic for files, written through for devices and FIFOs),
-    /// or to standard output for `nil`/`-`. A failure is one line on standard error and exit code 2.
-    static func emit(_ text: String, to path: String?) throws {
+    /// or to standard output for `nil`/`-`. A failure is a `CommandFailure` with status 2.
+    static func emit(_ text: String, to path: String?) throws(CommandFailure) {
         guard let path, path != "-" else { return write(text) }
         do {
             try OutputFile.write(text, to: path, onTemporaryCreated: pauseIfTesting)
         } catch {
-            Output.error("error: \(error.description)")
-            throw ExitCode(2)
+            throw .error(error.description)
         }
     }
 
-    /// Refuses, before any work, an output path that names an input (or another output): exit code 2.
-    static func refuseOverwriting(outputs: [String?], inputs: [String]) throws {
+    /// Refuses, before any work, an output path that names an input (or another output): status 2.
+    static func refuseOverwriting(outputs: [String?], inputs: [String]) throws(CommandFailure) {
         do { try OutputConflict.check(outputs: outputs, inputs: inputs) } catch {
-            Output.error("error: \(error.description)")
-            throw ExitCode(2)
+            throw .error(error.description)
         }
     }
 

@@ -7,8 +7,7 @@ extension Archcalc.Size {
         guard let calibration else { return nil }
         let profile: CalibrationResult
         do { profile = try CalibrationResult.load(path: calibration) } catch {
-            Output.error("error: \(error)")
-            throw ExitCode(2)
+            throw CommandFailure.error("\(error)")
         }
         return StepSizing.estimate(result, spec: spec, profile: profile)
     }

@@ -4,6 +4,7 @@ import ArgumentParser
 extension Archcalc {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Run a real forward pass of a spec on this machine and compare it with the profile's prediction.",
             discussion: """
                 Builds SPEC with random fp32 weights (refusing when weights, KV cache and activations would not fit \
@@ -17,19 +18,19 @@ extension Archcalc {
                 beside the kernel-level one. The measurements' dispersion (p10/p50/p90, MAD) is reported, and when \
                 the prefills or decode steps spread more than 10%, no prefill ran free of other processes, or the \
                 host drifted more than 10% while the step surface was measured, the report says the host was too \
-                noisy and the error is not accuracy (errors in parentheses; JSON accuracy.trustworthy false).
+                noisy and the error is not accuracy (errors in parentheses; JSON accuracy.trustworthy false). \
+                A spec that would not fit, or that holds a refused feature, is a configuration error.
 
-                Exit codes: 0 the comparison ran; 1 the spec could not be loaded or would not fit; 2 a usage or I/O error.
-                """)
+                """ + "\n" + ExitStatus.help(success: "the comparison ran", no: nil))
 
-        @Argument(help: "The spec to run: archspec YAML or Hugging Face config.json.")
+        @Argument(help: "The spec to run: archspec YAML or Hugging Face config.json.", completion: specCompletion)
         var spec: String
 
         @Option(help: "A profile written by archcalc calibrate.")
         var profile: String
 
-        @Option(help: "Prompt tokens for the prefill.")
-        var context = 512
+        @Option(help: "Prompt tokens for the prefill (512, 8k), at most 1m.")
+        var context = TokenCount(512)
 
         @Option(help: "Decode steps to time after the prefill.")
         var decodeSteps = 16
@@ -40,8 +41,10 @@ extension Archcalc {
         @Option(help: "Output format: \(ValidationFormat.choices).")
         var format: ValidationFormat = .text
 
+        @OptionGroup var output: OutputOptions
+
         func validate() throws {
-            if context < 1 || context > 1 << 20 { throw ValidationError("--context must be 1...1048576, got \(context)") }
+            if context.value > 1 << 20 { throw ValidationError("--context must be 1...1048576, got \(context.value)") }
             if decodeSteps < 1 || decodeSteps > 65536 { throw ValidationError("--decode-steps must be 1...65536, got \(decodeSteps)") }
             let limit = HostInfo.workerThreadLimit()
             if let threads, threads < 1 || threads > limit {
@@ -50,24 +53,23 @@ extension Archcalc {
         }
 
         func run() throws {
+            try Output.refuseOverwriting(outputs: [output.output], inputs: [spec, profile])
             if isDebugBuild { Output.error("warning: debug build: measured times will be far above a release build's") }
             let loadedProfile: CalibrationResult
             do { loadedProfile = try CalibrationResult.load(path: profile) } catch {
-                Output.error("error: \(error)")
-                throw ExitCode(2)
+                throw CommandFailure.error("\(error)")
             }
             let loaded = SpecLoader.load(path: spec)
             Output.report(loaded.diagnostics)
-            guard let resolved = loaded.spec else { throw ExitCode(1) }
+            guard let resolved = loaded.spec else { throw CommandFailure.reported }
             let report: ValidationReport
             do {
-                report = try Validator.run(spec: resolved, profile: loadedProfile, context: context, decodeSteps: decodeSteps,
+                report = try Validator.run(spec: resolved, profile: loadedProfile, context: context.value, decodeSteps: decodeSteps,
                                            threads: threads ?? Self.defaultThreads(loadedProfile))
             } catch {
-                Output.error("error: \(error)")
-                throw ExitCode(1)
+                throw CommandFailure.error("\(error)")
             }
-            Output.write(format.render(report))
+            try output.emit(format.render(report))
         }
 
         /// The most threads the profile measured with, within this machine's limit (a profile is input too).

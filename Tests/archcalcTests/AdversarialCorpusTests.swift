@@ -67,7 +67,7 @@ struct AdversarialCorpusTests {
             let run = try MeasuredRun.run(["estimate", path])
             #expect(run.cpuSeconds < 1.0, "\(name) took \(run.cpuSeconds) s of CPU")
             #expect(run.maxResidentKiB < 200 * 1024, "\(name) used \(run.maxResidentKiB) KiB")
-            #expect(run.status == 1)
+            #expect(run.status == 2)
             #expect(run.stderr.contains(fragment), "\(name): \(run.stderr)")
             #else
             let result = try CLI.run(["estimate", path])
@@ -91,7 +91,7 @@ struct AdversarialCorpusTests {
             let start = Date()
             let result = try CLI.run(["estimate", path])
             #expect(Date().timeIntervalSince(start) < 1.0)
-            #expect(result.status == 1)
+            #expect(result.status == 2)
             #expect(result.stderr.contains(fragment), "\(result.stderr)")
         }
     }

@@ -38,7 +38,7 @@ struct BadInputTests {
     func badSpecGivesOneLocatedLine(name: String, contents: String, expected: String) throws {
         let path = try CLI.temporaryFile(contents, name: "\(name).yaml")
         let result = try CLI.run(["estimate", path])
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1, "\(result.stderr)")
@@ -54,7 +54,7 @@ struct BadInputTests {
         let start = Date()
         let result = try CLI.run(["estimate", path])
         #expect(Date().timeIntervalSince(start) < 1)
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.stderr.contains("error: document expands to more than 250000 nodes"))
     }
 
@@ -62,22 +62,22 @@ struct BadInputTests {
         let path = try CLI.temporaryFile("", name: "garbage.bin")
         try Data([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 0xff, 0xfe, 0x80]).write(to: URL(fileURLWithPath: path))
         let result = try CLI.run(["estimate", path])
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.stderr == "\(path):1:5: error: file is not UTF-8 text (binary data or a NUL byte)\n")
     }
 
     @Test func missingFileAndDirectory() throws {
         let missing = try CLI.run(["estimate", "no-such-spec.yaml"])
-        #expect(missing.status == 1)
+        #expect(missing.status == 2)
         #expect(missing.stderr == "no-such-spec.yaml: error: no-such-spec.yaml: no such file\n")
         let directory = try CLI.run(["estimate", "specs"])
-        #expect(directory.status == 1)
+        #expect(directory.status == 2)
         #expect(directory.stderr.contains("is a directory"))
     }
 
     @Test func oneBadSpecDoesNotHideTheOthers() throws {
         let result = try CLI.run(["estimate", "specs/gpt2.yaml", "no-such-spec.yaml", "--format", "csv"])
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.stdout.contains("gpt2,124439808"))
     }
 

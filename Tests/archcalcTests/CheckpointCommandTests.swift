@@ -27,11 +27,11 @@ import Testing
         #expect((checkpoint["quantization"] as? [String: Any])?["bits"] as? Int == 4)
     }
 
-    @Test func withoutAnArchitectureTheCountsArePrintedAndTheExitCodeIsOne() throws {
+    @Test func withoutAnArchitectureTheCountsArePrintedAndTheExitCodeIsTwo() throws {
         let directory = try CheckpointWriter.directory()
         let path = try CheckpointWriter.safetensors(directory + "/model.safetensors", TinyLlama.tensors())
         let result = try CLI.run(["estimate", path])
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.stderr == "\(path): error: architecture not recovered: no config.json beside the checkpoint; the counts read from its headers follow\n")
         #expect(result.stdout.contains("(architecture not recovered)"))
         #expect(result.stdout.contains("Parameters    202 K"))
@@ -97,7 +97,7 @@ import Testing
         let path = try CheckpointWriter.directory() + "/bad.safetensors"
         try CheckpointWriter.raw(path, header: Array("{\"w\":1}".utf8), declaredLength: 1 << 63, dataBytes: 0)
         let result = try CLI.run(["estimate", path])
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.stderr == "\(path): error: byte 0: header length 9223372036854775808 bytes exceeds the limit of 100000000 bytes\n")
         #expect(result.stdout.isEmpty)
     }

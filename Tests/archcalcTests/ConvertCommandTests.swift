@@ -26,10 +26,10 @@ struct ConvertCommandTests {
         #expect(converted.stdout.contains("# num_local_experts"))
     }
 
-    @Test func unsupportedModelTypeFailsWithExitCode1() throws {
+    @Test func unsupportedModelTypeFailsWithExitCode2() throws {
         let path = try ArchCLI.temporary("{\n  \"model_type\": \"t5\"\n}\n", name: "config.json")
         let outcome = try ArchCLI.run(["convert", path])
-        #expect(outcome.status == 1)
+        #expect(outcome.status == 2)
         #expect(outcome.stdout.isEmpty)
         #expect(outcome.stderr.contains("config.json:2:3: error: model_type 't5' is not supported"))
     }

@@ -32,6 +32,9 @@ struct OutputSafetyTests {
         ("lint a file", ["lint", "SPEC", "-o", "SPEC"]),
         ("lint a directory", ["lint", "DIR", "-o", "OTHER"]),
         ("size --plot", ["size", "SPEC", "--hardware", "h100-sxm", "--plot", "SPEC"]),
+        ("size -o", ["size", "SPEC", "--hardware", "h100-sxm", "-o", "SPEC"]),
+        ("size -o and --plot", ["size", "SPEC", "--hardware", "h100-sxm", "-o", "DIR/c.svg", "--plot", "DIR/c.svg"]),
+        ("validate -o", ["validate", "SPEC", "--profile", "OTHER", "-o", "OTHER"]),
         ("calibrate --output", ["calibrate", "--spec", "SPEC", "--output", "SPEC"]),
         ("calibrate, two outputs", ["calibrate", "--output", "DIR/p.yaml", "--hardware-profile", "DIR/p.yaml"]),
     ]

@@ -40,10 +40,10 @@ struct PruneCommandTests {
         #expect(outcome.stdout.contains("pruned 2 of 8 attention heads per layer (25.0%): heads 8 -> 6, kv_heads 2 -> 2; 3 requested, rounded down to a multiple of kv_heads 2"))
     }
 
-    @Test func impossibleRequestIsExitCode1AndBadValueIs2() throws {
+    @Test func impossibleRequestAndBadValueAreExitCode2() throws {
         let path = try Self.gqa()
         let tooFew = try ArchCLI.run(["estimate", path, "--prune-heads", "1"])
-        #expect(tooFew.status == 1)
+        #expect(tooFew.status == 2)
         #expect(tooFew.stderr.contains("needs a multiple of kv_heads 2"))
         let bad = try ArchCLI.run(["estimate", path, "--prune-heads", "150%"])
         #expect(bad.status == 2)

@@ -93,6 +93,8 @@ public enum Calibrator {
                                                      variant: variant, progress: progress))
                 } catch {
                     notes.append("\(error)")
+                    // The rounds `steps` counted for this spec, so a progress bar still ends full.
+                    for _ in 0..<StepPlan.make(spec: spec, quick: plan.quick).rounds { progress("steps \(spec.name) skipped") }
                 }
             }
         }

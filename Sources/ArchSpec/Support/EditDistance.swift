@@ -1,6 +1,6 @@
 /// Optimal-string-alignment edit distance for every "did you mean" hint: spec keys, values, config keys,
 /// rule selectors and hardware ids.
-enum EditDistance {
+public enum EditDistance {
     static func between(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars.prefix(64)), b = Array(b.unicodeScalars.prefix(64))
         if a.isEmpty { return b.count }
@@ -23,7 +23,7 @@ enum EditDistance {
     }
 
     /// The candidate nearest to `word` within a distance of max(2, length / 3), or `nil`.
-    static func nearest(to word: String, among candidates: [String]) -> String? {
+    public static func nearest(to word: String, among candidates: [String]) -> String? {
         var best: (String, Int)?
         // The distance is at least the length difference; a candidate whose difference exceeds every
         // candidate's threshold can neither be returned nor beat one that could (same result, less work).

@@ -92,6 +92,9 @@ public enum StepSampler {
             rounds += 1
         }
         if rounds < plan.rounds { notes.append("\(rounds) of \(plan.rounds) rounds fit the budget") }
+        for skipped in rounds..<max(rounds, plan.rounds) {  // so a progress bar counting plan.rounds ends full
+            progress("steps \(spec.name) round \(skipped + 1) skipped: budget spent")
+        }
         return StepProfile(
             model: StepProfile.modelName, spec: spec.name, fingerprint: StepProfile.fingerprint(spec), threads: pass.backend.threads,
             prefill: grid.grid(prefill: true), decode: grid.grid(prefill: false),
