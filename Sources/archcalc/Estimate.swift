@@ -58,7 +58,7 @@ extension Archcalc {
             let run = Estimator.run(paths: specs, options: options)
             Output.report(run.diagnostics)
             if !run.reports.isEmpty || !run.unrecovered.isEmpty || format == .json {
-                try output.emit(run.rendered(format, exact: exact))
+                try output.emit(format.render(run, RenderOptions(exact: exact)))
             }
             if run.failed { throw CommandFailure.reported }
         }

@@ -191,12 +191,16 @@ import Testing
         // + embedding, final norm, 2 sampling kernels and lm_head.
         #expect(step.kernels == 48 * (3 + 2 + 1 + 8) + 5)
         // One token touches top_k = 8 experts, so each grouped GEMM (gate_up 1536 x 2048, down 2048 x 768) streams
-        // 8 experts' weights at M = 1, not 128.
+        // 8 experts' weights at M = 1, not 128: 8 x 4,718,592 x 2 B = 75.5 MB for the layer, at moe_bandwidth(75.5 MB),
+        // and its arithmetic at moe_compute 0.82 of gemm_compute, the two added in quadrature.
         let kernels = KernelTimes(hardware: SizingFixtures.hardware("h100-sxm"))
+        let e = try #require(kernels.parameters.moeBandwidth).value(at: 8 * 4_718_592 * 2)
         let perLayer = [WeightGEMM(name: "gate_up", n: 1536, k: 2048, weightBits: 16),
                         WeightGEMM(name: "down", n: 2048, k: 768, weightBits: 16)].map { (shape: WeightGEMM) -> Double in
             let one = kernels.gemmParts(shape, m: 1, peak: 989.4e12, computeBits: 16, computeIsFloat: true)
-            return max(8 * one.compute, 8 * one.memory, 3e-6)
+            let memory = 8 * (shape.weightBytes + (shape.n + shape.k) * 2) / (3.35e12 * e)
+            let compute = 8 * one.compute / 0.82
+            return max((compute * compute + memory * memory).squareRoot(), 3e-6)
         }.reduce(0.0, +)
         #expect(abs(step.moe - 48 * perLayer) < 1e-12)
     }

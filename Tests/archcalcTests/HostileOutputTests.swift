@@ -113,6 +113,7 @@ import Testing
             Hostile.expectSafe(result.stdout, "hardware show \(format)")
             Hostile.expectSafe(result.stderr, "hardware show \(format) stderr")
             if format == "json" { _ = Hostile.json(result.stdout, "hardware json") }
+            if format == "markdown" { Hostile.expectMarkdownTables(result.stdout, "hardware markdown") }
         }
         let sized = try CLI.run(["size", Self.spec, "--hardware", profile])
         Hostile.expectSafe(sized.stdout, "size with hostile profile")

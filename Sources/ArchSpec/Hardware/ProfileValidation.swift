@@ -45,7 +45,7 @@ enum KeyCheck {
                 for (dtype, curve) in value.mapping ?? [:] {
                     try keys(of: curve, allowed: sourcedCurveKeys, at: "\(at).\(dtype.string ?? "")", path: path)
                 }
-            case "gemm_size", "attention_prefill", "attention_decode":
+            case "gemm_size", "attention_prefill", "attention_decode", "moe_bandwidth":
                 try keys(of: value, allowed: sourcedCurveKeys, at: at, path: path)
             case "launch":
                 break

@@ -5,6 +5,10 @@ extension StepTimeParameters {
     static let vllmGEMM = "vllm-project/vllm PR #49363, benchmark_fp8_gemm.py on H100, N = 12288, K = 5376"
     static let fa3 = "pytorch/benchmark commit ff65cb6 (PR #2391): FlashAttention-3 forward on H100, head dim 128,"
         + " 430 / 517 / 566 / 590 / 614 / 621 TFLOPS at 512 / 1k / 2k / 4k / 8k / 16k tokens, over 989.4 TFLOPS dense bf16"
+    static let vllmMoE = "derived from vllm-project/vllm PR #24700, benchmark_moe.py on H100 80GB HBM3 (fused MoE per"
+        + " layer, random routing): Qwen3-30B-A3B fp8 TP1 40.44 / 118.64 / 210.07 us at batch 1 / 8 / 32 and"
+        + " Mixtral-8x7B bf16 TP2 471.49 us at batch 16; y = touched experts' weight bytes / (3.35 TB/s x (time - 9 us"
+        + " of routing kernels)); its other batch sizes are check points (docs/sizing.md)"
 
     /// The defaults every profile starts from. They describe tuned NVIDIA Hopper-class serving kernels (the only
     /// silicon the sources measured); other devices inherit them until a profile or calibration says otherwise.
@@ -31,6 +35,11 @@ extension StepTimeParameters {
                                         (16384, 0.628)], source: fa3),
         attentionDecode: SourcedCurve([(1e6, 0.15), (8e6, 0.30), (64e6, 0.70), (512e6, 0.80)],
                                       source: fitted + "; " + issue13 + ": attention is inefficient at batch 1"),
+        moeBandwidth: SourcedCurve([(37.7e6, 0.358), (243.6e6, 0.663), (527.4e6, 0.783), (1395.2e6, 0.900)],
+                                   source: vllmMoE),
+        moeCompute: Sourced(0.82, source: "derived from vllm-project/vllm PR #24700 (H100, benchmark_moe.py): Mixtral-8x7B"
+            + " bf16 TP2 833.72 / 1122.93 us at batch 1024 / 1536; with the weight streaming added in quadrature the"
+            + " arithmetic runs at 0.82 of gemm_compute at 256 / 384 rows per expert (one figure for both, within 2%)"),
         kernelFloor: Sourced(3e-6, source: issue13 + ": about 3 us per elementwise kernel"),
         elementwiseBandwidth: Sourced(0.80, source: "archcalc's memory efficiency default (docs/hardware.md)"),
         launch: .graph,
@@ -40,8 +49,10 @@ extension StepTimeParameters {
             + " at TP4 on H100, 160 all-reduces, 4.3 us each"),
         allReduceBandwidth: Sourced(0.75, source: "archcalc's communication efficiency default (docs/hardware.md)"),
         allToAllLatency: Sourced(10e-6, source: "archcalc's collective latency default (docs/hardware.md), not measured"),
-        routingBias: Sourced(1.0, source: "derived: uniform routing; the balls-into-bins excess"
-            + " sqrt(2 x mean x ln(ranks)) is added by the model"),
+        routingBias: Sourced(2.44, source: "derived: NVIDIA/TensorRT-LLM examples/wide_ep/ep_load_balancer/README.md,"
+            + " DeepSeek-R1 at EP 32 without a load balancer (mean 1024 routed tokens per rank): average imbalance ratio"
+            + " (max - mean) / mean 1.564 (0.115 with EPLB); bias 2.44 gives 2.44 x 1024 + sqrt(2 x 2.44 x 1024 x ln 32)"
+            + " = 2.564 x 1024. Measured on DeepSeek-R1 only; it acts on expert-parallel ranks, not on ep = 1"),
         stepOverhead: Sourced(0, source: "kernel time only, as the per-kernel reference sums it; an engine's host"
             + " time per step goes here"))
 }

@@ -17,6 +17,12 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
     /// Fraction of memory bandwidth a paged decode-attention kernel reads the KV cache at, against bytes of KV
     /// one layer reads in the step.
     public var attentionDecode: SourcedCurve?
+    /// Fraction of memory bandwidth the grouped routed-expert kernels of one MoE layer stream the touched experts'
+    /// weights at, against those bytes (both grouped GEMMs, one device). Replaces `gemm_bandwidth` x `gemm_size`
+    /// for routed experts: a grouped kernel over many small experts fills the device, one over few does not.
+    public var moeBandwidth: SourcedCurve?
+    /// Multiplier on `gemm_compute` (at the rows each expert sees) for grouped routed-expert GEMMs.
+    public var moeCompute: Sourced<Fraction>?
     /// Shortest time one kernel takes, however little it does (seconds).
     public var kernelFloor: Sourced<Seconds>?
     /// Fraction of memory bandwidth elementwise and norm kernels reach.
@@ -39,8 +45,8 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
 
     public init(
         gemmCompute: DTypeCurves? = nil, gemmBandwidth: DTypeCurves? = nil, gemmSize: SourcedCurve? = nil,
-        attentionPrefill: SourcedCurve? = nil, attentionDecode: SourcedCurve? = nil,
-        kernelFloor: Sourced<Seconds>? = nil, elementwiseBandwidth: Sourced<Fraction>? = nil,
+        attentionPrefill: SourcedCurve? = nil, attentionDecode: SourcedCurve? = nil, moeBandwidth: SourcedCurve? = nil,
+        moeCompute: Sourced<Fraction>? = nil, kernelFloor: Sourced<Seconds>? = nil, elementwiseBandwidth: Sourced<Fraction>? = nil,
         launch: LaunchMode? = nil, eagerLaunch: Sourced<Seconds>? = nil, allReduceLatency: Sourced<Seconds>? = nil,
         allReduceBandwidth: Sourced<Fraction>? = nil, allToAllLatency: Sourced<Seconds>? = nil,
         routingBias: Sourced<Fraction>? = nil, stepOverhead: Sourced<Seconds>? = nil
@@ -50,6 +56,8 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
         self.gemmSize = gemmSize
         self.attentionPrefill = attentionPrefill
         self.attentionDecode = attentionDecode
+        self.moeBandwidth = moeBandwidth
+        self.moeCompute = moeCompute
         self.kernelFloor = kernelFloor
         self.elementwiseBandwidth = elementwiseBandwidth
         self.launch = launch
@@ -64,6 +72,7 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case gemmCompute = "gemm_compute", gemmBandwidth = "gemm_bandwidth", gemmSize = "gemm_size"
         case attentionPrefill = "attention_prefill", attentionDecode = "attention_decode"
+        case moeBandwidth = "moe_bandwidth", moeCompute = "moe_compute"
         case kernelFloor = "kernel_floor", elementwiseBandwidth = "elementwise_bandwidth", launch
         case eagerLaunch = "eager_launch", allReduceLatency = "allreduce_latency"
         case allReduceBandwidth = "allreduce_bandwidth", allToAllLatency = "alltoall_latency"
@@ -76,7 +85,8 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
             gemmCompute: gemmCompute.map { $0.merged(over: base.gemmCompute ?? DTypeCurves()) } ?? base.gemmCompute,
             gemmBandwidth: gemmBandwidth.map { $0.merged(over: base.gemmBandwidth ?? DTypeCurves()) } ?? base.gemmBandwidth,
             gemmSize: gemmSize ?? base.gemmSize, attentionPrefill: attentionPrefill ?? base.attentionPrefill,
-            attentionDecode: attentionDecode ?? base.attentionDecode, kernelFloor: kernelFloor ?? base.kernelFloor,
+            attentionDecode: attentionDecode ?? base.attentionDecode, moeBandwidth: moeBandwidth ?? base.moeBandwidth,
+            moeCompute: moeCompute ?? base.moeCompute, kernelFloor: kernelFloor ?? base.kernelFloor,
             elementwiseBandwidth: elementwiseBandwidth ?? base.elementwiseBandwidth, launch: launch ?? base.launch,
             eagerLaunch: eagerLaunch ?? base.eagerLaunch, allReduceLatency: allReduceLatency ?? base.allReduceLatency,
             allReduceBandwidth: allReduceBandwidth ?? base.allReduceBandwidth,

@@ -12,10 +12,10 @@ enum StepTimeValidation {
             }
         }
         for (key, curve) in [("gemm_size", step.gemmSize), ("attention_prefill", step.attentionPrefill),
-                             ("attention_decode", step.attentionDecode)] {
+                             ("attention_decode", step.attentionDecode), ("moe_bandwidth", step.moeBandwidth)] {
             if let curve { try check(curve, "step_time.\(key)", fail: fail) }
         }
-        for (key, figure) in [("elementwise_bandwidth", step.elementwiseBandwidth),
+        for (key, figure) in [("elementwise_bandwidth", step.elementwiseBandwidth), ("moe_compute", step.moeCompute),
                               ("allreduce_bandwidth", step.allReduceBandwidth)] {
             if let value = figure?.value, !(value > 0 && value <= 1) {
                 try fail("step_time.\(key)", "must be a fraction in (0, 1], got \(value)")

@@ -17,14 +17,10 @@ public struct RenderOptions: Hashable, Sendable {
     public var exact: Bool
     /// archcalc's version, written into the documents that name their tool (lint JSON, SARIF).
     public var toolVersion: String
-    /// The directory SARIF and GitHub annotation paths are made relative to (`RepositoryRoot.find`); `nil`
-    /// leaves the paths as the user named them.
-    public var repositoryRoot: RepositoryRoot?
 
-    public init(exact: Bool = false, toolVersion: String = "", repositoryRoot: RepositoryRoot? = nil) {
+    public init(exact: Bool = false, toolVersion: String = "") {
         self.exact = exact
         self.toolVersion = toolVersion
-        self.repositoryRoot = repositoryRoot
     }
 }
 

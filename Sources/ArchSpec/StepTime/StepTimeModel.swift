@@ -69,8 +69,9 @@ public enum StepTimeModel {
         return t
     }
 
-    /// Routed experts on one device: each grouped GEMM reads the weights of the experts the step touches and
-    /// computes the rows routed to this device, skew included; expert parallelism adds dispatch and combine.
+    /// Routed experts on one device: each grouped GEMM reads the weights of the experts the step touches (at
+    /// `moe_bandwidth` of the bytes the layer's grouped GEMMs stream together) and computes the rows routed to this
+    /// device, skew included; expert parallelism adds dispatch and combine.
     static func experts(_ moe: MoEWork, work: StepWork, kernels: KernelTimes)
         -> (seconds: Double, computeBound: Double, communication: Double, launched: [Double]) {
         let e = Double(max(moe.experts, 1)), k = Double(min(max(moe.topK, 1), max(moe.experts, 1)))
@@ -78,13 +79,23 @@ public enum StepTimeModel {
         let routing = RoutingLoad(tokens: work.tokens, experts: e, topK: k, ranks: ep,
                                   bias: kernels.parameters.routingBias?.value ?? 1)
         var seconds = 0.0, bound = 0.0, launched: [Double] = []
+        let streamed = routing.activeExperts * moe.gemms.reduce(0) { $0 + $1.weightBytes }
+        let grouped = kernels.parameters.moeBandwidth.map { max(1e-3, $0.value(at: streamed)) }
         for shape in moe.gemms {
-            let one = kernels.gemmParts(shape, m: routing.rowsPerActiveExpert, peak: work.peak,
-                                        computeBits: work.computeBits, computeIsFloat: work.computeIsFloat,
-                                        activationBytes: work.activationBytes)
-            let compute = one.compute * routing.activeExperts
-            let memory = one.memory * routing.activeExperts
-            let time = max(compute, memory, kernels.floor)
+            let m = routing.rowsPerActiveExpert
+            let one = kernels.gemmParts(shape, m: m, peak: work.peak, computeBits: work.computeBits,
+                                        computeIsFloat: work.computeIsFloat, activationBytes: work.activationBytes)
+            var compute = one.compute * routing.activeExperts
+            var memory = one.memory * routing.activeExperts
+            var time = max(compute, memory, kernels.floor)
+            if let grouped {
+                let bytes = shape.weightBytes + m * (shape.n + shape.k) * work.activationBytes
+                memory = routing.activeExperts * bytes / (kernels.bandwidth * grouped)
+                compute /= max(1e-3, kernels.parameters.moeCompute?.value ?? 1)
+                // A grouped kernel overlaps its weight streaming and its arithmetic less than a dense GEMM does:
+                // near the ridge both show (sqrt of the sum of squares), far from it the larger one.
+                time = max((compute * compute + memory * memory).squareRoot(), kernels.floor)
+            }
             seconds += time
             if compute >= memory { bound += time }
             launched.append(time)

@@ -44,14 +44,3 @@ extension LintRun {
     /// `file` as CI tools should name it: relative to the repository root and normalised when the run has one.
     public func ciPath(_ file: String) -> String { repositoryRoot?.reference(file) ?? file }
 }
-
-extension StringProtocol {
-    /// Every occurrence of one character replaced with a string (no Foundation).
-    func replacingAll(_ character: Character, with replacement: String) -> String {
-        var result = ""
-        for current in self {
-            if current == character { result += replacement } else { result.append(current) }
-        }
-        return result
-    }
-}

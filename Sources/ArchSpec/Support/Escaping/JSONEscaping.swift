@@ -13,21 +13,4 @@ public enum JSONEscaping {
         let offset = value - 0x10000
         return four(0xD800 + (offset >> 10)) + four(0xDC00 + (offset & 0x3FF))
     }
-
-    /// Re-escapes JSON text written by another encoder (`JSONEncoder`): every unsafe scalar and the `[` of
-    /// `##[` become `\u` escapes. Outside strings JSON is plain ASCII without `#`, so only string contents
-    /// change and the document parses to the same value.
-    public static func harden(_ json: String) -> String {
-        var result = ""
-        var hashes = 0
-        for scalar in json.unicodeScalars {
-            if (Escaping.isUnsafe(scalar) && scalar.value >= 0x20) || (scalar == "[" && hashes >= 2) {
-                result += unicodeEscape(scalar.value)
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-            hashes = scalar == "#" ? hashes + 1 : 0
-        }
-        return result
-    }
 }
