@@ -9,6 +9,7 @@ let folderReadmes = [
     "Checkpoint/README.md",
     "Cost/README.md",
     "Diagnostics/README.md",
+    "Entry/README.md",
     "Hardware/README.md",
     "Import/README.md",
     "Lint/README.md",
@@ -16,7 +17,9 @@ let folderReadmes = [
     "Plot/README.md",
     "Quantization/README.md",
     "Reporting/README.md",
+    "Reporting/Compare/README.md",
     "Reporting/Lint/README.md",
+    "Reporting/Prune/README.md",
     "Serving/README.md",
     "Sizing/README.md",
     "StepTime/README.md",
@@ -59,6 +62,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        // Documentation only: `swift package generate-documentation --target ArchSpec` (README, "Library documentation").
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", exact: "1.5.0"),
     ],
     targets: [
         .target(

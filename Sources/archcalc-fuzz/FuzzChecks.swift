@@ -24,7 +24,7 @@ enum FuzzChecks {
             let d = finding.diagnostic
             precondition(!d.message.contains("\n"), "multi-line lint message: \(d.message)")
             precondition(d.location.map { $0.line >= 1 && $0.column >= 1 } ?? true, "bad lint location")
-            precondition(RuleCatalog.descriptions.contains { $0.code == d.code }, "finding with unknown code \(d.code)")
+            precondition(RuleCatalog.descriptions.contains { $0.diagnosticCode == d.code } && finding.rule.diagnosticCode == d.code, "finding with unknown code \(d.code)")
         }
         // Every output format stays well formed whatever the file contains.
         let run = LintRun(files: [report], ioErrors: [], failOn: nil)

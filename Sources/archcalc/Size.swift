@@ -2,6 +2,7 @@ import ArchSpec
 import ArgumentParser
 
 extension SizingFormat: EnumArgument {}
+extension KVAccounting: EnumArgument {}
 
 extension Archcalc {
     struct Size: ParsableCommand {
@@ -11,20 +12,25 @@ extension Archcalc {
             discussion: """
                 Memory per device is weights (sharded by --tp and --pp; K/V heads replicate when tp exceeds \
                 kv_heads), KV cache, the activations of one prefill chunk, and a runtime reserve (the profile's, \
-                10% by default). Without --gpus the smallest power-of-two device count that fits is chosen and \
+                10% by default; with --kv-accounting vllm, sglang or llamacpp, that engine's KV allocation and \
+                runtime-overhead model). Without --gpus the smallest power-of-two device count that fits is chosen and \
                 the smaller ones are listed with why they fail. Latency is a roofline per phase: \
                 max(compute, memory) + communication, with the profile's efficiency factors (defaults: compute \
                 0.70, memory 0.80, communication 0.75); the datasheet-only figure is printed too. \
-                docs/sizing.md gives every formula.
+                Reverse queries: several --hardware devices print one row per device; --best-dtype finds the \
+                most precise weight and KV dtypes that fit. --explain gives each number's formula, sources, \
+                evidence and error band. docs/sizing.md gives every formula.
 
-                """ + "\n" + ExitStatus.help(success: "the configuration fits (or a sweep ran)", no: "it does not fit"))
+                """ + "\n" + ExitStatus.help(
+                    success: "the configuration fits (or a sweep ran; with several devices or --best-dtype, something fits)",
+                    no: "it does not fit"))
 
         @Argument(help: "Spec file: archspec YAML or Hugging Face config.json.", completion: specCompletion)
         var spec: String
 
-        @Option(help: "Hardware: a built-in id (archcalc hardware list) or a profile YAML file.",
-                completion: HardwareReference.defaultCompletionKind, transform: { try HardwareReference(parsing: $0) })
-        var hardware: HardwareReference
+        @Option(help: "Hardware: a built-in id (archcalc hardware list) or a profile YAML file. Several (h100-sxm,h200,l40s or the option repeated): one row per device, each at the smallest count that fits.",
+                completion: HardwareReference.defaultCompletionKind, transform: { try HardwareReference.list(parsing: $0) })
+        var hardware: [[HardwareReference]]
 
         @OptionGroup(title: "Workload") var workload: WorkloadOptions
 
@@ -58,6 +64,9 @@ extension Archcalc {
         @Option(help: "Runtime reserve per device: a fraction (0.1, 10%) or bytes (2GiB). Default: the profile's.")
         var reserve: Reserve?
 
+        @Option(help: "KV-cache allocation: \(KVAccounting.names). An engine also replaces the flat reserve with its runtime-overhead model (unless --reserve is given); docs/sizing.md cites each engine's code.")
+        var kvAccounting: KVAccounting = .ideal
+
         @Flag(help: "Try every device count, not only powers of two.")
         var anyCount = false
 
@@ -67,6 +76,12 @@ extension Archcalc {
         @Option(help: "Sweep a range and print a table: context=1k..128k, batch=1..256, context=1k..128k:64 (64 points), batch=1..512+8 (steps of 8); at most \(Sweep.maxPoints) points (\(Sweep.maxPointsAnyDeviceCount) with --any-count).",
                 transform: { text throws(SizingError) in try Sweep.parse(text) })
         var sweep: Sweep?
+
+        @Flag(help: "Answer which weight and KV dtypes fit on --gpus devices (default 1): tries bf16, fp8, int8 and int4 weights, each with bf16, fp8, int8 and int4 KV, and prints the most precise combination that fits with why each more precise one does not.")
+        var bestDtype = false
+
+        @Flag(help: "Also print the basis of each number: formula, figures and efficiencies with their sources, validation evidence and error band (JSON always carries it as \"basis\").")
+        var explain = false
 
         @Flag(help: "Also print the scale-metadata bytes of each quantisation granularity for this spec.")
         var scales = false
@@ -88,10 +103,11 @@ extension Archcalc {
                 throw ValidationError("--sweep: \(sweep.values.count) points; the limit with --any-count is \(limit)")
             }
             if let groupSize, groupSize < 1 { throw ValidationError("--group-size must be at least 1, got \(groupSize)") }
+            try validateReverse()
         }
 
         func run() throws {
-            let inputs = [spec] + (hardware.path.map { [$0] } ?? []) + (calibration.map { [$0] } ?? [])
+            let inputs = [spec] + hardwareList.compactMap(\.path) + (calibration.map { [$0] } ?? [])
             try Output.refuseOverwriting(outputs: [output.output, plot], inputs: inputs)
             if let plot, plot != "-", !plot.lowercased().hasSuffix(".svg") {
                 throw ValidationError("--plot writes SVG: name a .svg file, got '\(Escaping.short(plot))' "
@@ -100,10 +116,16 @@ extension Archcalc {
             let loaded = SpecLoader.load(path: spec)
             Output.report(loaded.diagnostics)
             guard let architecture = loaded.spec else { throw CommandFailure.reported }
-            let profile = try hardware.resolve()
+            let profiles = try hardwareList.map { reference throws(CommandFailure) in try reference.resolve() }
+            let profile = profiles[0]
             let request = makeRequest(specDType: architecture.dtype)
             let fits: Bool
             do {
+                if profiles.count > 1 || bestDtype {
+                    fits = try runReverse(architecture, profiles: profiles, request: request)
+                    if !fits { throw CommandFailure.no }
+                    return
+                }
                 if let sweep {
                     let results = try sweep.run(architecture, on: profile, request: request)
                     try output.emit(format.render(sweep: sweep, results: results))
@@ -112,7 +134,8 @@ extension Archcalc {
                 }
                 let result = try Sizer.size(architecture, on: profile, request: request)
                 try output.emit(format.render(.single(result, calibration: try calibrationEstimate(result, spec: architecture),
-                                                      scales: scales ? ScaleOverhead.report(architecture, result: result) : nil)))
+                                                      scales: scales ? ScaleOverhead.report(architecture, result: result) : nil))
+                                + (explain ? format.renderBasis(result) : ""))
                 if let plot {
                     let curves = try MemoryCurves.compute(architecture, on: profile, request: request, result: result)
                     try Output.emit(SizingChart.svg(result: result, curves: curves), to: plot)
@@ -136,7 +159,7 @@ extension Archcalc {
             return SizingRequest(
                 context: workload.context?.value, batch: workload.batch, devices: devices, tp: tp, pp: pp, weights: weights,
                 kv: kv, computeDType: computeDtype, prefillChunk: prefillChunk, reserve: reserve, anyDeviceCount: anyCount,
-                timing: timing)
+                timing: timing, kvAccounting: kvAccounting)
         }
     }
 }

@@ -34,7 +34,7 @@ import Testing
     @Test func repeatedResultsGetTheirOccurrence() {
         let finding = LintFinding(diagnostic: Diagnostic(severity: .error, code: "AC301", message: "m", file: "x.yaml",
                                                          location: nil, keyPath: "attention.heads"),
-                                  ruleName: "heads-not-divisible-by-tp")
+                                  rule: RuleCatalog.description(for: "heads-not-divisible-by-tp")!)
         var counter = SARIFFingerprint.Counter()
         let first = counter.next(finding, path: "models/x.yaml"), second = counter.next(finding, path: "models/x.yaml")
         #expect(first.hasSuffix(":1") && second.hasSuffix(":2") && first.dropLast(2) == second.dropLast(2))

@@ -76,7 +76,7 @@ import Testing
         let expansion = FileDiscovery.expand([tree], workingDirectory: "/")
         #expect(expansion.inputs.isEmpty)
         #expect(expansion.problems.count == 1)
-        #expect(expansion.problems.first?.hasSuffix("directory nesting deeper than 64 levels; not scanned") == true)
+        #expect(expansion.problems.first?.description.hasSuffix("directory nesting deeper than 64 levels; not scanned") == true)
         let run = try Linter.run(LintRequest(paths: [tree], isolated: true))
         #expect(run.ioErrors == expansion.problems, "reported as I/O errors: exit code 2")
     }
@@ -90,6 +90,7 @@ import Testing
         }
         #expect(chmod(tree + "/x", 0) == 0)
         let expansion = FileDiscovery.expand([tree], workingDirectory: "/")
-        #expect(expansion.problems == ["\(tree)/x: cannot read directory: Permission denied"])
+        #expect(expansion.problems == [.unreadableDirectory("\(tree)/x", reason: "Permission denied")])
+        #expect(expansion.problems.map(\.description) == ["\(tree)/x: cannot read directory: Permission denied"])
     }
 }

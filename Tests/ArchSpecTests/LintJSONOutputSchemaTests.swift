@@ -12,7 +12,7 @@ import Testing
     @Test func lintJSONValidates() throws {
         var run = try LintFixtures.goldenRun()
         run.files.append(LintFixtures.lint(text: "archspec: 1\nvocab_size: 50257\n", name: "dir with space/ü.yaml"))
-        run.ioErrors = ["missing.yaml: no such file or directory"]
+        run.ioErrors = [.missing(path: "missing.yaml")]
         let document = try TestJSON.parse(LintFormat.json.render(run, RenderOptions(toolVersion: "0.1.0")))
         let errors = try Self.checker().check(document)
         #expect(errors.isEmpty, "\(errors.prefix(10))")

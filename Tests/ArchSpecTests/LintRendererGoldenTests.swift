@@ -13,13 +13,13 @@ import Glibc
         try Golden.check(output, "lint/\(format.rawValue).\(Golden.ext(format.rawValue))")
     }
 
-    @Test func githubEscapesLikeActionsCore() {
+    @Test func githubEscapesLikeActionsCore() throws {
         #expect(GitHubLintRenderer.escapeData("50% done\r\nnext") == "50%25 done%0D%0Anext")
         #expect(GitHubLintRenderer.escapeProperty("a:b,c%") == "a%3Ab%2Cc%25")
         let report = FileReport(path: "x,y:z.yaml", status: .linted, findings: [LintFinding(
             diagnostic: Diagnostic(severity: .info, code: "AC102", message: "line\nbreak", file: "x,y:z.yaml",
                                    location: SourceLocation(line: 3, column: 4)),
-            ruleName: "explicit-head-dim-mismatch", end: SourceLocation(line: 3, column: 7))])
+            rule: try #require(RuleCatalog.description(for: "explicit-head-dim-mismatch")), end: SourceLocation(line: 3, column: 7))])
         let output = GitHubLintRenderer().render(LintRun(files: [report], ioErrors: [], failOn: nil))
         #expect(output.hasPrefix("::notice file=x%2Cy%3Az.yaml,line=3,col=4,endLine=3,endColumn=7,title=AC102 explicit-head-dim-mismatch::line%0Abreak\n"))
     }

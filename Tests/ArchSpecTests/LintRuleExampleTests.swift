@@ -24,7 +24,7 @@ import Testing
         let rule = try #require(RuleCatalog.description(for: code))
         for example in rule.triggering {
             #expect(!example.markers.isEmpty, "\(code): a triggering example needs a ↓ marker")
-            let found = Self.lint(example, enabling: code).filter { $0.code == code }
+            let found = Self.lint(example, enabling: code).filter { $0.code.rawValue == code }
             let locations = Set(found.compactMap(\.location))
             #expect(locations == Set(example.markers),
                     "\(code) example:\n\(example.source)\nfound: \(found.map(\.oneLine))")
@@ -36,7 +36,7 @@ import Testing
         let rule = try #require(RuleCatalog.description(for: code))
         #expect(!rule.nonTriggering.isEmpty)
         for example in rule.nonTriggering {
-            let found = Self.lint(example, enabling: code).filter { $0.code == code }
+            let found = Self.lint(example, enabling: code).filter { $0.code.rawValue == code }
             #expect(found.isEmpty, "\(code) example:\n\(example.source)\nfound: \(found.map(\.oneLine))")
         }
     }

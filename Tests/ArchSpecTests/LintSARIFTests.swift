@@ -15,7 +15,7 @@ import Testing
     @Test func validatesAgainstTheSchema() throws {
         var run = try LintFixtures.goldenRun()
         run.files.append(LintFixtures.lint(text: "archspec: 1\nvocab_size: 50257\n", name: "dir with space/ü.yaml"))
-        run.ioErrors = ["missing.yaml: no such file or directory"]
+        run.ioErrors = [.missing(path: "missing.yaml")]
         let errors = LintJSONSchemaChecker(root: try Self.schema()).check(try Self.sarif(run))
         #expect(errors.isEmpty, "\(errors.prefix(10))")
     }
@@ -56,7 +56,7 @@ import Testing
     @Test func jsonPointersFollowRFC6901() {
         func pointer(_ path: String) -> String? {
             LintFinding(diagnostic: Diagnostic(severity: .error, code: "AC007", message: "m", file: "f", location: nil,
-                                               keyPath: path), ruleName: "invalid-value").pointer
+                                               keyPath: path), rule: InvalidValueRule.description).pointer
         }
         #expect(pointer("attention.kv_heads") == "/attention/kv_heads")
         #expect(pointer("attention.full_layers[2]") == "/attention/full_layers/2")

@@ -3,7 +3,7 @@ import Testing
 
 /// Inline suppressions: line, block and file scope, reasons, unused and unknown suppressions.
 @Suite struct LintSuppressionTests {
-    func codes(_ report: FileReport) -> [String] { report.findings.map(\.diagnostic.code) }
+    func codes(_ report: FileReport) -> [String] { report.findings.map(\.diagnostic.code.rawValue) }
 
     @Test func fixtureSuppressesWhatItNames() throws {
         let report = try LintFixtures.lint("suppressions.yaml")

@@ -8,7 +8,7 @@ struct LoaderErrorTests {
         let result = load(yaml)
         #expect(result.spec == nil)
         guard let code else { return result.diagnostics.first }
-        return result.diagnostics.first { $0.code == code }
+        return result.diagnostics.first { $0.code.rawValue == code }
     }
 
     func replacing(_ old: String, with new: String) -> String {
@@ -85,7 +85,7 @@ struct LoaderErrorTests {
 
     @Test func kvHeadsMustDivideHeads() throws {
         let d = try #require(only(replacing("kv_heads: 8", with: "kv_heads: 6")))
-        #expect(d.message == "attention.heads 32 is not divisible by attention.kv_heads 6")
+        #expect(d.message == "attention.heads 32 is not divisible by attention.kv_heads 6; kv_heads must divide heads (1, 2, 4, 8, 16, 32)")
         #expect(d.location?.line == 10)
     }
 

@@ -52,6 +52,6 @@ struct MLATests {
             mlp: {intermediate_size: 128}
             """)
         #expect(loaded.spec == nil)
-        #expect(loaded.diagnostics.contains { $0.message == "attention.kv_lora_rank is only used with attention.kind: mla" })
+        #expect(loaded.diagnostics.contains { $0.message == "attention.kv_lora_rank is only read when attention.kind is mla; set kind: mla or remove the MLA keys" })
     }
 }

@@ -68,7 +68,7 @@ struct MoETests {
               top_k: 5
             """)
         #expect(loaded.spec == nil)
-        let error = loaded.diagnostics.first { $0.message == "moe.top_k 5 exceeds moe.experts 4" }
+        let error = loaded.diagnostics.first { $0.message == "moe.top_k 5 is larger than moe.experts 4" }
         #expect(error?.location == SourceLocation(line: 10, column: 10))
     }
 }

@@ -126,7 +126,3 @@ public enum Calibrator {
     }
 }
 
-func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
-    guard let a, let b else { return nil }
-    return (a, b)
-}

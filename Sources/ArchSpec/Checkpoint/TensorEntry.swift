@@ -52,6 +52,6 @@ public struct CheckpointError: Error, Hashable, Sendable, CustomStringConvertibl
     }
 
     var diagnostic: Diagnostic {
-        Diagnostic(severity: .error, code: LoadProblem.fileError.rawValue, message: located, file: file, location: location)
+        Diagnostic(severity: .error, code: .load(.fileError), message: located, file: file, location: location)
     }
 }

@@ -97,10 +97,6 @@ public struct Comparison: Sendable {
 
     /// `+12.5%`, `-3.0%`, `0%`, or `n/a` for a zero baseline.
     public static func formatPercent(_ percent: Double?) -> String {
-        guard let percent else { return "n/a" }
-        if percent == 0 { return "0%" }
-        let tenths = (abs(percent) * 10).rounded()
-        let text = "\(Int(tenths) / 10).\(Int(tenths) % 10)%"
-        return (percent < 0 ? "-" : "+") + text
+        HumanUnits.signedPercent(percent)
     }
 }

@@ -27,8 +27,8 @@ public struct Diagnostic: Hashable, Codable, Sendable {
     }
 
     public var severity: Severity
-    /// Stable identifier: a `LoadProblem` raw value for loading problems, a rule code for lint findings.
-    public var code: String
+    /// Stable identifier: a loading problem or check, a lint rule's code, or a later stage's failure.
+    public var code: DiagnosticCode
     /// Lowercase, no trailing period, names the values and the expectation.
     public var message: String
     /// The file as the user named it (`-` for standard input).
@@ -40,7 +40,7 @@ public struct Diagnostic: Hashable, Codable, Sendable {
     public var notes: [Note]
 
     public init(
-        severity: Severity, code: String, message: String, file: String, location: SourceLocation?,
+        severity: Severity, code: DiagnosticCode, message: String, file: String, location: SourceLocation?,
         keyPath: String? = nil, notes: [Note] = []
     ) {
         self.severity = severity
@@ -63,7 +63,7 @@ public struct Diagnostic: Hashable, Codable, Sendable {
     }
 }
 
-/// The kinds of problem found while loading a spec; their raw values are `Diagnostic.code`s.
+/// The kinds of problem found while loading a spec (`DiagnosticCode.load`); the raw values are what outputs print.
 public enum LoadProblem: String, Hashable, Codable, Sendable, CaseIterable {
     case fileError = "file-error"
     case yamlSyntax = "yaml-syntax"

@@ -95,12 +95,12 @@ struct HFConfigReader {
     }
 
     mutating func error(_ problem: LoadProblem, _ message: String, at location: SourceLocation?, key: String? = nil) {
-        diagnostics.append(Diagnostic(severity: .error, code: problem.rawValue, message: message, file: file,
+        diagnostics.append(Diagnostic(severity: .error, code: .load(problem), message: message, file: file,
                                       location: location, keyPath: key))
     }
 
     mutating func warning(_ problem: LoadProblem, _ message: String, at location: SourceLocation?, key: String? = nil) {
-        diagnostics.append(Diagnostic(severity: .warning, code: problem.rawValue, message: message, file: file,
+        diagnostics.append(Diagnostic(severity: .warning, code: .load(problem), message: message, file: file,
                                       location: location, keyPath: key))
     }
 }

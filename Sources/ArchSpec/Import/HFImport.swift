@@ -67,7 +67,7 @@ public enum HFImport {
         var resolver = SpecResolver(values: mapper.values, sourceMap: mapper.sourceMap, file: file,
                                     defaultName: name(for: file))
         let spec = resolver.resolve()
-        let all = (diagnostics + resolver.diagnostics).sorted(by: SpecLoader.sourceOrder)
+        let all = (diagnostics + resolver.diagnostics).sorted(by: SpecDocumentLoader.sourceOrder)
         var loaded = result(file: file, document: document, diagnostics: all, values: mapper.values,
                             sourceMap: mapper.sourceMap)
         loaded.spec = all.contains { $0.severity == .error } ? nil : spec
@@ -86,7 +86,7 @@ public enum HFImport {
 
     /// `models/Llama-3-8B/config.json` -> `Llama-3-8B`; `Mixtral-8x7B-v0.1.json` -> `Mixtral-8x7B-v0.1`.
     static func name(for file: String) -> String {
-        let base = SpecLoader.baseName(file)
+        let base = SpecDocumentLoader.baseName(file)
         guard base == "config" || base == "-" else { return base }
         let parts = file.split(separator: "/")
         return parts.count >= 2 ? String(parts[parts.count - 2]) : base

@@ -33,6 +33,6 @@ enum Examples {
 /// Helpers for the document-layer rules, which claim the loader's diagnostics.
 extension LintRule {
     func claim(_ diagnostic: Diagnostic, _ problems: LoadProblem...) -> Bool {
-        problems.contains { $0.rawValue == diagnostic.code }
+        problems.contains { $0 == diagnostic.code.loadProblem }
     }
 }

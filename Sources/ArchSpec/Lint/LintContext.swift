@@ -28,12 +28,17 @@ public struct LintContext: Sendable {
 
     public func location(_ path: String) -> SourceLocation? { result.sourceMap.location(of: path) }
 
+    /// A finding of `rule` for a failed consistency check (the loader's own words, at its key).
+    public func finding(_ rule: RuleDescription, _ problem: Inconsistency, related: [(String, String)] = []) -> Diagnostic {
+        finding(rule, problem.message, at: problem.keyPath, related: related)
+    }
+
     /// A finding of `rule` at the value of `path`, with notes pointing at related keys.
     public func finding(
         _ rule: RuleDescription, _ message: String, at path: String, related: [(String, String)] = []
     ) -> Diagnostic {
         Diagnostic(
-            severity: rule.severity, code: rule.code, message: message, file: file, location: location(path),
+            severity: rule.severity, code: rule.diagnosticCode, message: message, file: file, location: location(path),
             keyPath: path,
             notes: related.compactMap { note, relatedPath in
                 // A bare key name becomes "related key attention.heads"; a sentence is kept as written.

@@ -24,6 +24,9 @@ public struct RuleDescription: Hashable, Sendable {
     /// Specs that must not trigger the rule.
     public var nonTriggering: [RuleExample]
 
+    /// The code findings of this rule carry.
+    public var diagnosticCode: DiagnosticCode { .rule(code) }
+
     public init(
         code: String, name: String, severity: Severity, category: RuleCategory, summary: String,
         rationale: String, source: String, suppressible: Bool = true, enabledByDefault: Bool = true,

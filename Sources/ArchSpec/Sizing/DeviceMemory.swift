@@ -8,10 +8,13 @@ public struct DeviceMemory: Hashable, Codable, Sendable {
     public var kvCache: Int128
     /// Peak transient tensors of the largest forward step (a prefill chunk), logits included.
     public var activations: Int128
-    /// Held back for the runtime.
+    /// Held back for the runtime: the flat reserve, or the engine's overhead model (`overhead.total`).
     public var reserve: Int128
     /// `weights + kvCache + activations + reserve`.
     public var total: Int128
+
+    /// The engine's overhead, part by part, when an engine's model set `reserve` (nil for a flat reserve).
+    public var overhead: RuntimeOverhead? = nil
 
     /// Whether `total` is within `capacity`.
     public var fits: Bool { total <= capacity }
@@ -26,12 +29,18 @@ enum MemoryPlan {
         context: Int, batch: Int, request: SizingRequest, activationBits: Int
     ) throws(SizingError) -> DeviceMemory {
         let capacity = Int128(hardware.memory.value.rounded())
-        let reserve: Int128 = switch request.reserve ?? .fraction(hardware.reserveFraction) {
-        case .fraction(let share): Int128((hardware.memory.value * share).rounded())
-        case .bytes(let bytes): bytes
-        }
         let activations = try activationBytes(
             spec, layout: layout, context: context, batch: batch, chunk: request.prefillChunk, bits: activationBits)
+        var overhead: RuntimeOverhead?
+        let reserve: Int128
+        switch request.reserve {
+        case .fraction(let share): reserve = Int128((hardware.memory.value * share).rounded())
+        case .bytes(let bytes): reserve = bytes
+        case nil:
+            overhead = RuntimeOverhead.estimate(request.kvAccounting, capacity: hardware.memory.value, layout: layout,
+                                                chunk: request.prefillChunk, activations: activations)
+            reserve = overhead?.total ?? Int128((hardware.memory.value * hardware.reserveFraction).rounded())
+        }
         var best: DeviceMemory?
         for stage in model.weightsPerStage.indices {
             let kv = try model.kvBytes(stage: stage, context: context, batch: batch)
@@ -39,7 +48,7 @@ enum MemoryPlan {
             if best == nil || total > best!.total {
                 best = DeviceMemory(
                     capacity: capacity, weights: model.weightsPerStage[stage], kvCache: kv, activations: activations,
-                    reserve: reserve, total: total)
+                    reserve: reserve, total: total, overhead: overhead)
             }
         }
         guard let best else { throw .invalidOption("the layout has no stages") }

@@ -87,8 +87,9 @@ enum LayoutSearch {
     }
 
     static func evaluate(_ layout: ParallelLayout, _ setup: Setup) throws(SizingError) -> Candidate {
-        let model = try ShardedModel.build(
+        var model = try ShardedModel.build(
             setup.layers, layout: layout, weights: setup.weights, kv: setup.kv, parameters: setup.estimate.parameters)
+        model.accounting = setup.request.kvAccounting
         let memory = try MemoryPlan.plan(
             setup.spec, model: model, layout: layout, hardware: setup.hardware, context: setup.context,
             batch: setup.batch, request: setup.request, activationBits: setup.activationBits)

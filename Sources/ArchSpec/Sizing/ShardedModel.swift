@@ -19,6 +19,8 @@ struct ShardedModel: Hashable, Sendable {
     var kv: KVQuantization
     /// The dtype of recurrent state.
     var stateDType: DType
+    /// How the cache is allocated (exact tokens, or an engine's blocks, pools and padding).
+    var accounting: KVAccounting = .ideal
 
     /// One plan kind's cache on one tensor rank.
     struct KindCache: Hashable, Sendable {
@@ -41,12 +43,18 @@ struct ShardedModel: Hashable, Sendable {
     /// KV-cache and state bytes one device of `stage` holds for `batch` sequences of `context` tokens, scales
     /// included.
     func kvBytes(stage: Int, context: Int, batch: Int) throws(SizingError) -> Int128 {
-        var perSequence: Int128 = 0, fixed: Int128 = 0, state: Int128 = 0
+        let engine = EngineCache.plan(accounting, cache: cache, counts: kindsPerStage[stage], context: Int128(context),
+                                      kvBits: kv.dtype.bits, stateBits: stateDType.bits)
+        var perSequence: Int128 = 0, fixed: Int128 = 0, state: Int128 = 0, statePages: Int128 = 0
         for (kind, count) in kindsPerStage[stage].enumerated() where count > 0 {
-            let c = cache[kind], layers = Int128(count)
-            state = try Wide.add(state, try Wide.mul(layers, c.state, term: "state"), term: "state")
+            let c = cache[kind], layers = engine.layers[kind]
+            if let page = engine.statePageBytes[kind] {
+                statePages = try Wide.add(statePages, try Wide.mul(layers, page, term: "state"), term: "state")
+            } else {
+                state = try Wide.add(state, try Wide.mul(layers, c.state, term: "state"), term: "state")
+            }
             guard c.elements > 0 else { continue }
-            let layerTokens = try Wide.mul(layers, c.span.cachedTokens(Int128(context)), term: "KV cache")
+            let layerTokens = try Wide.mul(layers, engine.tokens[kind], term: "KV cache")
             perSequence += try Wide.bytes(try Wide.mul(c.elements, layerTokens, term: "KV cache"), bits: kv.dtype.bits,
                                           term: "KV cache")
             if kv.isQuantized {
@@ -59,7 +67,8 @@ struct ShardedModel: Hashable, Sendable {
                 } catch { throw .quantization(error) }
             }
         }
-        let stateBytes = try Wide.bytes(state, bits: stateDType.bits, term: "state")
+        let stateBytes = try Wide.mul(try Wide.add(try Wide.bytes(state, bits: engine.stateBits, term: "state"),
+                                                   statePages, term: "state"), engine.stateCopies, term: "state")
         return try Wide.add(try Wide.mul(try Wide.add(perSequence, stateBytes, term: "KV cache"), Int128(batch),
                                          term: "KV cache"), fixed, term: "KV cache")
     }

@@ -31,7 +31,7 @@ public enum Sizer {
             batch: setup.batch, weights: setup.weights, kv: setup.kv, computeDType: setup.computeDType,
             memory: candidate.memory, maxBatch: limits.maxBatch(context: setup.context), maxContext: maxContext,
             maxContextBound: bound, contextLength: setup.spec.contextLength, contextWarning: setup.estimate.contextWarning,
-            prefill: timing.prefill, decode: timing.decode, attempts: attempts)
+            prefill: timing.prefill, decode: timing.decode, kvAccounting: setup.request.kvAccounting, attempts: attempts)
     }
 
     /// Prefill and decode roofline times for one candidate layout.

@@ -27,6 +27,9 @@ public struct SizingRequest: Hashable, Codable, Sendable {
     /// How prefill and decode times are computed: the kernel-by-kernel step model (default) or the flat-factor
     /// roofline.
     public var timing: TimingModel
+    /// How the KV cache is allocated: exactly (`ideal`) or as an engine allocates it. An engine also selects
+    /// its runtime-overhead model in place of the flat reserve (unless `reserve` is given).
+    public var kvAccounting: KVAccounting = .ideal
 
     /// The default prefill chunk, tokens (vLLM's default `max_num_batched_tokens` with chunked prefill).
     public static let defaultPrefillChunk = 8192
@@ -35,7 +38,8 @@ public struct SizingRequest: Hashable, Codable, Sendable {
         context: Int? = nil, batch: Int = 1, devices: Int? = nil, tp: Int? = nil, pp: Int? = nil,
         weights: WeightQuantization? = nil, kv: KVQuantization? = nil, computeDType: DType? = nil,
         prefillChunk: Int = SizingRequest.defaultPrefillChunk, reserve: Reserve? = nil,
-        anyDeviceCount: Bool = false, maxDevices: Int = 1024, timing: TimingModel = .step
+        anyDeviceCount: Bool = false, maxDevices: Int = 1024, timing: TimingModel = .step,
+        kvAccounting: KVAccounting = .ideal
     ) {
         self.context = context
         self.batch = batch
@@ -50,6 +54,7 @@ public struct SizingRequest: Hashable, Codable, Sendable {
         self.anyDeviceCount = anyDeviceCount
         self.maxDevices = maxDevices
         self.timing = timing
+        self.kvAccounting = kvAccounting
     }
 }
 

@@ -27,6 +27,8 @@ public struct SizingResult: Hashable, Codable, Sendable {
     public var prefill: PhaseTiming
     /// One decode step: one token for each of `batch` sequences with `context` tokens cached.
     public var decode: PhaseTiming
+    /// How the KV cache was allocated (exactly, or as an engine allocates it).
+    public var kvAccounting: KVAccounting = .ideal
     /// The layouts tried before this one, smallest first, with why each failed (empty when none was searched).
     public var attempts: [LayoutAttempt]
 

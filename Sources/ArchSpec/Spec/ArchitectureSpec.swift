@@ -46,11 +46,6 @@ public struct ArchitectureSpec: Hashable, Codable, Sendable {
     /// The dtype recurrent and convolution state is kept in (`nil`: the KV-cache dtype).
     public var stateDType: DType? = nil
 
-    /// The layer plan: what every layer computes, the one description of the layers that every consumer reads.
-    public var plan: LayerPlan {
-        get throws(PlanError) { try LayerPlan(self) }
-    }
-
     public init(
         name: String, vocabSize: Int, hiddenSize: Int, layers: Int, contextLength: Int, dtype: DType,
         tieEmbeddings: Bool, attention: AttentionSpec, mlp: MLPSpec, norm: NormSpec, position: PositionSpec

@@ -17,15 +17,26 @@ public enum DType: String, Hashable, Codable, Sendable, CaseIterable {
         (count * Int128(bits) + 7) / 8
     }
 
-    /// Accepted spellings besides the canonical name (`float16`, `bfloat16`, ...), as Hugging Face configs write them.
+    /// Other spellings of the dtypes, as Hugging Face configs and PyTorch write them (`float16`, `bfloat16`).
+    public static let aliases: [(spelling: String, dtype: DType)] = [
+        ("float32", .fp32), ("f32", .fp32), ("float16", .fp16), ("half", .fp16), ("f16", .fp16), ("bfloat16", .bf16),
+        ("float8", .fp8), ("fp8_e4m3", .fp8), ("float8_e4m3fn", .fp8), ("e4m3", .fp8),
+    ]
+
+    /// Every spelling an archspec file may write, canonical names first: the loader accepts exactly these and
+    /// the JSON Schema lists them.
+    public static let spellings: [(spelling: String, dtype: DType)] = allCases.map { ($0.rawValue, $0) } + aliases
+
+    /// The dtype `text` spells exactly (a canonical name or an alias), as an archspec file must write it.
+    public static func spelled(_ text: String) -> DType? {
+        spellings.first { $0.spelling == text }?.dtype
+    }
+
+    /// A dtype from a Hugging Face config or a flag: the exact spellings, and aliases in any letter case
+    /// (`Float16`, `BFLOAT16`).
     public static func parse(_ text: String) -> DType? {
-        if let exact = DType(rawValue: text) { return exact }
-        switch text.lowercased() {
-        case "float32", "f32": return .fp32
-        case "float16", "half", "f16": return .fp16
-        case "bfloat16": return .bf16
-        case "float8", "fp8_e4m3", "float8_e4m3fn", "e4m3": return .fp8
-        default: return nil
-        }
+        if let exact = spelled(text) { return exact }
+        let lower = text.lowercased()
+        return aliases.first { $0.spelling == lower }?.dtype
     }
 }

@@ -64,11 +64,6 @@ public func measure<R>(
     return best!
 }
 
-func seconds(_ d: Duration) -> Double {
-    let c = d.components
-    return Double(c.seconds) + Double(c.attoseconds) * 1e-18
-}
-
 /// True in builds without optimisation, where calibration figures measure the compiler, not the machine.
 public var isDebugBuild: Bool {
     _isDebugAssertConfiguration()

@@ -12,6 +12,6 @@ public struct LintConfigError: Error, Hashable, Sendable, CustomStringConvertibl
 
     /// `path:line:col: error: message`.
     public var description: String {
-        Diagnostic(severity: .error, code: "config", message: message, file: file, location: location).oneLine
+        Diagnostic(severity: .error, code: .config, message: message, file: file, location: location).oneLine
     }
 }

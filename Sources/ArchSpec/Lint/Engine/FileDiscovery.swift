@@ -32,12 +32,11 @@ public enum FileDiscovery {
     /// Deepest directory scanned below a named directory.
     public static let maxDepth = 64
 
-    /// What a scan found: files, paths that do not exist, and directories it could not scan (one-line
-    /// messages, exit code 2).
+    /// What a scan found: files, paths that do not exist, and directories it could not scan (exit code 2).
     public struct Expansion: Sendable {
         public var inputs: [LintInput] = []
         public var missing: [String] = []
-        public var problems: [String] = []
+        public var problems: [LintIOError] = []
     }
 
     /// The files under `paths`, the paths that do not exist, and the directories that could not be scanned.
@@ -78,16 +77,16 @@ public enum FileDiscovery {
         /// The root with symbolic links resolved, to decide whether a link's target stays inside.
         let resolvedRoot: String
         var inputs: [LintInput] = []
-        var problems: [String] = []
+        var problems: [LintIOError] = []
 
         mutating func walk(display: String, absolute: String, depth: Int) {
             guard depth <= maxDepth else {
-                problems.append("\(display): directory nesting deeper than \(maxDepth) levels; not scanned")
+                problems.append(.tooDeep(directory: display, limit: maxDepth))
                 return
             }
             guard let directory = opendir(absolute) else {
                 let reason = String(cString: strerror(errno))
-                problems.append("\(display): cannot read directory: \(reason)")
+                problems.append(.unreadableDirectory(display, reason: reason))
                 return
             }
             var names: [String] = []
@@ -121,46 +120,3 @@ public enum FileDiscovery {
     }
 }
 
-/// Lexical path helpers (no Foundation, no symlink resolution).
-public enum PathText {
-    public static func join(_ base: String, _ name: String) -> String {
-        base.hasSuffix("/") ? base + name : base + "/" + name
-    }
-
-    /// `path` made absolute against `directory`, with `.` and `..` segments removed.
-    public static func absolute(_ path: String, in directory: String) -> String {
-        let full = path.hasPrefix("/") ? path : join(directory, path)
-        var parts: [Substring] = []
-        for part in full.split(separator: "/") {
-            if part == "." { continue }
-            if part == ".." {
-                if !parts.isEmpty { parts.removeLast() }
-                continue
-            }
-            parts.append(part)
-        }
-        return "/" + parts.joined(separator: "/")
-    }
-
-    public static func baseName(_ path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
-    }
-
-    public static func parent(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
-
-    /// `path` with every symbolic link resolved (`realpath`), or `nil` when it cannot be.
-    public static func resolved(_ path: String) -> String? {
-        guard let pointer = realpath(path, nil) else { return nil }
-        defer { free(pointer) }
-        return String(cString: pointer)
-    }
-
-    public static func currentDirectory() -> String {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        guard getcwd(&buffer, buffer.count) != nil else { return "/" }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-}

@@ -25,21 +25,21 @@ public enum FileLinter {
         } catch {
             let rule = composeRule(for: error)
             let diagnostic = Diagnostic(
-                severity: settings.severity(of: rule), code: rule.code, message: error.message, file: file,
+                severity: settings.severity(of: rule), code: rule.diagnosticCode, message: error.message, file: file,
                 location: error.location)
             var cursor = SourceText.Cursor(SourceText(bytes: bytes))
             return FileReport(path: file, status: .linted, findings: [finish(diagnostic, cursor: &cursor)])
         }
         if !explicit, !SpecDetection.isSpec(document, huggingFace: isHFName) { return FileReport(path: file, status: .skipped) }
-        let result = SpecLoader.load(document: document, file: file)
+        let result = SpecDocumentLoader.load(document: document, file: file)
         let context = LintContext(file: file, result: result, settings: settings)
         let source = SourceText(bytes: bytes, lines: document.lines)
         var suppressions = Suppressions(comments: document.comments, source: source, file: file)
         var findings = suppressions.filter(RuleRunner.findings(context)) { suppressibleCodes.contains($0) }
-        findings += suppressions.closingFindings(enabled: settings.enabled).filter { settings.enabled.contains($0.code) }
+        findings += suppressions.closingFindings(enabled: settings.enabled).filter { settings.enabled.contains($0.code.rawValue) }
         let ordered = findings.map { finding -> Diagnostic in
             var finding = finding
-            if let level = settings.severities[finding.code] { finding.severity = level }
+            if let level = settings.severities[finding.code.rawValue] { finding.severity = level }
             return finding
         }.sorted(by: Self.order)
         var cursor = SourceText.Cursor(source)
@@ -57,26 +57,32 @@ public enum FileLinter {
     }
 
     static let suppressibleCodes = Set(RuleCatalog.descriptions.filter(\.suppressible).map(\.code))
-    static let ruleNames = Dictionary(uniqueKeysWithValues: RuleCatalog.descriptions.map { ($0.code, $0.name) })
+    static let rules = Dictionary(uniqueKeysWithValues: RuleCatalog.descriptions.map { ($0.diagnosticCode, $0) })
 
-    /// Adds the rule name, end column and source line; `cursor` makes findings in location order cost one
+    /// The rule a finding belongs to. Every finding carries a rule's code once `RuleRunner` has mapped the
+    /// loader's problems; anything else is reported under the catch-all consistency rule.
+    static func rule(of diagnostic: Diagnostic) -> RuleDescription {
+        rules[diagnostic.code] ?? InconsistentSpecRule.description
+    }
+
+    /// Adds the rule, end column and source line; `cursor` makes findings in location order cost one
     /// pass over each line.
     static func finish(_ diagnostic: Diagnostic, cursor: inout SourceText.Cursor) -> LintFinding {
-        let name = ruleNames[diagnostic.code] ?? diagnostic.code
+        let rule = rule(of: diagnostic)
         let source = cursor.source
         guard let location = diagnostic.location, let range = source.range(ofLine: location.line) else {
-            return LintFinding(diagnostic: diagnostic, ruleName: name)
+            return LintFinding(diagnostic: diagnostic, rule: rule)
         }
         // Suppression findings (AC9xx) point at a comment, which runs to the end of the line.
-        let end = diagnostic.code.hasPrefix("AC9")
+        let end = rule.category == .meta
             ? SourceLocation(line: location.line, column: max(location.column + 1, cursor.scalarCount(line: location.line) + 1))
             : source.tokenEnd(at: location, cursor: &cursor)
         // A snippet only for lines of at most 500 scalars (4 bytes each at most: checked before decoding).
         // No snippet for a file that is not a spec (AC010): it may be any file a symlink or a path names, and
         // its content is not the user's to echo.
         var snippet: String?
-        if diagnostic.code != NotASpecRule.description.code, range.count <= 2_000, let line = source.line(location.line), line.unicodeScalars.count <= 500 { snippet = line }
-        return LintFinding(diagnostic: diagnostic, ruleName: name, end: end, sourceLine: snippet)
+        if diagnostic.code != NotASpecRule.description.diagnosticCode, range.count <= 2_000, let line = source.line(location.line), line.unicodeScalars.count <= 500 { snippet = line }
+        return LintFinding(diagnostic: diagnostic, rule: rule, end: end, sourceLine: snippet)
     }
 
     /// One note for the findings past the cap, at the first one's location and with their highest severity.
@@ -84,8 +90,8 @@ public enum FileLinter {
         guard let first = omitted.first, let severity = omitted.map(\.severity).max() else { return nil }
         let rule = InputLimitsRule.description
         let message = "\(omitted.count) more findings not shown (the limit is \(maxFindingsPerFile) per file)"
-        let diagnostic = Diagnostic(severity: severity, code: rule.code, message: message, file: file, location: first.location)
-        return LintFinding(diagnostic: diagnostic, ruleName: rule.name)
+        let diagnostic = Diagnostic(severity: severity, code: rule.diagnosticCode, message: message, file: file, location: first.location)
+        return LintFinding(diagnostic: diagnostic, rule: rule)
     }
 
     static func order(_ a: Diagnostic, _ b: Diagnostic) -> Bool {

@@ -31,8 +31,8 @@ public struct LintRequest: Sendable {
 /// The outcome of a lint run: one report per file in input order, and the I/O errors met.
 public struct LintRun: Sendable {
     public var files: [FileReport]
-    /// Files that could not be read (exit code 2), as one-line messages.
-    public var ioErrors: [String]
+    /// Paths that could not be read (exit code 2).
+    public var ioErrors: [LintIOError]
     /// `fail-on` from the configuration, when every file used the same one.
     public var failOn: FailThreshold?
     /// What SARIF and GitHub annotation paths are relative to; `nil` leaves them as the user named them.
@@ -42,7 +42,7 @@ public struct LintRun: Sendable {
     public var lintedCount: Int { files.filter { $0.status == .linted }.count }
     public var skippedCount: Int { files.filter { $0.status == .skipped }.count }
 
-    public init(files: [FileReport], ioErrors: [String] = [], failOn: FailThreshold? = nil) {
+    public init(files: [FileReport], ioErrors: [LintIOError] = [], failOn: FailThreshold? = nil) {
         self.files = files
         self.ioErrors = ioErrors
         self.failOn = failOn
@@ -80,14 +80,14 @@ public enum Linter {
             jobs.append(job)
         }
         let outcomes = parallelMap(jobs) { $0.run() }
-        var run = LintRun(files: [], ioErrors: expansion.missing.map { "\($0): no such file or directory" } + expansion.problems,
+        var run = LintRun(files: [], ioErrors: expansion.missing.map { .missing(path: $0) } + expansion.problems,
                           failOn: thresholds.count == 1 ? thresholds.first ?? nil : nil)
         run.repositoryRoot = RepositoryRoot.find(for: expansion.inputs.first { $0.path != "-" }?.absolutePath,
                                                  workingDirectory: cwd)
         for outcome in outcomes {
             switch outcome {
             case .report(let report): run.files.append(report)
-            case .ioError(let message): run.ioErrors.append(message)
+            case .ioError(let error): run.ioErrors.append(error)
             }
         }
         return run
@@ -101,7 +101,7 @@ public enum Linter {
 
         enum Outcome: Sendable {
             case report(FileReport)
-            case ioError(String)
+            case ioError(LintIOError)
         }
 
         func run() -> Outcome {
@@ -111,12 +111,12 @@ public enum Linter {
             case .failure(.tooLarge(_, let size, let limit)):
                 let rule = InputLimitsRule.description
                 let message = "file is too large (\(size) bytes; the limit is \(limit) bytes); refusing to read it"
-                let diagnostic = Diagnostic(severity: settings.severity(of: rule), code: rule.code, message: message,
+                let diagnostic = Diagnostic(severity: settings.severity(of: rule), code: rule.diagnosticCode, message: message,
                                             file: input.path, location: SourceLocation(line: 1, column: 1))
                 return .report(FileReport(path: input.path, status: .linted,
-                                          findings: [LintFinding(diagnostic: diagnostic, ruleName: rule.name)]))
+                                          findings: [LintFinding(diagnostic: diagnostic, rule: rule)]))
             case .failure(let error):
-                return .ioError(error.description)
+                return .ioError(.unreadable(error))
             }
         }
 

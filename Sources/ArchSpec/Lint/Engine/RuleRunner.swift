@@ -1,9 +1,9 @@
 /// Runs the enabled rules over a loaded file and maps the loader's diagnostics to rule codes.
 enum RuleRunner {
-    static let fallback = InconsistentSpecRule.description.code
+    static let fallback = InconsistentSpecRule.description.diagnosticCode
     /// Rules that may claim loader diagnostics, most specific first: later codes (AC1xx and above) claim
     /// before the generic document rules (AC0xx), and AC012 takes whatever is left.
-    static let claimants: [any LintRule] = RuleCatalog.all.filter { $0.description.code != fallback }.reversed()
+    static let claimants: [any LintRule] = RuleCatalog.all.filter { $0.description.diagnosticCode != fallback }.reversed()
 
     /// Findings at default severity, loader problems first mapped to their rules, duplicates removed.
     static func findings(_ context: LintContext) -> [Diagnostic] {
@@ -12,7 +12,7 @@ enum RuleRunner {
         for diagnostic in context.result.diagnostics {
             let rule = claimants.first { $0.claims(diagnostic) }?.description ?? InconsistentSpecRule.description
             var mapped = diagnostic
-            mapped.code = rule.code
+            mapped.code = rule.diagnosticCode
             // Keep the loader's lower severity (unknown keys of a Hugging Face config.json are warnings).
             mapped.severity = min(diagnostic.severity, rule.severity)
             loaderFindings.append(mapped)
@@ -31,7 +31,7 @@ enum RuleRunner {
             guard let path = finding.keyPath else { return false }
             return (finding.code == fallback && ruleKeys.contains(path)) || ownKeys.contains("\(finding.code) \(path)")
         }
-        ruleFindings.removeAll { $0.code == AmbiguousScalarRule.description.code && $0.location.map(loaderLocations.contains) == true }
-        return (loaderFindings + ruleFindings).filter { enabled.contains($0.code) }
+        ruleFindings.removeAll { $0.code == AmbiguousScalarRule.description.diagnosticCode && $0.location.map(loaderLocations.contains) == true }
+        return (loaderFindings + ruleFindings).filter { enabled.contains($0.code.rawValue) }
     }
 }

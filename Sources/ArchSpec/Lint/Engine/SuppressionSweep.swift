@@ -7,7 +7,7 @@ extension Suppressions {
     ///   - findings: Every finding of the file.
     ///   - suppressible: Whether a rule code may be silenced (others are kept and never mark a directive used).
     mutating func filter(_ findings: [Diagnostic], suppressible: (String) -> Bool) -> [Diagnostic] {
-        let candidates = findings.indices.filter { findings[$0].location != nil && suppressible(findings[$0].code) }
+        let candidates = findings.indices.filter { findings[$0].location != nil && suppressible(findings[$0].code.rawValue) }
         guard !scopes.isEmpty, !candidates.isEmpty else { return findings }
         let line = { (index: Int) in findings[index].location!.line }
         // Sweep: scopes open at their first line and close after their last; a finding is silenced when an
@@ -35,9 +35,9 @@ extension Suppressions {
                 }
                 next += 1
             }
-            silenced[index] = blanket > 0 || perCode[findings[index].code, default: 0] > 0
+            silenced[index] = blanket > 0 || perCode[findings[index].code.rawValue, default: 0] > 0
         }
-        markUsed(lines: byLine.map(line), codes: byLine.map { findings[$0].code })
+        markUsed(lines: byLine.map(line), codes: byLine.map { findings[$0].code.rawValue })
         return findings.indices.filter { !silenced[$0] }.map { findings[$0] }
     }
 

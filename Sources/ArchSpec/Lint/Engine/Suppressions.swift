@@ -111,6 +111,6 @@ struct Suppressions {
     }
 
     private func meta(_ rule: RuleDescription, _ message: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(severity: rule.severity, code: rule.code, message: message, file: file, location: location)
+        Diagnostic(severity: rule.severity, code: rule.diagnosticCode, message: message, file: file, location: location)
     }
 }

@@ -38,7 +38,7 @@ struct AmbiguousScalarRule: LintRule {
             case .scalar(let scalar):
                 if let problem = Self.problem(scalar) {
                     findings.append(Diagnostic(
-                        severity: Self.description.severity, code: Self.description.code, message: problem,
+                        severity: Self.description.severity, code: Self.description.diagnosticCode, message: problem,
                         file: context.file, location: scalar.location))
                 }
             case .mapping(let mapping):

@@ -19,23 +19,14 @@ struct ExpertGroupsInvalidRule: LintRule {
         ])
 
     func claims(_ loaderDiagnostic: Diagnostic) -> Bool {
-        ["moe.n_group", "moe.topk_group"].contains(loaderDiagnostic.keyPath ?? "") && claim(loaderDiagnostic, .inconsistent)
+        loaderDiagnostic.code == .check(.expertGroups)
     }
 
     func check(_ context: LintContext) -> [Diagnostic] {
-        guard let experts = context.int("moe.experts"), let groups = context.int("moe.n_group"), groups > 0 else { return [] }
-        if experts % groups != 0 {
-            return [context.finding(Self.description, LintMessage.notDivisible("moe.experts", experts, by: "moe.n_group \(groups)"),
-                                    at: "moe.n_group", related: [("experts", "moe.experts")])]
-        }
-        guard let selected = context.int("moe.topk_group") else { return [] }
-        if selected > groups {
-            return [context.finding(Self.description, "moe.topk_group \(selected) is larger than moe.n_group \(groups)", at: "moe.topk_group")]
-        }
-        let (reachable, overflow) = selected.multipliedReportingOverflow(by: experts / groups)
-        guard let topK = context.int("moe.top_k"), !overflow, topK > reachable else { return [] }
-        return [context.finding(Self.description,
-            "moe.top_k \(topK) exceeds the \(reachable) experts in \(selected) selected groups of \(experts / groups)",
-            at: "moe.top_k")]
+        guard let experts = context.int("moe.experts"), let groups = context.int("moe.n_group"),
+              let problem = SpecChecks.expertGroups(experts: experts, groups: groups, chosen: context.int("moe.topk_group"),
+                                                    topK: context.int("moe.top_k")) else { return [] }
+        let related = problem.keyPath == "moe.n_group" ? [("experts", "moe.experts")] : []
+        return [context.finding(Self.description, problem, related: related)]
     }
 }

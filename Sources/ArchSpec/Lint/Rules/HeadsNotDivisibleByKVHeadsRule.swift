@@ -16,36 +16,14 @@ struct HeadsNotDivisibleByKVHeadsRule: LintRule {
         ],
         nonTriggering: [RuleExample(Examples.base), Examples.spec(attention: "{heads: 32, kv_heads: 1}")])
 
-    /// The loader's per-layer check (`layer 3: attention.heads 32 is not divisible by attention.kv_heads 6`).
+    /// The loader's check, scalar or per layer (`layer 3: attention.heads 32 is not divisible by ...`).
     func claims(_ loaderDiagnostic: Diagnostic) -> Bool {
-        claim(loaderDiagnostic, .inconsistent) && loaderDiagnostic.message.hasPrefix("layer ")
-            && loaderDiagnostic.message.contains("is not divisible by attention.kv_heads")
+        loaderDiagnostic.code == .check(.headsDivisibleByKVHeads)
     }
 
     func check(_ context: LintContext) -> [Diagnostic] {
-        guard let heads = context.heads, let kvHeads = context.int("attention.kv_heads"), kvHeads > 0,
-              kvHeads > heads || heads % kvHeads != 0
-        else { return [] }
-        let divisors = Self.divisors(of: heads).map(String.init).joined(separator: ", ")
-        let choices = divisors.isEmpty ? "" : " (\(divisors))"
-        let message = LintMessage.notDivisible("attention.heads", heads, by: "attention.kv_heads \(kvHeads)")
-            + "; kv_heads must divide heads\(choices)"
-        return [context.finding(Self.description, message, at: "attention.kv_heads", related: [("heads", "attention.heads")])]
-    }
-
-    /// Divisors of `value` in increasing order (at most the first 24).
-    static func divisors(of value: Int) -> [Int] {
-        guard value > 0, value <= 1_000_000 else { return [] }
-        var small: [Int] = []
-        var large: [Int] = []
-        var candidate = 1
-        while candidate <= value / candidate {
-            if value % candidate == 0 {
-                small.append(candidate)
-                if candidate != value / candidate { large.append(value / candidate) }
-            }
-            candidate += 1
-        }
-        return Array((small + large.reversed()).prefix(24))
+        guard let heads = context.heads, let kvHeads = context.int("attention.kv_heads"),
+              let problem = SpecChecks.headsDivisibleByKVHeads(heads: heads, kvHeads: kvHeads) else { return [] }
+        return [context.finding(Self.description, problem, related: [("heads", "attention.heads")])]
     }
 }

@@ -26,10 +26,7 @@ struct LayerPatternInvalidRule: LintRule {
         ])
 
     func claims(_ loaderDiagnostic: Diagnostic) -> Bool {
-        guard claim(loaderDiagnostic, .inconsistent) else { return false }
-        let message = loaderDiagnostic.message
-        return message.hasSuffix("needs attention.sliding_window") || message.hasSuffix("set attention.chunk_size")
-            || message.hasPrefix("attention.chunk_size needs chunked layers")
+        loaderDiagnostic.code == .check(.attentionSpans)
     }
 
     func check(_ context: LintContext) -> [Diagnostic] {

@@ -25,9 +25,7 @@ struct MLADimsInconsistentRule: LintRule {
     func claims(_ loaderDiagnostic: Diagnostic) -> Bool {
         let path = loaderDiagnostic.keyPath ?? ""
         if claim(loaderDiagnostic, .missingField) { return path == "attention.kind" }
-        guard claim(loaderDiagnostic, .inconsistent) else { return false }
-        if (["q_lora_rank"] + Self.keys).contains(where: { path == "attention.\($0)" }) { return true }
-        return (path == "attention.kv_heads" || path == "attention.head_dim") && loaderDiagnostic.message.hasSuffix("for mla")
+        return loaderDiagnostic.code == .check(.mlaDimensions)
     }
 
     static let keys = ["kv_lora_rank", "qk_rope_head_dim", "qk_nope_head_dim", "v_head_dim"]
@@ -36,8 +34,7 @@ struct MLADimsInconsistentRule: LintRule {
         let written = (["q_lora_rank"] + Self.keys).map { "attention.\($0)" }.filter(context.written)
         guard context.isMLA else {
             guard let first = written.first else { return [] }
-            return [context.finding(Self.description,
-                "\(first) is only read when attention.kind is mla; set kind: mla or remove the MLA keys", at: first)]
+            return [context.finding(Self.description, SpecChecks.mlaKeyWithoutMLA(String(first.dropFirst("attention.".count))))]
         }
         let missing = Self.keys.filter { !context.written("attention.\($0)") }
         if !missing.isEmpty {
@@ -46,10 +43,8 @@ struct MLADimsInconsistentRule: LintRule {
                 at: "attention.kind")]
         }
         guard let headDim = context.int("attention.head_dim"), let nope = context.int("attention.qk_nope_head_dim"),
-              let rope = context.int("attention.qk_rope_head_dim"), nope.addingReportingOverflow(rope).partialValue != headDim
-        else { return [] }
-        return [context.finding(Self.description,
-            "attention.head_dim \(headDim) differs from qk_nope_head_dim \(nope) + qk_rope_head_dim \(rope)",
-            at: "attention.head_dim")]
+              let rope = context.int("attention.qk_rope_head_dim"),
+              let problem = SpecChecks.mlaHeadDim(headDim: headDim, nope: nope, rope: rope) else { return [] }
+        return [context.finding(Self.description, problem)]
     }
 }

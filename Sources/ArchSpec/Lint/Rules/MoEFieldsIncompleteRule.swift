@@ -23,7 +23,7 @@ struct MoEFieldsIncompleteRule: LintRule {
     func claims(_ loaderDiagnostic: Diagnostic) -> Bool {
         let path = loaderDiagnostic.keyPath ?? ""
         return (claim(loaderDiagnostic, .missingField) && path.hasPrefix("moe."))
-            || (claim(loaderDiagnostic, .inconsistent) && path == "moe.shared_expert_gate")
+            || loaderDiagnostic.code == .check(.sharedExpertGate)
     }
 
     func check(_ context: LintContext) -> [Diagnostic] {

@@ -14,12 +14,12 @@ struct TopKExceedsExpertsRule: LintRule {
         nonTriggering: [Examples.spec(extra: "moe: {experts: 64, top_k: 6, expert_intermediate_size: 1408}")])
 
     func claims(_ loaderDiagnostic: Diagnostic) -> Bool {
-        loaderDiagnostic.keyPath == "moe.top_k" && claim(loaderDiagnostic, .inconsistent)
+        loaderDiagnostic.code == .check(.topKWithinExperts)
     }
 
     func check(_ context: LintContext) -> [Diagnostic] {
-        guard let experts = context.int("moe.experts"), let topK = context.int("moe.top_k"), topK > experts else { return [] }
-        return [context.finding(Self.description, "moe.top_k \(topK) is larger than moe.experts \(experts)",
-                                at: "moe.top_k", related: [("experts", "moe.experts")])]
+        guard let experts = context.int("moe.experts"), let topK = context.int("moe.top_k"),
+              let problem = SpecChecks.topKWithinExperts(topK: topK, experts: experts) else { return [] }
+        return [context.finding(Self.description, problem, related: [("experts", "moe.experts")])]
     }
 }

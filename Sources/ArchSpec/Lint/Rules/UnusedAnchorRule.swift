@@ -16,7 +16,7 @@ struct UnusedAnchorRule: LintRule {
         guard let document = context.result.document else { return [] }
         return document.anchors.filter { $0.uses == 0 }.map { anchor in
             Diagnostic(
-                severity: Self.description.severity, code: Self.description.code,
+                severity: Self.description.severity, code: Self.description.diagnosticCode,
                 message: "anchor '\(Escaping.short(anchor.name))' is defined but never used",
                 file: context.file, location: anchor.location)
         }

@@ -20,7 +20,7 @@ public struct JSONLintRenderer: Renderer {
             ("version", .int(Self.version)),
             ("tool", .object([("name", .string("archcalc")), ("version", .string(toolVersion))])),
             ("files", .array(files)),
-            ("errors", .array(run.ioErrors.map(JSONValue.string))),
+            ("errors", .array(run.ioErrors.map { .string($0.description) })),
             ("summary", .object([
                 ("files", .int(run.files.count)), ("linted", .int(run.lintedCount)), ("skipped", .int(run.skippedCount)),
                 ("errors", .int(run.count(.error))), ("warnings", .int(run.count(.warning))), ("infos", .int(run.count(.info))),
@@ -32,7 +32,7 @@ public struct JSONLintRenderer: Renderer {
     static func finding(_ finding: LintFinding) -> JSONValue {
         let diagnostic = finding.diagnostic
         var members: [(String, JSONValue)] = [
-            ("rule_id", .string(diagnostic.code)),
+            ("rule_id", .string(diagnostic.code.rawValue)),
             ("rule_name", .string(finding.ruleName)),
             ("severity", .string(diagnostic.severity.rawValue)),
             ("message", .string(diagnostic.message)),

@@ -19,7 +19,7 @@ public enum SARIFFingerprint {
         public mutating func next(_ finding: LintFinding, path: String) -> String {
             let diagnostic = finding.diagnostic
             let anchor = diagnostic.keyPath ?? diagnostic.location.map { "line \($0.line)" } ?? ""
-            let hash = SARIFFingerprint.hash([diagnostic.code, path, anchor, diagnostic.message])
+            let hash = SARIFFingerprint.hash([diagnostic.code.rawValue, path, anchor, diagnostic.message])
             let occurrence = (seen[hash] ?? 0) + 1
             seen[hash] = occurrence
             return "\(hash):\(occurrence)"

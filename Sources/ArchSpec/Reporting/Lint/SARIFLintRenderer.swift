@@ -25,7 +25,7 @@ public struct SARIFLintRenderer: Renderer {
         ])
         var fingerprints = SARIFFingerprint.Counter()
         let results = run.findings.map { finding in
-            Self.result(finding, ruleIndex: index[finding.diagnostic.code], run: run,
+            Self.result(finding, ruleIndex: index[finding.diagnostic.code.rawValue], run: run,
                         fingerprint: fingerprints.next(finding, path: run.ciPath(finding.diagnostic.file)))
         }
         var members: [(String, JSONValue)] = [("tool", .object([("driver", driver)]))]
@@ -38,7 +38,7 @@ public struct SARIFLintRenderer: Renderer {
             ("invocations", .array([.object([
                 ("executionSuccessful", .bool(run.ioErrors.isEmpty)),
                 ("toolExecutionNotifications", .array(run.ioErrors.map { error in
-                    .object([("level", .string("error")), ("message", .object([("text", .string(error))]))])
+                    .object([("level", .string("error")), ("message", .object([("text", .string(error.description))]))])
                 })),
             ])])),
             ("columnKind", .string("unicodeCodePoints")),
@@ -117,7 +117,7 @@ public struct SARIFLintRenderer: Renderer {
 
     static func result(_ finding: LintFinding, ruleIndex: Int?, run: LintRun, fingerprint: String) -> JSONValue {
         let diagnostic = finding.diagnostic
-        var members: [(String, JSONValue)] = [("ruleId", .string(diagnostic.code))]
+        var members: [(String, JSONValue)] = [("ruleId", .string(diagnostic.code.rawValue))]
         if let ruleIndex { members.append(("ruleIndex", .int(ruleIndex))) }
         members += [
             ("level", .string(level(diagnostic.severity))),

@@ -40,11 +40,15 @@ public struct JSONSizingRenderer: Renderer {
             ("kv_dtype", .string(r.kv.dtype.rawValue)),
             ("kv_format", .string(r.kv.summary)),
             ("compute_dtype", .string(r.computeDType.rawValue)),
+            ("kv_accounting", .string(r.kvAccounting.rawValue)),
             ("fits", .bool(r.fits)),
             ("memory", .object([
                 ("capacity", .int(m.capacity)), ("weights", .int(m.weights)), ("kv_cache", .int(m.kvCache)),
                 ("activations", .int(m.activations)), ("reserve", .int(m.reserve)), ("total", .int(m.total)),
                 ("free", .int(m.headroom)),
+                ("reserve_parts", .array((m.overhead?.parts ?? []).map { part in
+                    .object([("name", .string(part.name)), ("bytes", .int(part.bytes)), ("source", .string(part.source))])
+                })),
             ])),
             ("max_batch", .int(r.maxBatch)),
             ("max_context", .int(r.maxContext)),
@@ -64,7 +68,14 @@ public struct JSONSizingRenderer: Renderer {
                          ("reason", .string(attempt.reason))])
             })),
             ("warnings", .array(r.contextWarning.map { [.string($0.description)] } ?? [])),
+            ("basis", .array(SizingBasis.entries(r).map(basis))),
         ])
+    }
+
+    static func basis(_ entry: BasisEntry) -> JSONValue {
+        .object([("quantity", .string(entry.quantity)), ("value", .string(entry.value)),
+                 ("formula", .string(entry.formula)), ("inputs", .array(entry.inputs.map(JSONValue.string))),
+                 ("evidence", .string(entry.evidence)), ("error_band", .string(entry.errorBand))])
     }
 
     static func phase(_ p: PhaseTiming) -> [(String, JSONValue)] {

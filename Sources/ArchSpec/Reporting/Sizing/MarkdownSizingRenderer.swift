@@ -15,11 +15,13 @@ public struct MarkdownSizingRenderer: Renderer {
     static func render(_ r: SizingResult) -> String {
         let m = r.memory
         var lines = ["### \(MarkdownEscaping.inline(r.model)) on \(MarkdownEscaping.inline(SizingUnits.layout(r)))", "",
-                     "Context \(r.context), batch \(r.batch); weights \(r.weights.summary); KV cache \(r.kv.summary).", ""]
+                     "Context \(r.context), batch \(r.batch); weights \(r.weights.summary); KV cache \(r.kv.summary)"
+                        + (r.kvAccounting == .ideal ? "." : "; KV accounting \(r.kvAccounting.displayName)."), ""]
         if let warning = r.contextWarning { lines += ["**warning:** \(warning)", ""] }
         lines += ["| memory per device | size | bytes |", "|---|---:|---:|"]
+        let parts = (m.overhead?.parts ?? []).map { ("- " + MarkdownEscaping.inline($0.name), $0.bytes) }
         for (label, value) in [("weights", m.weights), ("KV cache", m.kvCache), ("activations", m.activations),
-                               ("runtime reserve", m.reserve), ("**total**", m.total), ("capacity", m.capacity)] {
+                               ("runtime reserve", m.reserve)] + parts + [("**total**", m.total), ("capacity", m.capacity)] {
             lines.append("| \(label) | \(SizingUnits.bytes(value)) | \(HumanUnits.grouped(value)) |")
         }
         lines.append("")
@@ -35,6 +37,16 @@ public struct MarkdownSizingRenderer: Renderer {
                   "| tokens/s per sequence | \(SizingUnits.rate(r.decodeTokensPerSecond)) |",
                   "| tokens/s in aggregate | \(SizingUnits.rate(r.aggregateTokensPerSecond)) |",
                   "| datasheet roofline tokens/s per sequence | \(SizingUnits.rate(r.idealDecodeTokensPerSecond)) |"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The basis of each number as a table.
+    static func basis(_ r: SizingResult) -> String {
+        var lines = ["", "| number | value | formula | inputs | evidence | error band |", "|---|---:|---|---|---|---|"]
+        for e in SizingBasis.entries(r) {
+            let cells = [e.quantity, e.value, e.formula, e.inputs.joined(separator: "; "), e.evidence, e.errorBand]
+            lines.append("| " + cells.map { MarkdownEscaping.inline($0) }.joined(separator: " | ") + " |")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

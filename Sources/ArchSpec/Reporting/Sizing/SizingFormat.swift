@@ -20,6 +20,15 @@ public enum SizingFormat: String, Codable, ReportFormat {
     /// Renders one configuration.
     public func render(_ result: SizingResult) -> String { render(.single(result)) }
 
+    /// The basis of each number, for `--explain` (JSON carries it always; Markdown as a table).
+    public func renderBasis(_ result: SizingResult) -> String {
+        switch self {
+        case .text: TextSizingRenderer.basis(result)
+        case .json: ""
+        case .markdown: MarkdownSizingRenderer.basis(result)
+        }
+    }
+
     /// Renders a sweep: a table (text, markdown) or the results (JSON).
     public func render(sweep: Sweep, results: [SizingResult]) -> String { render(.sweep(sweep, results)) }
 }

@@ -18,7 +18,8 @@ public struct TextSizingRenderer: Renderer {
         lines.append("\(Escaping.lineStart(r.model, limit: 200)) on \(SizingUnits.layout(r)): "
             + Escaping.terminal(r.hardware.name, limit: 200))
         lines.append("workload: context \(r.context), batch \(r.batch); weights \(r.weights.summary); "
-            + "KV cache \(r.kv.summary); compute \(r.computeDType.rawValue)")
+            + "KV cache \(r.kv.summary); compute \(r.computeDType.rawValue)"
+            + (r.kvAccounting == .ideal ? "" : "; KV accounting \(r.kvAccounting.displayName)"))
         if let warning = r.contextWarning { lines.append("warning: \(warning)") }
         lines.append("")
         lines.append("memory per device")
@@ -29,6 +30,11 @@ public struct TextSizingRenderer: Renderer {
         lines += TextTable(columns: [.init(.left, minimumWidth: 15), .init(.right, minimumWidth: 11), .left],
                            rows: rows.map { [$0.0, SizingUnits.bytes($0.1), HumanUnits.grouped($0.1) + " B"] },
                            indent: "  ").lines
+        if let overhead = m.overhead {
+            lines.append("  runtime reserve, \(overhead.engine.displayName)'s parts:")
+            lines += TextTable(columns: [.left, .init(.right, minimumWidth: 11)],
+                               rows: overhead.parts.map { [$0.name, SizingUnits.bytes($0.bytes)] }, indent: "    ").lines
+        }
         lines.append(m.fits
             ? "fits: yes, \(SizingUnits.bytes(m.headroom)) free per device"
             : "fits: no, over by \(SizingUnits.bytes(-m.headroom)) per device")
@@ -49,6 +55,19 @@ public struct TextSizingRenderer: Renderer {
         lines.append("  datasheet roofline (no efficiency factors): "
             + "\(HumanUnits.seconds(r.decode.idealSeconds)) per token, "
             + "\(SizingUnits.rate(r.idealDecodeTokensPerSecond)) tokens/s per sequence")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The basis of each number (`size --explain`).
+    static func basis(_ r: SizingResult) -> String {
+        var lines = ["", "basis of each number"]
+        for entry in SizingBasis.entries(r) {
+            lines.append("\(entry.quantity): \(entry.value)")
+            lines.append("  formula: " + Escaping.terminal(entry.formula, limit: 2000))
+            for input in entry.inputs { lines.append("  input: " + Escaping.terminal(input, limit: 2000)) }
+            lines.append("  evidence: " + entry.evidence)
+            lines.append("  error band: " + entry.errorBand)
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -137,8 +137,9 @@ struct SchemaReader {
 
     private mutating func readChoice(_ scalar: YAMLScalar, options: [String], path: String) {
         let text = scalar.value
-        if options.contains(text) { return values[path] = .string(text) }
-        if options == SpecSchema.dtypes, let dtype = DType.parse(text) { return values[path] = .string(dtype.rawValue) }
+        if let accepted = SpecSchema.spellings(of: options).first(where: { $0.spelling == text }) {
+            return values[path] = .string(accepted.canonical)
+        }
         let hint = Suggestion.nearest(to: text, among: options, path: "").map { "; did you mean \($0)?" } ?? ""
         report(.invalidValue,
                "\(path) must be one of \(options.joined(separator: ", ")), got '\(Escaping.short(text))'\(hint)",
@@ -200,7 +201,7 @@ struct SchemaReader {
 
     mutating func report(_ problem: LoadProblem, _ message: String, at location: SourceLocation?, path: String?) {
         diagnostics.append(Diagnostic(
-            severity: .error, code: problem.rawValue, message: message, file: file, location: location,
+            severity: .error, code: .load(problem), message: message, file: file, location: location,
             keyPath: path))
     }
 }

@@ -97,10 +97,8 @@ extension SpecResolver {
         for i in 0..<spec.layers {
             let heads = layout.heads.isEmpty ? spec.attention.heads : layout.heads[i]
             let kvHeads = layout.kvHeads.isEmpty ? spec.attention.kvHeads : layout.kvHeads[i]
-            if kvHeads > heads || heads % kvHeads != 0 {
-                let path = layout.kvHeads.isEmpty ? "attention.heads" : "attention.kv_heads"
-                return fail(.inconsistent, "layer \(i): attention.heads \(heads) is not divisible by attention.kv_heads \(kvHeads)",
-                            path: path)
+            if let problem = SpecChecks.headsDivisibleByKVHeads(heads: heads, kvHeads: kvHeads) {
+                return fail(problem, prefix: "layer \(i): ", path: layout.kvHeads.isEmpty ? "attention.heads" : "attention.kv_heads")
             }
         }
     }

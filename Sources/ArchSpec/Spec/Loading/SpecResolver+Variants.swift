@@ -7,7 +7,7 @@ extension SpecResolver {
     mutating func checkMLAKeys(kind: AttentionKind) -> Bool {
         let before = diagnostics.count
         for key in Self.mlaKeys where kind != .mla && values["attention.\(key)"] != nil {
-            fail(.inconsistent, "attention.\(key) is only used with attention.kind: mla", path: "attention.\(key)")
+            fail(SpecChecks.mlaKeyWithoutMLA(key))
         }
         if kind == .mla {
             for key in Self.mlaKeys.dropFirst() where values["attention.\(key)"] == nil {
@@ -23,12 +23,11 @@ extension SpecResolver {
         let mla = MLASpec(qLoraRank: int("attention.q_lora_rank"), kvLoraRank: kvRank, qkRopeHeadDim: rope,
                           qkNopeHeadDim: nope, vHeadDim: value)
         if let kvHeads = int("attention.kv_heads"), kvHeads != heads {
-            fail(.inconsistent, "attention.kv_heads \(kvHeads) must equal attention.heads \(heads) for mla (every head expands the shared latent)",
+            fail(.mlaDimensions, "attention.kv_heads \(kvHeads) must equal attention.heads \(heads) for mla (every head expands the shared latent)",
                  path: "attention.kv_heads")
         }
-        if let headDim = int("attention.head_dim"), headDim != mla.qkHeadDim {
-            fail(.inconsistent, "attention.head_dim \(headDim) must equal qk_nope_head_dim + qk_rope_head_dim = \(mla.qkHeadDim) for mla",
-                 path: "attention.head_dim")
+        if let headDim = int("attention.head_dim"), let problem = SpecChecks.mlaHeadDim(headDim: headDim, nope: nope, rope: rope) {
+            fail(problem)
         }
         var attention = AttentionSpec(
             heads: heads, kvHeads: heads, headDim: mla.qkHeadDim,
@@ -61,22 +60,22 @@ extension SpecResolver {
         let usesSliding = (pattern.isEmpty && window != nil) || pattern.contains(.sliding) || !sliding.isEmpty
         if usesSliding, window == nil {
             let key = ["layer_types", "layer_pattern", "sliding_layers"].first { values["attention.\($0)"] != nil } ?? "layer_pattern"
-            fail(.inconsistent, "attention.\(key) needs attention.sliding_window",
+            fail(.attentionSpans, "attention.\(key) needs attention.sliding_window",
                  path: "attention.\(key)")
             return nil
         }
         if pattern.contains(.chunked), chunk == nil {
             let key = values["attention.layer_types"] != nil ? "layer_types" : "layer_pattern"
-            fail(.inconsistent, "attention.\(key) has chunked layers; set attention.chunk_size", path: "attention.\(key)")
+            fail(.attentionSpans, "attention.\(key) has chunked layers; set attention.chunk_size", path: "attention.\(key)")
             return nil
         }
         if window == nil, chunk == nil {
             // Only full layers (transformers 5 writes layer_types: [full_attention, ...] for every model).
-            if !full.isEmpty { fail(.inconsistent, "attention.full_layers needs attention.sliding_window", path: "attention.full_layers") }
+            if !full.isEmpty { fail(.attentionSpans, "attention.full_layers needs attention.sliding_window", path: "attention.full_layers") }
             return nil
         }
         if chunk != nil, !pattern.contains(.chunked), window == nil {
-            fail(.inconsistent, "attention.chunk_size needs chunked layers in attention.layer_pattern or layer_types",
+            fail(.attentionSpans, "attention.chunk_size needs chunked layers in attention.layer_pattern or layer_types",
                  path: "attention.chunk_size")
             return nil
         }
@@ -100,11 +99,11 @@ extension SpecResolver {
 
     mutating func resolveMoE(layers: Int, intermediate: Int) -> MoESpec? {
         guard let experts = int("moe.experts"), let topK = int("moe.top_k") else { return nil }
-        if topK > experts { fail(.inconsistent, "moe.top_k \(topK) exceeds moe.experts \(experts)", path: "moe.top_k") }
+        if let problem = SpecChecks.topKWithinExperts(topK: topK, experts: experts) { fail(problem) }
         let shared = int("moe.shared_experts") ?? 0
         let gate = bool("moe.shared_expert_gate", default: false)
         if gate, shared == 0 {
-            fail(.inconsistent, "moe.shared_expert_gate needs moe.shared_experts of at least 1", path: "moe.shared_expert_gate")
+            fail(.sharedExpertGate, "moe.shared_expert_gate needs moe.shared_experts of at least 1", path: "moe.shared_expert_gate")
         }
         let dense = int("moe.dense_layers") ?? 0
         if dense > layers { fail(.outOfRange, "moe.dense_layers \(dense) exceeds layers \(layers)", path: "moe.dense_layers") }
@@ -117,11 +116,9 @@ extension SpecResolver {
             layerInterval: int("moe.layer_interval") ?? 1, denseLayerIndices: indices,
             routerBias: bool("moe.router_bias", default: false), sharedExpertGate: gate,
             groups: int("moe.n_group"), topKGroups: int("moe.topk_group"))
-        if let groups = moe.groups, experts % groups != 0 {
-            fail(.inconsistent, "moe.experts \(experts) is not divisible by moe.n_group \(groups)", path: "moe.n_group")
-        }
-        if let chosen = moe.topKGroups, let groups = moe.groups, chosen > groups {
-            fail(.inconsistent, "moe.topk_group \(chosen) exceeds moe.n_group \(groups)", path: "moe.topk_group")
+        if let groups = moe.groups,
+           let problem = SpecChecks.expertGroups(experts: experts, groups: groups, chosen: moe.topKGroups, topK: topK) {
+            fail(problem)
         }
         return moe
     }

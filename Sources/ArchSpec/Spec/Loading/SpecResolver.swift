@@ -71,9 +71,8 @@ struct SpecResolver {
         guard checkMLAKeys(kind: kind) else { return nil }
         if kind == .mla { return resolveMLA(heads: heads) }
         let kvHeads = firstOrScalar("attention.kv_heads", layers: layers) ?? heads
-        guard kvHeads <= heads, heads % kvHeads == 0 else {
-            fail(.inconsistent, "attention.heads \(heads) is not divisible by attention.kv_heads \(kvHeads)",
-                 path: "attention.kv_heads")
+        if let problem = SpecChecks.headsDivisibleByKVHeads(heads: heads, kvHeads: kvHeads) {
+            fail(problem)
             return nil
         }
         let headDim: Int
@@ -96,8 +95,22 @@ struct SpecResolver {
     }
 
     mutating func fail(_ problem: LoadProblem, _ message: String, path: String) {
+        fail(.load(problem), message, path: path)
+    }
+
+    /// A failed consistency check that a lint rule reports under its own code.
+    mutating func fail(_ check: SpecCheck, _ message: String, path: String) {
+        fail(.check(check), message, path: path)
+    }
+
+    /// A failed shared check (`SpecChecks`), in its own words.
+    mutating func fail(_ problem: Inconsistency, prefix: String = "", path: String? = nil) {
+        fail(.check(problem.check), prefix + problem.message, path: path ?? problem.keyPath)
+    }
+
+    mutating func fail(_ code: DiagnosticCode, _ message: String, path: String) {
         diagnostics.append(Diagnostic(
-            severity: .error, code: problem.rawValue, message: message, file: file,
+            severity: .error, code: code, message: message, file: file,
             location: sourceMap.location(of: path), keyPath: path))
     }
 }

@@ -34,7 +34,8 @@ public enum JSONSchemaGenerator {
         case .string:
             members.append(("type", .string("string")))
         case .choice(let options):
-            members += [("type", .string("string")), ("enum", .array(options.map(JSONValue.string)))]
+            let accepted = SpecSchema.spellings(of: options).map { JSONValue.string($0.spelling) }
+            members += [("type", .string("string")), ("enum", .array(accepted))]
         case .section(let children):
             members += object(children)
         case .integerList(let minimum):
@@ -49,7 +50,28 @@ public enum JSONSchemaGenerator {
                 integer(minimum), .object([("type", .string("array")), ("items", integer(minimum))]),
             ])))
         }
+        if let value = defaultValue(field) { members.append(("default", value)) }
         return .object(members)
+    }
+
+    /// The field's default as a JSON value, when the schema states a literal one (`bf16`, `false`, `1`, `[]`);
+    /// `nil` for derived defaults (`hidden_size / heads`, `the file name`).
+    static func defaultValue(_ field: SchemaField) -> JSONValue? {
+        guard let text = field.defaultDescription else { return nil }
+        switch field.kind {
+        case .boolean:
+            return text == "true" ? .bool(true) : text == "false" ? .bool(false) : nil
+        case .integer(let minimum), .integerOrList(let minimum):
+            return Int(text).flatMap { $0 >= minimum ? .int($0) : nil }
+        case .number:
+            return Double(text).map(JSONValue.double)
+        case .choice(let options):
+            return options.contains(text) ? .string(text) : nil
+        case .integerList:
+            return text == "[]" ? .array([]) : nil
+        case .string, .section, .choiceList:
+            return nil
+        }
     }
 
     static func integer(_ minimum: Int) -> JSONValue {

@@ -5,6 +5,15 @@ public enum SpecSchema {
 
     public static let dtypes = DType.allCases.map(\.rawValue)
 
+    /// Every spelling a `.choice(options)` field accepts, with the canonical option it stands for: the options
+    /// themselves, and for dtype fields the aliases (`float16` for fp16). The loader and the JSON Schema both
+    /// read this, so they accept the same values.
+    public static func spellings(of options: [String]) -> [(spelling: String, canonical: String)] {
+        let own = options.map { ($0, $0) }
+        guard options == dtypes else { return own }
+        return own + DType.aliases.map { ($0.spelling, $0.dtype.rawValue) }
+    }
+
     public static let root: [SchemaField] = [
         SchemaField("archspec", .integer(minimum: 1), required: true,
                     "Marks the file as an archspec and versions the format; must be 1."),

@@ -38,7 +38,7 @@ public enum HeadPruning {
         public var description: String {
             let share = Double(removed) / Double(headsBefore) * 100
             var text = "pruned \(removed) of \(headsBefore) attention heads per layer "
-                + "(\(Comparison.formatPercent(share).dropFirst())): heads \(headsBefore) -> \(headsAfter), "
+                + "(\(HumanUnits.signedPercent(share).dropFirst())): heads \(headsBefore) -> \(headsAfter), "
                 + "kv_heads \(kvHeadsBefore) -> \(kvHeadsAfter)"
             if removed != requested {
                 text += "; \(requested) requested, rounded down to a multiple of kv_heads \(kvHeadsBefore) so every KV group keeps the same size"

@@ -29,26 +29,15 @@ public enum SpecFormat: String, Hashable, Codable, Sendable {
     case huggingFace = "hf-config"
 }
 
-/// Loads archspec YAML files into resolved specs with source locations.
-public enum SpecLoader {
-    /// Loads a spec from a path (`-` for standard input). Never throws: every failure is a diagnostic.
-    public static func load(path: String, limits: YAMLLimits = .default) -> SpecLoadResult {
-        if let checkpoint = CheckpointLoader.load(path: path) { return checkpoint }
-        do {
-            let bytes = try FileInput.read(path, limit: limits.maxBytes)
-            return load(bytes: bytes, file: path, limits: limits)
-        } catch {
-            let problem: LoadProblem = if case .tooLarge = error { .yamlSyntax } else { .fileError }
-            return failure(file: path, Diagnostic(
-                severity: .error, code: problem.rawValue, message: error.description, file: path, location: nil))
-        }
-    }
-
+/// Loads YAML text as a spec: a Hugging Face `config.json` through `HFImport`, anything else as archspec,
+/// with source locations. `SpecLoader` (in `Entry/`) adds paths, standard input and checkpoints.
+public enum SpecDocumentLoader {
     /// Loads a spec from bytes already read.
     ///
     /// - Parameters:
     ///   - bytes: File contents.
     ///   - file: The name to report in diagnostics.
+    ///   - limits: Size, nesting and alias-expansion limits for the YAML composer.
     public static func load(bytes: [UInt8], file: String, limits: YAMLLimits = .default) -> SpecLoadResult {
         let document: YAMLDocument
         do {
@@ -56,7 +45,7 @@ public enum SpecLoader {
         } catch {
             let problem: LoadProblem = if case .aliasExpansion = error { .aliasBomb } else { .yamlSyntax }
             return failure(file: file, Diagnostic(
-                severity: .error, code: problem.rawValue, message: error.message, file: file, location: error.location))
+                severity: .error, code: .load(problem), message: error.message, file: file, location: error.location))
         }
         return load(document: document, file: file)
     }
@@ -66,19 +55,19 @@ public enum SpecLoader {
         var reader = SchemaReader(file: file)
         for duplicate in document.duplicateKeys {
             reader.diagnostics.append(Diagnostic(
-                severity: .error, code: LoadProblem.duplicateKey.rawValue,
+                severity: .error, code: .load(.duplicateKey),
                 message: "duplicate key '\(Escaping.short(duplicate.key))' (first written at line \(duplicate.first.line))",
                 file: file, location: duplicate.duplicate, keyPath: duplicate.key,
                 notes: [Diagnostic.Note("first written here", at: duplicate.first)]))
         }
         guard let root = document.root else {
             return failure(file: file, document: document, Diagnostic(
-                severity: .error, code: LoadProblem.notASpec.rawValue,
+                severity: .error, code: .load(.notASpec),
                 message: "empty file: expected an archspec mapping", file: file, location: SourceLocation(line: 1, column: 1)))
         }
         guard case .mapping(let mapping) = root else {
             return failure(file: file, document: document, Diagnostic(
-                severity: .error, code: LoadProblem.notASpec.rawValue,
+                severity: .error, code: .load(.notASpec),
                 message: "expected a mapping of spec keys at the top level, got \(root.kindDescription)",
                 file: file, location: root.location))
         }
@@ -109,7 +98,7 @@ public enum SpecLoader {
         guard !mapping.entries.contains(where: { entry in entry.name.map { rootKeys.contains($0) } ?? false }) else { return nil }
         let count = mapping.entries.count
         return Diagnostic(
-            severity: .error, code: LoadProblem.notASpec.rawValue,
+            severity: .error, code: .load(.notASpec),
             message: "not an archspec spec or Hugging Face config.json: none of its \(count) top-level "
                 + (count == 1 ? "key is an archspec key" : "keys is an archspec key"),
             file: file, location: mapping.location)

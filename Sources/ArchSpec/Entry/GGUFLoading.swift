@@ -15,7 +15,7 @@ enum GGUFLoading {
         if let splits = header.metadata.int("split.count"), splits > 1 {
             return refused(path, summary, "this is one of \(splits) split GGUF files; archcalc reads unsplit files (merge them with llama-gguf-split --merge)")
         }
-        let name = SpecLoader.baseName(path)
+        let name = SpecDocumentLoader.baseName(path)
         switch GGUFArchitecture.archspec(header.metadata, tensors: header.tensors, name: name) {
         case .missing(let reason):
             return refused(path, summary, reason)
@@ -42,8 +42,8 @@ enum GGUFLoading {
     }
 
     static func refused(_ path: String, _ summary: CheckpointSummary, _ reason: String) -> SpecLoadResult {
-        var result = SpecLoader.failure(file: path, Diagnostic(
-            severity: .error, code: LoadProblem.unsupported.rawValue,
+        var result = SpecDocumentLoader.failure(file: path, Diagnostic(
+            severity: .error, code: .load(.unsupported),
             message: "architecture not recovered from the GGUF metadata: \(reason); the counts read from its headers follow",
             file: path, location: nil))
         result.checkpoint = summary

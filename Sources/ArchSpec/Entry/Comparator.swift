@@ -1,22 +1,3 @@
-/// Where a comparison's context came from.
-public enum ContextBasis: String, Hashable, Codable, Sendable {
-    /// `--context`: the user's.
-    case requested
-    /// No `--context`: the smallest `context_length` of the compared specs, so every spec is within its limit.
-    case smallestContextLength = "smallest_context_length"
-    /// No `--context`, one spec against a variant of itself (`estimate --prune-heads`): its `context_length`.
-    case specContextLength = "context_length"
-
-    /// What the outputs' context line says about where the context came from.
-    public var phrase: String {
-        switch self {
-        case .requested: "--context"
-        case .smallestContextLength: "the smallest context_length of the specs; --context sets another"
-        case .specContextLength: "the spec's context_length; --context sets another"
-        }
-    }
-}
-
 /// The outcome of `archcalc compare`: the comparison when every spec could be estimated, and diagnostics.
 public struct ComparisonRun: Sendable {
     /// `nil` when a spec could not be loaded or estimated (`diagnostics` say why).
@@ -56,7 +37,7 @@ public enum Comparator {
                 reports.append(EstimateReport(estimate: estimate, source: entry.source, checkpoint: entry.checkpoint))
             } catch {
                 diagnostics.append(Diagnostic(
-                    severity: .error, code: "cost-error", message: error.description, file: entry.source, location: nil))
+                    severity: .error, code: .costError, message: error.description, file: entry.source, location: nil))
             }
         }
         guard reports.count == loaded.count else { return ComparisonRun(comparison: nil, diagnostics: diagnostics) }

@@ -16,7 +16,7 @@ public enum CheckpointLint {
         var explicit: Result<CheckpointSummary, CheckpointError>?
         if let checkpoint {
             do { explicit = .success(try CheckpointLoader.summary(path: checkpoint)) } catch {
-                run.ioErrors.append(error.description)
+                run.ioErrors.append(.checkpoint(path: checkpoint, message: error.description))
                 return run
             }
         }
@@ -32,7 +32,7 @@ public enum CheckpointLint {
             switch summary {
             case .failure(let error):
                 if enabled(unreadable) {
-                    findings.append(Diagnostic(severity: unreadable.severity, code: unreadable.code,
+                    findings.append(Diagnostic(severity: unreadable.severity, code: unreadable.diagnosticCode,
                                                message: "checkpoint \(error.description)", file: path, location: nil))
                 }
             case .success(let checkpoint):
@@ -54,7 +54,7 @@ public enum CheckpointLint {
         return comparison.differences.map { difference in
             let key = CheckpointGroupMismatchRule.key(for: difference.group)
             return Diagnostic(
-                severity: rule.severity, code: rule.code,
+                severity: rule.severity, code: rule.diagnosticCode,
                 message: "checkpoint \(Escaping.short(checkpoint.path, limit: 200)) differs in " + CheckpointComparison.describe(difference),
                 file: path, location: loaded.sourceMap.location(of: key) ?? loaded.sourceMap.location(of: "layers"), keyPath: key)
         }

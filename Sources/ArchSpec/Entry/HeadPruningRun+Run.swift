@@ -1,22 +1,4 @@
-/// The outcome of `archcalc estimate --prune-heads`: each spec against its pruned version.
-public struct HeadPruningRun: Sendable {
-    /// One spec and its pruned version.
-    public struct Item: Sendable {
-        /// The spec file as the user named it.
-        public var source: String
-        /// What pruning did.
-        public var summary: HeadPruning.Summary
-        /// The unpruned estimate first, the pruned one second; the note states what pruning did.
-        public var comparison: Comparison
-    }
-
-    /// One item per spec that could be pruned and estimated, in argument order.
-    public var items: [Item]
-    /// Every problem found, in argument order.
-    public var diagnostics: [Diagnostic]
-    /// Whether any spec could not be loaded, pruned or estimated.
-    public var failed: Bool
-
+extension HeadPruningRun {
     /// Loads each path, prunes it and estimates both versions; never throws.
     ///
     /// - Parameters:
@@ -36,9 +18,13 @@ public struct HeadPruningRun: Sendable {
                 let basis: ContextBasis = options.context == nil ? .specContextLength : .requested
                 run.items.append(Item(source: path, summary: summary,
                                       comparison: Comparison(reports: reports, basis: basis, notes: [summary.description])))
+            } catch let failure as HeadPruning.Failure {
+                run.failed = true
+                run.diagnostics.append(Diagnostic(severity: .error, code: .pruneError, message: failure.description,
+                                                  file: path, location: nil))
             } catch {
                 run.failed = true
-                run.diagnostics.append(Diagnostic(severity: .error, code: "cost-error", message: "\(error)", file: path,
+                run.diagnostics.append(Diagnostic(severity: .error, code: .costError, message: "\(error)", file: path,
                                                   location: nil))
             }
         }

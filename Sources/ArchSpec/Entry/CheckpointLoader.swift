@@ -67,8 +67,8 @@ public enum CheckpointLoader {
         if CheckpointSource.exists(configPath) {
             result = SpecLoader.load(path: configPath)
         } else {
-            result = SpecLoader.failure(file: path, Diagnostic(
-                severity: .error, code: LoadProblem.missingField.rawValue,
+            result = SpecDocumentLoader.failure(file: path, Diagnostic(
+                severity: .error, code: .load(.missingField),
                 message: "architecture not recovered: no config.json beside the checkpoint; the counts read from its headers follow",
                 file: path, location: nil))
         }
@@ -76,13 +76,13 @@ public enum CheckpointLoader {
                                     tiedEmbeddings: result.spec?.tieEmbeddings ?? config.tied)
         if let totalSize, totalSize != summary.dtypes.values.reduce(0, { $0 + $1.bytes }) {
             result.diagnostics.append(Diagnostic(
-                severity: .warning, code: LoadProblem.inconsistent.rawValue,
+                severity: .warning, code: .load(.inconsistent),
                 message: "index metadata.total_size is \(HumanUnits.grouped(totalSize)) bytes but the shards hold \(HumanUnits.grouped(summary.dtypes.values.reduce(0) { $0 + $1.bytes })) bytes of tensor data",
                 file: path, location: nil))
         }
         if let spec = result.spec, let comparison = try? CheckpointComparison(spec: spec, checkpoint: summary), !comparison.matches {
             result.diagnostics.append(Diagnostic(
-                severity: .warning, code: LoadProblem.inconsistent.rawValue,
+                severity: .warning, code: .load(.inconsistent),
                 message: "config.json and the tensors disagree: " + comparison.differences.map(CheckpointComparison.describe).joined(separator: "; "),
                 file: path, location: nil))
         }
@@ -93,7 +93,7 @@ public enum CheckpointLoader {
 
     static func failure(_ path: String, _ error: CheckpointError) -> SpecLoadResult {
         // The diagnostic names the file at fault (a shard, the index), with its line and column or byte offset.
-        SpecLoader.failure(file: path, error.diagnostic)
+        SpecDocumentLoader.failure(file: path, error.diagnostic)
     }
 }
 

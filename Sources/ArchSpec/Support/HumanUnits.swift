@@ -89,4 +89,13 @@ public enum HumanUnits {
         }
         return (value < 0 ? "-" : "") + result
     }
+
+    /// A signed percentage with one decimal (`+7.0%`, `-75.0%`, `0%`); `n/a` for `nil`.
+    public static func signedPercent(_ percent: Double?) -> String {
+        guard let percent else { return "n/a" }
+        if percent == 0 { return "0%" }
+        let tenths = (abs(percent) * 10).rounded()
+        let text = "\(Int(tenths) / 10).\(Int(tenths) % 10)%"
+        return (percent < 0 ? "-" : "+") + text
+    }
 }
