@@ -83,6 +83,32 @@ import Testing
         #expect(missing.stderr.contains("nothing.safetensors: no such file"))
     }
 
+    /// AC701 and AC702 go through each file's settings like every rule: an inline suppression silences them
+    /// (and counts as used), the configuration's severity and per-file ignores apply.
+    @Test func checkpointFindingsHonourSuppressionsAndConfiguration() throws {
+        let directory = try TinyLlama.directory()
+        let spec = try CLI.run(["convert", directory])
+        #expect(spec.status == 0, "\(spec.stderr)")
+        let wrong = spec.stdout.replacingOccurrences(of: "tie_embeddings: false", with: "tie_embeddings: true")
+        try CheckpointWriter.text(directory + "/wrong.yaml", wrong)
+        let flagged = try CLI.run(["lint", directory + "/wrong.yaml", "--select", "AC7"])
+        #expect(flagged.status == 1)
+        #expect(flagged.stdout.contains("[AC701]"), "\(flagged.stdout)")
+        let suppressed = wrong.replacingOccurrences(of: "tie_embeddings: true", with: "tie_embeddings: true  # archcalc: ignore[AC701] - head saved untied on purpose")
+        try CheckpointWriter.text(directory + "/wrong.yaml", suppressed)
+        let quiet = try CLI.run(["lint", directory + "/wrong.yaml", "--select", "AC7,AC901"])
+        #expect(!quiet.stdout.contains("differs in lm_head"), "\(quiet.stdout)")
+        #expect(!quiet.stdout.contains("AC901"), "the suppression is used: \(quiet.stdout)")
+        #expect(quiet.status == 0, "\(quiet.stdout)")
+        try CheckpointWriter.text(directory + "/wrong.yaml", wrong)
+        try CheckpointWriter.text(directory + "/.archcalc.yaml", "version: 1\nlint:\n  severity: {AC701: warning}\n")
+        let config = try CLI.run(["lint", directory + "/wrong.yaml", "--select", "AC7"])
+        #expect(config.stdout.contains("warning: checkpoint"), "\(config.stdout)\(config.stderr)")
+        try CheckpointWriter.text(directory + "/.archcalc.yaml", "version: 1\nlint:\n  per-file-ignores: {\"wrong.yaml\": [AC701]}\n")
+        let ignored = try CLI.run(["lint", directory + "/wrong.yaml", "--select", "AC7"])
+        #expect(ignored.status == 0, "\(ignored.stdout)\(ignored.stderr)")
+    }
+
     @Test func anUnreadableCheckpointBesideASpecIsAFinding() throws {
         let directory = try CheckpointWriter.directory()
         try CheckpointWriter.raw(directory + "/model.safetensors", header: Array("{\"w\":1}".utf8), declaredLength: 5000, dataBytes: 0)

@@ -8,42 +8,42 @@ public enum CheckpointLint {
     ///   - checkpoint: A checkpoint to hold every spec against (`--checkpoint`); `nil` looks beside each spec.
     /// - Throws: `LintConfigError` as `Linter.run` does.
     public static func run(_ request: LintRequest, checkpoint: String?) throws(LintConfigError) -> LintRun {
-        var run = try Linter.run(request)
-        let mismatch = CheckpointGroupMismatchRule.description, unreadable = CheckpointUnreadableRule.description
-        let enabled = { (rule: RuleDescription) in
-            !request.overrides.ignore.contains(rule.code) && (request.overrides.select?.contains(rule.code) ?? rule.enabledByDefault)
-        }
         var explicit: Result<CheckpointSummary, CheckpointError>?
         if let checkpoint {
             do { explicit = .success(try CheckpointLoader.summary(path: checkpoint)) } catch {
+                var run = try Linter.run(request)
                 run.ioErrors.append(.checkpoint(path: checkpoint, message: error.description))
                 return run
             }
         }
-        for index in run.files.indices where run.files[index].status == .linted {
-            let path = run.files[index].path
-            guard path != request.stdinName || request.stdin == nil else { continue }
-            let summary: Result<CheckpointSummary, CheckpointError>
-            if let explicit { summary = explicit } else {
-                guard let found = besideSpec(path) else { continue }
-                summary = found
-            }
-            var findings: [Diagnostic] = []
-            switch summary {
-            case .failure(let error):
-                if enabled(unreadable) {
-                    findings.append(Diagnostic(severity: unreadable.severity, code: unreadable.diagnosticCode,
-                                               message: "checkpoint \(error.description)", file: path, location: nil))
-                }
-            case .success(let checkpoint):
-                guard enabled(mismatch) else { continue }
-                findings += differences(spec: path, checkpoint: checkpoint, rule: mismatch)
-            }
-            var cursor = SourceText.Cursor(SourceText(bytes: (try? FileInput.read(path)) ?? []))
-            run.files[index].findings += findings.sorted(by: FileLinter.order).map { FileLinter.finish($0, cursor: &cursor) }
-            run.files[index].findings.sort { FileLinter.order($0.diagnostic, $1.diagnostic) }
+        // The findings join each file's own inside the linter, so per-file selection and severities and inline
+        // suppressions (`# archcalc: ignore[AC701]`) apply to them as to every other rule.
+        var withCheckpoints = request
+        let stdinName = request.stdin == nil ? nil : request.stdinName
+        let named = explicit
+        withCheckpoints.outsideFindings = { path in
+            guard path != stdinName else { return [] }
+            return findings(spec: path, explicit: named)
         }
-        return run
+        return try Linter.run(withCheckpoints)
+    }
+
+    /// AC701 and AC702 findings for one spec: against the checkpoint named with `--checkpoint`, or the one
+    /// beside the spec.
+    static func findings(spec path: String, explicit: Result<CheckpointSummary, CheckpointError>?) -> [Diagnostic] {
+        let summary: Result<CheckpointSummary, CheckpointError>
+        if let explicit { summary = explicit } else {
+            guard let found = besideSpec(path) else { return [] }
+            summary = found
+        }
+        switch summary {
+        case .failure(let error):
+            let unreadable = CheckpointUnreadableRule.description
+            return [Diagnostic(severity: unreadable.severity, code: unreadable.diagnosticCode,
+                               message: "checkpoint \(error.description)", file: path, location: nil)]
+        case .success(let checkpoint):
+            return differences(spec: path, checkpoint: checkpoint, rule: CheckpointGroupMismatchRule.description)
+        }
     }
 
     /// One finding per group that differs, at the key that sizes the group.

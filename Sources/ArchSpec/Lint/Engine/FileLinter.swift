@@ -15,8 +15,11 @@ public enum FileLinter {
     ///   - settings: Effective settings for this file.
     ///   - explicit: Whether the user named the file; files found by a directory scan are skipped unless they
     ///     carry an `archspec:` key.
+    ///   - outside: Findings of rules that look beyond the file (a checkpoint beside it), filtered, suppressed
+    ///     and re-levelled like the file's own.
     /// - Returns: The file's report; never throws.
-    public static func lint(bytes: [UInt8], file: String, settings: LintSettings, explicit: Bool) -> FileReport {
+    public static func lint(bytes: [UInt8], file: String, settings: LintSettings, explicit: Bool,
+                            outside: (@Sendable (String) -> [Diagnostic])? = nil) -> FileReport {
         let isHFName = PathText.baseName(file) == "config.json"
         if !explicit, !SpecDetection.mayBeSpec(bytes, huggingFace: isHFName) { return FileReport(path: file, status: .skipped) }
         let document: YAMLDocument
@@ -35,7 +38,8 @@ public enum FileLinter {
         let context = LintContext(file: file, result: result, settings: settings)
         let source = SourceText(bytes: bytes, lines: document.lines)
         var suppressions = Suppressions(comments: document.comments, source: source, file: file)
-        var findings = suppressions.filter(RuleRunner.findings(context)) { suppressibleCodes.contains($0) }
+        let beyond = (outside?(file) ?? []).filter { settings.enabled.contains($0.code.rawValue) }
+        var findings = suppressions.filter(RuleRunner.findings(context) + beyond) { suppressibleCodes.contains($0) }
         findings += suppressions.closingFindings(enabled: settings.enabled).filter { settings.enabled.contains($0.code.rawValue) }
         let ordered = findings.map { finding -> Diagnostic in
             var finding = finding

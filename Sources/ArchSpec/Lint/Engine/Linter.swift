@@ -16,6 +16,10 @@ public struct LintRequest: Sendable {
     public var stdinFailure: FileInput.Failure?
     /// Skip named files that are not specs, as directory scans do (for pre-commit, which names every file).
     public var skipNonSpecs = false
+    /// Findings of rules that look beyond the file (`lint --checkpoint`'s AC701 and AC702), given the file's
+    /// path: each file's settings (per-file selection and severities) and its inline suppressions apply to
+    /// them exactly as to the rules' own findings.
+    public var outsideFindings: (@Sendable (_ file: String) -> [Diagnostic])?
 
     public init(paths: [String], configPath: String? = nil, isolated: Bool = false, overrides: LintOverrides = LintOverrides(),
                 stdinName: String = "-", stdin: [UInt8]? = nil) {
@@ -72,6 +76,7 @@ public enum Linter {
             if !input.explicit, config.excludes(input.absolutePath) { continue }
             thresholds.insert(config.failOn)
             var job = Job(input: input, settings: config.settings(for: input.absolutePath, overrides: request.overrides))
+            job.outsideFindings = request.outsideFindings
             if input.path == "-" {
                 job.input.path = request.stdinName
                 job.bytes = request.stdin ?? []
@@ -98,6 +103,7 @@ public enum Linter {
         var settings: LintSettings
         var bytes: [UInt8]?
         var failure: FileInput.Failure?
+        var outsideFindings: (@Sendable (String) -> [Diagnostic])?
 
         enum Outcome: Sendable {
             case report(FileReport)
@@ -107,7 +113,8 @@ public enum Linter {
         func run() -> Outcome {
             switch read() {
             case .success(let contents):
-                return .report(FileLinter.lint(bytes: contents, file: input.path, settings: settings, explicit: input.explicit))
+                return .report(FileLinter.lint(bytes: contents, file: input.path, settings: settings, explicit: input.explicit,
+                                           outside: outsideFindings))
             case .failure(.tooLarge(_, let size, let limit)):
                 let rule = InputLimitsRule.description
                 let message = "file is too large (\(size) bytes; the limit is \(limit) bytes); refusing to read it"
