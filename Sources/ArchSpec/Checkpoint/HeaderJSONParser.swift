@@ -35,26 +35,11 @@ struct HeaderJSONParser {
     }
 
     mutating func object(depth: Int) throws(HeaderJSONError) -> HeaderJSON {
-        position += 1
         var members: [(key: String, value: HeaderJSON, offset: Int)] = []
-        skipSpace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
-        while true {
-            skipSpace()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
-            let offset = position
-            let key = try string()
-            skipSpace()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw fail("expected ':' after a key") }
-            position += 1
-            skipSpace()
-            members.append((key, try value(depth: depth + 1), offset))
-            skipSpace()
-            guard position < bytes.count else { throw fail("unexpected end of the JSON text in an object") }
-            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-            if bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
-            throw fail("expected ',' or '}' in an object")
+        try self.members(depth: depth) { (parser, key, offset) throws(HeaderJSONError) in
+            members.append((key, try parser.value(depth: depth + 1), offset))
         }
+        return .object(members)
     }
 
     mutating func array(depth: Int) throws(HeaderJSONError) -> HeaderJSON {

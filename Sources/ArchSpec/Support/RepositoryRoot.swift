@@ -51,22 +51,9 @@ public struct RepositoryRoot: Hashable, Sendable {
     public func reference(_ file: String) -> String { relative(file) ?? Self.absolute(file, in: workingDirectory) }
 
     /// `path` made absolute against `directory`, with `.`, `..` and empty segments removed.
-    public static func absolute(_ path: String, in directory: String) -> String {
-        normalized(path.hasPrefix("/") ? path : directory + "/" + path)
-    }
+    public static func absolute(_ path: String, in directory: String) -> String { PathText.absolute(path, in: directory) }
 
-    static func normalized(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") {
-            if part == "." { continue }
-            if part == ".." {
-                if !parts.isEmpty { parts.removeLast() }
-                continue
-            }
-            parts.append(part)
-        }
-        return "/" + parts.joined(separator: "/")
-    }
+    static func normalized(_ path: String) -> String { PathText.absolute(path, in: "/") }
 
     static func parent(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }

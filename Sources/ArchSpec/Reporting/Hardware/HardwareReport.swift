@@ -26,15 +26,11 @@ public enum HardwareReport {
                 "\(SizingUnits.bandwidth(p.interconnect.bandwidth.value)) \(p.interconnect.kind)"]
     }
 
-    /// Every figure of one profile with its source. A profile read from a file is hostile: every string from
-    /// it goes through the terminal sink, and the id, which starts the first line, cannot start a command.
-    public static func showText(_ p: HardwareProfile) -> String {
-        let text = { (value: String) in Escaping.terminal(value, limit: 1000) }
-        var lines = ["\(Escaping.lineStart(p.id, limit: 200)): \(text(p.name)) (\(text(p.vendor)))"]
-        func add(_ label: String, _ value: String, _ source: String?) {
-            lines.append("  \(label): \(text(value))")
-            if let source { lines.append("      source: \(text(source))") }
-        }
+    /// Every figure of a profile, its value in words and its source (`nil`: none to give), in the order both
+    /// `show` views list them.
+    static func figures(_ p: HardwareProfile) -> [(label: String, value: String, source: String?)] {
+        var figures: [(label: String, value: String, source: String?)] = []
+        func add(_ label: String, _ value: String, _ source: String?) { figures.append((label, value, source)) }
         add("memory", "\(HumanUnits.bytes(Int128(p.memory.value))) (\(HumanUnits.grouped(Int128(p.memory.value))) B)",
             p.memory.source)
         add("memory bandwidth", SizingUnits.bandwidth(p.memoryBandwidth.value), p.memoryBandwidth.source)
@@ -45,7 +41,7 @@ public enum HardwareReport {
             p.interconnect.bandwidth.source)
         add("collective latency", HumanUnits.seconds(p.interconnect.latency?.value ?? Efficiency.defaultLatency),
             p.interconnect.latency?.source ?? "archcalc default")
-        lines.append("  devices per node: \(p.devicesPerNode)")
+        add("devices per node", String(p.devicesPerNode), nil)
         add("runtime reserve", "\(HumanUnits.significant(p.reserveFraction * 100))% of memory",
             p.reserve?.source ?? "archcalc default")
         let e = p.efficiency ?? Efficiency()
@@ -59,6 +55,19 @@ public enum HardwareReport {
         for curve in e.curves {
             add("curve \(curve.operator.rawValue)", "\(curve.points.count) points over \(curve.operator.axis)", curve.source)
         }
+        return figures
+    }
+
+    /// Every figure of one profile with its source. A profile read from a file is hostile: every string from
+    /// it goes through the terminal sink, and the id, which starts the first line, cannot start a command.
+    public static func showText(_ p: HardwareProfile) -> String {
+        let text = { (value: String) in Escaping.terminal(value, limit: 1000) }
+        var lines = ["\(Escaping.lineStart(p.id, limit: 200)): \(text(p.name)) (\(text(p.vendor)))"]
+        func add(_ label: String, _ value: String, _ source: String?) {
+            lines.append("  \(label): \(text(value))")
+            if let source { lines.append("      source: \(text(source))") }
+        }
+        for figure in figures(p) { add(figure.label, figure.value, figure.source) }
         if let notes = p.notes { lines.append("  notes: \(text(notes))") }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -105,30 +114,7 @@ public enum HardwareReport {
         func add(_ label: String, _ value: String, _ source: String?) {
             lines.append("| \(label) | \(MarkdownEscaping.cell(value)) | \(MarkdownEscaping.cell(source ?? "")) |")
         }
-        add("memory", "\(HumanUnits.bytes(Int128(p.memory.value))) (\(HumanUnits.grouped(Int128(p.memory.value))) B)",
-            p.memory.source)
-        add("memory bandwidth", SizingUnits.bandwidth(p.memoryBandwidth.value), p.memoryBandwidth.source)
-        for (name, figure) in p.peakFlops.listed {
-            add("peak \(name) (dense)", SizingUnits.flopsPerSecond(figure.value), figure.source)
-        }
-        add("interconnect", "\(p.interconnect.kind), \(SizingUnits.bandwidth(p.interconnect.bandwidth.value)) per direction",
-            p.interconnect.bandwidth.source)
-        add("collective latency", HumanUnits.seconds(p.interconnect.latency?.value ?? Efficiency.defaultLatency),
-            p.interconnect.latency?.source ?? "archcalc default")
-        add("devices per node", String(p.devicesPerNode), nil)
-        add("runtime reserve", "\(HumanUnits.significant(p.reserveFraction * 100))% of memory",
-            p.reserve?.source ?? "archcalc default")
-        let e = p.efficiency ?? Efficiency()
-        add("efficiency compute", HumanUnits.significant(e.compute?.value ?? Efficiency.defaults.compute),
-            e.compute?.source ?? "archcalc default")
-        add("efficiency memory", HumanUnits.significant(e.memory?.value ?? Efficiency.defaults.memory),
-            e.memory?.source ?? "archcalc default")
-        add("efficiency communication",
-            HumanUnits.significant(e.communication?.value ?? Efficiency.defaults.communication),
-            e.communication?.source ?? "archcalc default")
-        for curve in e.curves {
-            add("curve \(curve.operator.rawValue)", "\(curve.points.count) points over \(curve.operator.axis)", curve.source)
-        }
+        for figure in figures(p) { add(figure.label, figure.value, figure.source) }
         if let notes = p.notes { lines += ["", MarkdownEscaping.inline(notes)] }
         return lines.joined(separator: "\n") + "\n"
     }
