@@ -61,6 +61,14 @@ enum Output {
         }
     }
 
+    /// Refuses a `--plot` name that is not `.svg` (the charts are SVG; a `.png` would hold SVG text): a usage
+    /// error, status 2. `-` (standard output) is accepted.
+    static func requireSVGName(_ plot: String?) throws {
+        guard let plot, plot != "-", !plot.lowercased().hasSuffix(".svg") else { return }
+        throw ValidationError("--plot writes SVG: name a .svg file, got '\(Escaping.short(plot))' "
+                              + "(convert it afterwards, for example rsvg-convert -o chart.png chart.svg)")
+    }
+
     /// Refuses, before any work, an output path that names an input (or another output): status 2.
     static func refuseOverwriting(outputs: [String?], inputs: [String]) throws(CommandFailure) {
         do { try OutputConflict.check(outputs: outputs, inputs: inputs) } catch {

@@ -104,9 +104,7 @@ extension Archcalc {
         func run() throws {
             let references = hardware.flatMap { $0 }
             try Output.refuseOverwriting(outputs: [output.output, plot], inputs: [spec] + references.compactMap(\.path))
-            if let plot, plot != "-", !plot.lowercased().hasSuffix(".svg") {
-                throw ValidationError("--plot writes SVG: name a .svg file, got '\(Escaping.short(plot))'")
-            }
+            try Output.requireSVGName(plot)
             let loaded = SpecLoader.load(path: spec)
             Output.report(loaded.diagnostics)
             guard let architecture = loaded.spec else { throw CommandFailure.reported }

@@ -109,10 +109,7 @@ extension Archcalc {
         func run() throws {
             let inputs = [spec] + hardwareList.compactMap(\.path) + (calibration.map { [$0] } ?? [])
             try Output.refuseOverwriting(outputs: [output.output, plot], inputs: inputs)
-            if let plot, plot != "-", !plot.lowercased().hasSuffix(".svg") {
-                throw ValidationError("--plot writes SVG: name a .svg file, got '\(Escaping.short(plot))' "
-                                      + "(convert it afterwards, for example rsvg-convert -o chart.png chart.svg)")
-            }
+            try Output.requireSVGName(plot)
             let loaded = SpecLoader.load(path: spec)
             Output.report(loaded.diagnostics)
             guard let architecture = loaded.spec else { throw CommandFailure.reported }
