@@ -7,11 +7,12 @@ public enum SizingBasis {
         + "points (issue 13): estimates were on the geometric mean 0.74 of measured times (0.86 bf16, 0.63 fp8, "
         + "0.25-0.55 for MoE at batch 1); 39 of 96 within 15%"
 
-    /// The step model's evidence: `scripts/bench-steptime.py` against 12 published measurements
+    /// The step model's evidence: `scripts/bench-steptime.py` against 18 published measurements
     /// (docs/sizing.md, "Step time against published measurements").
-    static let stepEvidence = "scripts/bench-steptime.py against 12 published measurements (NVIDIA NIM, vLLM nightly, "
-        + "tt-inference-server, vLLM PR #2192): predicted / measured geometric mean 0.832, worst error 36.2%; "
-        + "1.012 on the 4 TensorRT-LLM points, 0.754 on the 8 vLLM ones (docs/sizing.md)"
+    static let stepEvidence = "scripts/bench-steptime.py against 18 published measurements (NVIDIA NIM, vLLM nightly, "
+        + "tt-inference-server, vLLM PRs #2192, #2542, #3240), kernel time only: predicted / measured geometric "
+        + "mean 0.753, worst error 64.3%, 3 within 15%; 1.012 on the 4 TensorRT-LLM points, 0.692 on the 14 vLLM "
+        + "ones, whose host time per step is not modelled (docs/sizing.md)"
 
     /// The basis of a phase timed by the step-time model: its kernel sums and the figures' sources.
     static func stepEntry(_ name: String, phase: PhaseTiming, step: StepTime, hardware: HardwareProfile,
