@@ -3,7 +3,7 @@
 # Interleaved round-robin (each round runs every command once, so all see the same load), one warm-up round
 # thrown away; per command: median and p10 wall time, and median CPU time (user + system of the child, from
 # wait4: less sensitive to other processes than wall time). The floors are two one-line programs built here
-# with swiftc -O: plain Swift, and Swift importing Foundation (which archcalc loads through Yams).
+# with swiftc -O: plain Swift, and Swift importing Foundation (which archcalc loaded through Yams before it was dropped).
 #   scripts/bench-startup.sh [ROUNDS] [ARCHCALC...]     (default: 200 rounds, .build/release/archcalc)
 set -euo pipefail
 cd "$(dirname "$0")/.."

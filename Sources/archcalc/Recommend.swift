@@ -141,7 +141,7 @@ extension Archcalc {
         func request(_ candidates: [HardwareProfile]) throws -> ServingRequest {
             var dtypes: [DType] = []
             for name in (dtype ?? "").split(separator: ",") {
-                guard let parsed = DType(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                guard let parsed = DType(rawValue: name.trimmingBlanks().lowercased()) else {
                     throw ValidationError("--dtype '\(Escaping.short(String(name)))': use fp32, bf16, fp16, fp8, int8 or int4")
                 }
                 if !dtypes.contains(parsed) { dtypes.append(parsed) }
