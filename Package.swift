@@ -88,14 +88,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release links drop the DWARF (about 19 MB of the 25 MB binary; symbols stay for backtraces and
-            // profilers), so the built binary is what scripts/install.sh installs. Debug builds keep it. Release
-            // links on Linux also take the Swift runtime (and FoundationEssentials, which swift-argument-parser
-            // imports) statically: without Foundation and ICU in the process that is a 21.8 MB stripped binary
-            // that starts faster, with no dynamic loader work for the Swift libraries (docs/startup.md).
-            linkerSettings: [
-                .unsafeFlags(["-Xlinker", "--strip-debug"], .when(platforms: [.linux], configuration: .release)),
-                .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
-            ],
+            // profilers), so the built binary is what scripts/install.sh installs. Debug builds keep it.
+            // scripts/install.sh links the Swift runtime statically on Linux (`--static-swift-stdlib`,
+            // docs/startup.md); a `-static-stdlib` linker setting here is not enough, since FoundationEssentials'
+            // own static dependencies (_FoundationCollections, _FoundationCShims) come only with SwiftPM's flag.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--strip-debug"], .when(platforms: [.linux], configuration: .release))],
             plugins: ["VersionStamp"]
         ),
         // Writes the git commit into the archcalc target before each build (`archcalc --version`).

@@ -85,4 +85,12 @@ struct YAMLEmitterTests {
         #expect(text.contains("name: \"##\\x5berror]pwned\""))
         #expect(try HardwareLoader.parse(text, path: "t.yaml").name == "##[error]pwned")
     }
+
+    /// A key written twice in a hardware profile is refused where it is written again (Yams refused the file
+    /// as a whole; the composer keeps the first value, which must not pass silently).
+    @Test func duplicateHardwareKeysAreLocated() {
+        #expect(throws: HardwareError.malformed(path: "p.yaml", line: 2, column: 1, message: "duplicate key 'id' (first at 1:1)")) {
+            try HardwareLoader.parse("id: a\nid: b\n", path: "p.yaml")
+        }
+    }
 }
