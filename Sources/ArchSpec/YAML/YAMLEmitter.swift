@@ -17,7 +17,7 @@ public struct YAMLEmitter: Sendable {
     /// The document's text.
     ///
     /// - Throws: `YAMLError.syntax` when libyaml refuses an event (it does not for trees this type can hold,
-    ///   short of running out of memory).
+    ///   short of running out of memory), `.tooLarge` for a scalar over 2 GiB.
     public func text(_ root: YAMLOutput) throws(YAMLError) -> String {
         let sink = EmitterSink()
         let emitter = UnsafeMutablePointer<yaml_emitter_t>.allocate(capacity: 1)
