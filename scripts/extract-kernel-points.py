@@ -10,9 +10,14 @@ Sources (each point names its repository, path and commit):
   deepseek-ai/DeepGEMM README.md at commit 327ec92: fp8 dense GEMM TFLOPS per (M, N, K) on an H800 SXM (the
     H100 SXM's HBM3 3.35 TB/s and 1,979 TFLOPS dense fp8; only NVLink differs, which a GEMM does not use).
 
-Role: "fit" points may set a default; "check" points are held out (nothing was set from them). Llama-2-7B's
-vidur rows and DeepGEMM's M = 64 and M = 4096 rows are fit points; every other model, and DeepGEMM's M = 128
-rows, are check points; all-reduce points are all checks. DeepGEMM's Speedup column gives its CUTLASS 3.6
+  Paged decode attention: vllm-project/flash-attention PR #63 (FlashInfer, batch 1) and Dao-AILab/flash-attention
+    issue #1572 (FA3, batch 16), both H100, typed in below with their URLs.
+
+Role: "fit" points may set a default; "check" points are held out (nothing was set from them). The vidur GEMMs of
+Llama-2-7B and Llama-2-70B are fit points (the bf16 GEMM curves and gemm_size were fitted to them); CodeLlama-34B,
+Qwen-72B and InternLM-20B are held out. A first fit on Llama-2-7B alone held out the other four models and did
+worse on them (docs/sizing.md). PR #63's contexts 1k, 4k and 16k set attention_decode and its latency (fit); 2k,
+8k and the FA3 points are checks. DeepGEMM, CUTLASS, elementwise and all-reduce points are all checks. DeepGEMM's Speedup column gives its CUTLASS 3.6
 baseline's time on the same shapes (check points): closer to the CUTLASS and cuBLAS fp8 GEMMs serving engines use.
 
 Usage: scripts/extract-kernel-points.py VIDUR_GIT_DIR DEEPGEMM_GIT_DIR > scripts/kernel-points.json
@@ -32,6 +37,16 @@ GEMMS = {"attn_pre_proj": "qkv", "attn_post_proj": "o", "mlp_up_proj": "gate_up"
 ELEMENTWISE = ["input_layernorm", "attn_rope", "mlp_act", "add"]
 ALLREDUCE_BYTES = [16384, 131072, 1048576, 8388608, 67108864]
 DEEPGEMM_COMMIT = "327ec92f6977e7fee022cb76a8f273b75483c3d8"
+FIT_MODELS = {"Llama-2-7b-hf", "Llama-2-70b-hf"}
+# Paged decode attention on H100 (bf16 KV, head dim 128): (id, KV bytes one kernel reads, measured us, role, source).
+# bytes = batch x context x kv heads x 128 x 2 (K and V) x 2 bytes.
+PR63 = ("vllm-project/flash-attention PR #63 (github.com/vllm-project/flash-attention/pull/63), description, 'Main'"
+        " table: FlashInfer batch-1 decode, qwen32b-tp2 (4 KV heads per device), context %d: %s ms")
+FA1572 = ("Dao-AILab/flash-attention issue #1572 (github.com/Dao-AILab/flash-attention/issues/1572), comment of"
+          " 2025-04-11 on H100: FA3 paged decode with CUDA graph, batch 16, 32 KV heads, page size 8, seqlen %d: %s us")
+ATTENTION = [(1024, 0.0123, "fit"), (2048, 0.0142, "check"), (4096, 0.0159, "fit"), (8192, 0.0188, "check"),
+             (16384, 0.0251, "fit")]
+FA3_BATCH16 = [(128, 27.6), (2000, 292.0), (4000, 567.2)]
 
 
 def show(git_dir, rev, path):
@@ -60,7 +75,7 @@ def vidur_points(git_dir):
             hd = hidden // heads
             shapes = {"qkv": ((heads + 2 * kv) * hd // tp, hidden), "o": (hidden, heads * hd // tp),
                       "gate_up": ((2 if gated else 1) * ffn // tp, hidden), "down": (hidden, ffn // tp)}
-            role = "fit" if model.endswith("Llama-2-7b-hf") else "check"
+            role = "fit" if model.split("/")[1] in FIT_MODELS else "check"
             name = model.split("/")[1]
             source = "microsoft/vidur %s @ %s" % (path, commit[:7])
             for column, gemm in GEMMS.items():
@@ -72,7 +87,7 @@ def vidur_points(git_dir):
             for column in ELEMENTWISE:
                 points.append({"id": "%s-tp%d-%s-m%d" % (name, tp, column, m), "kind": "elementwise",
                                "op": column, "hardware": "h100-sxm", "m": m, "hidden": hidden,
-                               "role": role,
+                               "role": "check",
                                "measured_us": round(float(row["time_stats.%s.median" % column]) * 1000, 3),
                                "source": source + " (" + column + ")"})
     path = "data/profiling/network/h100_dgx/all_reduce.csv"
@@ -97,7 +112,7 @@ def deepgemm_points(git_dir):
         m, n, k = int(cells[0]), int(cells[1]), int(cells[2])
         tflops = float(cells[3].split()[0])
         points.append({"id": "deepgemm-fp8-m%d-n%d-k%d" % (m, n, k), "kind": "gemm", "dtype": "fp8",
-                       "hardware": "h100-sxm", "m": m, "n": n, "k": k, "role": "check" if m == 128 else "fit",
+                       "hardware": "h100-sxm", "m": m, "n": n, "k": k, "role": "check",
                        "measured_us": round(2 * m * n * k / (tflops * 1e12) * 1e6, 3),
                        "source": "deepseek-ai/DeepGEMM README.md @ %s: %s TFLOPS on H800 SXM (time = 2 M N K /"
                                  " TFLOPS)" % (DEEPGEMM_COMMIT[:7], cells[3].split()[0])})
@@ -111,8 +126,21 @@ def deepgemm_points(git_dir):
     return points
 
 
+def attention_points():
+    points = []
+    for context, ms, role in ATTENTION:
+        points.append({"id": "flashinfer-decode-b1-s%d" % context, "kind": "attention_decode", "hardware": "h100-sxm",
+                       "bytes": context * 4 * 128 * 2 * 2, "role": role, "measured_us": round(ms * 1000, 3),
+                       "source": PR63 % (context, ms)})
+    for context, us in FA3_BATCH16:
+        points.append({"id": "fa3-paged-decode-b16-s%d" % context, "kind": "attention_decode", "hardware": "h100-sxm",
+                       "bytes": 16 * context * 32 * 128 * 2 * 2, "role": "check", "measured_us": us,
+                       "source": FA1572 % (context, us)})
+    return points
+
+
 if __name__ == "__main__":
-    points = vidur_points(sys.argv[1]) + deepgemm_points(sys.argv[2])
+    points = vidur_points(sys.argv[1]) + deepgemm_points(sys.argv[2]) + attention_points()
     print("[")
     print(",\n".join("  " + json.dumps(p) for p in points))
     print("]")

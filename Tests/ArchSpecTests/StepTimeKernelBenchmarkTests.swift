@@ -5,7 +5,8 @@ import Testing
 /// The step model's single kernels against per-kernel silicon measurements (`scripts/kernel-points.json`, written by
 /// `scripts/extract-kernel-points.py` from microsoft/vidur's H100 profiles and deepseek-ai/DeepGEMM's fp8 tables;
 /// every point names its source). Each point is priced as the step model prices that kernel in a step: a weight GEMM
-/// of M tokens, one elementwise kernel of M x hidden (3 x M x hidden x 2 bytes), one all-reduce. Prints one
+/// of M tokens, one elementwise kernel of M x hidden (3 x M x hidden x 2 bytes), one paged decode-attention kernel reading its KV
+/// bytes, one all-reduce. Prints one
 /// `kernel-point` line per point and one `kernel-summary` line per group, which `scripts/bench-kernels-gpu.py` reads.
 @Suite struct StepTimeKernelBenchmarkTests {
     struct Point: Decodable, Sendable {
@@ -38,6 +39,8 @@ import Testing
             return kernels.gemm(shape, m: m, peak: peak, computeBits: fp8 ? 8 : 16, computeIsFloat: true).seconds * 1e6
         case "elementwise":
             return kernels.elementwise(bytes: 3 * m * (point.hidden ?? 0) * 2) * 1e6
+        case "attention_decode":
+            return kernels.decodeAttention(bytes: point.bytes ?? 0) * 1e6
         default:
             return kernels.allReduce(message: point.bytes ?? 0, ranks: point.ranks ?? 1) * 1e6
         }
@@ -46,7 +49,8 @@ import Testing
     /// The group a point is summarised in: kind, dtype or source family, and role.
     static func group(_ point: Point) -> String {
         let family = point.id.hasPrefix("deepgemm") ? "fp8 deepgemm" : point.id.hasPrefix("cutlass") ? "fp8 cutlass"
-            : point.kind == "gemm" ? "bf16 vidur" : "vidur"
+            : point.kind == "gemm" ? "bf16 vidur" : point.kind == "attention_decode"
+            ? (point.id.hasPrefix("fa3") ? "fa3 batch16" : "flashinfer batch1") : "vidur"
         return "\(point.kind) \(family) \(point.role)"
     }
 

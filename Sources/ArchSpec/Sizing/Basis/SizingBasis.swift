@@ -29,6 +29,7 @@ public enum SizingBasis {
         for (label, curve) in curves { if let source = curve?.source { inputs.append("\(label): \(source)") } }
         let figures: [(String, String?)] = [
             ("kernel floor", p.kernelFloor.map { "\(t($0.value)) (\($0.source ?? "default"))" }),
+            ("decode attention latency", p.attentionDecodeLatency.map { "\(t($0.value)) (\($0.source ?? "default"))" }),
             ("all-reduce latency", p.allReduceLatency.map { "\(t($0.value)) (\($0.source ?? "default"))" }),
             ("all-reduce bandwidth", p.allReduceBandwidth.map { "\(HumanUnits.significant($0.value)) of link (\($0.source ?? "default"))" }),
             ("routing bias", p.routingBias.map { "\(HumanUnits.significant($0.value)) (\($0.source ?? "default"))" }),
