@@ -3,7 +3,7 @@ extension StepTimeParameters {
     static let fitted = "fitted: scripts/bench-steptime.py against the published step times in docs/sizing.md"
         + " (\"Step time against published measurements\")"
     static let vllmGEMM = "vllm-project/vllm PR #49363, benchmark_fp8_gemm.py on H100, N = 12288, K = 5376"
-    static let vidurGEMM = "fitted: scripts/bench-kernels-gpu.py to microsoft/vidur @ 7d47513,"
+    static let vidurGEMM = "fitted: scripts/fit-gemm-curves.py to microsoft/vidur @ 7d47513,"
         + " data/profiling/compute/h100/meta-llama/{Llama-2-7b-hf,Llama-2-70b-hf}/mlp.csv (fp16 qkv, o, gate_up and"
         + " down GEMMs timed on H100, M = 1..4096, TP 1/2/4/8, 320 points); held out: CodeLlama-34B, Qwen-72B and"
         + " InternLM-20B from the same data (480 points, docs/sizing.md)"
