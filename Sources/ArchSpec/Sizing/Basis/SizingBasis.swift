@@ -32,6 +32,8 @@ public enum SizingBasis {
         let figures: [(String, String?)] = [
             ("kernel floor", p.kernelFloor.map { "\(t($0.value)) (\($0.source ?? "default"))" }),
             ("decode attention latency", p.attentionDecodeLatency.map { "\(t($0.value)) (\($0.source ?? "default"))" }),
+            ("elementwise latency", p.elementwiseLatency.map { "\(t($0.value)) (\($0.source ?? "default"))" }),
+            ("elementwise bandwidth", p.elementwiseBandwidth.map { "\(HumanUnits.significant($0.value)) of bandwidth (\($0.source ?? "default"))" }),
             ("all-reduce latency", p.allReduceLatency.map { "\(t($0.value)) (\($0.source ?? "default"))" }),
             ("all-reduce bandwidth", p.allReduceBandwidth.map { "\(HumanUnits.significant($0.value)) of link (\($0.source ?? "default"))" }),
             ("routing bias", p.routingBias.map { "\(HumanUnits.significant($0.value)) (\($0.source ?? "default"))" }),
@@ -40,8 +42,8 @@ public enum SizingBasis {
         return BasisEntry(
             quantity: name, value: HumanUnits.seconds(phase.seconds),
             formula: "step-time model (--timing step): per step, the sum of GEMMs (M, N, K, dtype on the profile's "
-                + "curves), attention (prefill or paged decode curve), elementwise and norm kernels (bytes at bandwidth, "
-                + "at least the kernel floor), launch, MoE grouped GEMMs with routing skew, all-reduce latency + "
+                + "curves), attention (prefill or paged decode curve), elementwise and norm kernels (fixed latency + bytes at "
+                + "bandwidth, at least the kernel floor), launch, MoE grouped GEMMs with routing skew, all-reduce latency + "
                 + "bytes / bandwidth and pipeline bubble, plus step overhead; times the steps (prefill chunks)",
             inputs: inputs, evidence: stepEvidence,
             errorBand: "predicted / measured 0.84 to 1.23 on the TensorRT-LLM points, 0.70 to 1.46 on held-out bf16 "
