@@ -12,9 +12,10 @@ public enum SizingBasis {
     /// published measurements" and "Kernels against silicon measurements").
     static let stepEvidence = "scripts/bench-steptime.py against 18 published measurements (NVIDIA NIM, vLLM nightly, "
         + "tt-inference-server, vLLM PRs #2192, #2542, #3240), kernel time only: predicted / measured geometric "
-        + "mean 0.769, worst error 60.6%, 3 within 15%; 1.036 on the 4 TensorRT-LLM points, 0.706 on the 14 vLLM "
+        + "mean 0.770, worst error 60.5%, 3 within 15%; 1.038 on the 4 TensorRT-LLM points, 0.707 on the 14 vLLM "
         + "ones, whose host time per step is not modelled; per kernel (scripts/bench-kernels-gpu.py, microsoft/vidur "
-        + "H100 profiles): held-out bf16 GEMMs 0.998, 396 of 480 within 15% (docs/sizing.md)"
+        + "H100 profiles): held-out bf16 GEMMs 0.998, 396 of 480 within 15%; held-out elementwise kernels 0.961, 80 "
+        + "of 480 within 15% (docs/sizing.md)"
 
     /// The basis of a phase timed by the step-time model: its kernel sums and the figures' sources.
     static func stepEntry(_ name: String, phase: PhaseTiming, step: StepTime, hardware: HardwareProfile,
