@@ -89,10 +89,17 @@ let package = Package(
             ],
             // Release links drop the DWARF (about 19 MB of the 25 MB binary; symbols stay for backtraces and
             // profilers), so the built binary is what scripts/install.sh installs. Debug builds keep it.
-            // scripts/install.sh links the Swift runtime statically on Linux (`--static-swift-stdlib`,
-            // docs/startup.md); a `-static-stdlib` linker setting here is not enough, since FoundationEssentials'
-            // own static dependencies (_FoundationCollections, _FoundationCShims) come only with SwiftPM's flag.
-            linkerSettings: [.unsafeFlags(["-Xlinker", "--strip-debug"], .when(platforms: [.linux], configuration: .release))],
+            // Release links on Linux take the Swift runtime statically (start-up: no dynamic loading and binding
+            // of the Swift libraries at every start, docs/startup.md). `-static-stdlib` alone does not name
+            // FoundationEssentials' own static dependencies (swift-argument-parser imports FoundationEssentials),
+            // so they are linked by name. Release links also drop the DWARF and the symbol table (`--strip-all`),
+            // which keeps the static binary near 22 MB (issue 12's cap is 25 MB); debug builds keep both.
+            linkerSettings: [
+                .unsafeFlags(["-static-stdlib", "-Xlinker", "--strip-all"], .when(platforms: [.linux], configuration: .release)),
+                .linkedLibrary("_FoundationCollections", .when(platforms: [.linux], configuration: .release)),
+                .linkedLibrary("_FoundationCShims", .when(platforms: [.linux], configuration: .release)),
+                .linkedLibrary("swiftSynchronization", .when(platforms: [.linux], configuration: .release)),
+            ],
             plugins: ["VersionStamp"]
         ),
         // Writes the git commit into the archcalc target before each build (`archcalc --version`).

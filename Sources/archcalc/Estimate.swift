@@ -25,8 +25,12 @@ extension Archcalc {
         @OptionGroup(title: "Workload") var workload: WorkloadOptions
         @OptionGroup(title: "Counting conventions") var conventions: ConventionOptions
 
-        @Option(help: "Output format: \(EstimateFormat.choices); with --prune-heads \(PruneHeadsFormat.choices).")
-        var format: EstimateFormat = .text
+        // Optional underneath, its default stated in the help (start-up: see ConventionOptions).
+        @Option(name: .customLong("format"),
+                help: "Output format: \(EstimateFormat.choices); with --prune-heads \(PruneHeadsFormat.choices). Default: text.")
+        var formatValue: EstimateFormat?
+
+        var format: EstimateFormat { formatValue ?? .text }
 
         @Flag(help: "Add a column with each formula's exact integer to the text output.")
         var exact = false

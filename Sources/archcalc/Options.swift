@@ -23,8 +23,15 @@ struct WorkloadOptions: ParsableArguments {
     @Option(help: "Tokens per sequence (4096, 8k, 128k): the prompt for prefill, the tokens already cached for decode. Default: each spec's context_length.")
     var context: TokenCount?
 
-    @Option(help: "Sequences processed together.")
-    var batch: Int = 1
+    // Options in the two groups below state their defaults in the help and are optional underneath: a default
+    // value makes argument-parser cast it to `any CaseIterable & RawRepresentable` at every start, a scan of
+    // every protocol conformance in the process for each type (about 3 M instructions of `estimate`,
+    // docs/startup.md).
+    @Option(name: .customLong("batch"), help: "Sequences processed together. (default: 1)")
+    var batchValue: Int?
+
+    /// `--batch`, 1 when not given.
+    var batch: Int { batchValue ?? 1 }
 
     @Option(name: [.customLong("dtype"), .customLong("weights-dtype")],
             help: "Weight dtype, overriding the spec's.")
@@ -40,17 +47,26 @@ struct WorkloadOptions: ParsableArguments {
 
 /// The counting conventions of the cost model (estimate, compare).
 struct ConventionOptions: ParsableArguments {
-    @Option(help: "Prefill attention FLOPs: causal (position i attends to i+1 keys) or full (the whole S x S matrix).")
-    var attentionFlops: AttentionFlopsConvention = .causal
+    @Option(name: .customLong("attention-flops"),
+            help: "Prefill attention FLOPs: causal (position i attends to i+1 keys) or full (the whole S x S matrix). Default: causal.")
+    var attentionFlopsValue: AttentionFlopsConvention?
 
-    @Option(help: "Prefill positions that compute logits: last (generation) or all (a training step or plain forward).")
-    var logits: LogitsConvention = .last
+    @Option(name: .customLong("logits"),
+            help: "Prefill positions that compute logits: last (generation) or all (a training step or plain forward). Default: last.")
+    var logitsValue: LogitsConvention?
 
-    @Option(help: "MLA decode attention FLOPs: absorbed (kv_b_proj folded into queries and outputs, as serving engines run it) or naive (the cache re-expanded every step).")
-    var mlaDecode: MLADecodeForm = .absorbed
+    @Option(name: .customLong("mla-decode"),
+            help: "MLA decode attention FLOPs: absorbed (kv_b_proj folded into queries and outputs, as serving engines run it) or naive (the cache re-expanded every step). Default: absorbed.")
+    var mlaDecodeValue: MLADecodeForm?
 
-    @Option(help: "Tokens a sliding-window or chunked layer caches past its window: window (what the next step attends to, as serving engines allocate) or window-minus-one (what transformers' cache keeps between steps).")
-    var windowCache: WindowCacheConvention = .window
+    @Option(name: .customLong("window-cache"),
+            help: "Tokens a sliding-window or chunked layer caches past its window: window (what the next step attends to, as serving engines allocate) or window-minus-one (what transformers' cache keeps between steps). Default: window.")
+    var windowCacheValue: WindowCacheConvention?
+
+    var attentionFlops: AttentionFlopsConvention { attentionFlopsValue ?? .causal }
+    var logits: LogitsConvention { logitsValue ?? .last }
+    var mlaDecode: MLADecodeForm { mlaDecodeValue ?? .absorbed }
+    var windowCache: WindowCacheConvention { windowCacheValue ?? .window }
 
     /// The cost model's options for this workload and these conventions.
     func costOptions(_ workload: WorkloadOptions) -> CostOptions {
