@@ -31,7 +31,16 @@ extension KernelBackend {
     }
 
     /// y = W·x, W stored N x K as int8 with one fp32 scale per `group` elements of a row.
+    /// Integer dot products where `int8Path` says so (x rounded to int16 per group: see `Int8Path`).
     public func gemvInt8(n: Int, k: Int, q: UnsafePointer<Int8>, scales: UnsafePointer<Float>, group: Int, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
+        if int8Path != .widening {
+            let wide = int8Path == .vnni512
+            switch variant {
+            case .avx512: return KernelsAVX512.Kernels.gemvInt8Dot(vnni512: wide, n: n, k: k, q: q, scales: scales, group: group, x: x, y: y, threads: threads)
+            case .fma: return KernelsFMA.Kernels.gemvInt8Dot(vnni512: wide, n: n, k: k, q: q, scales: scales, group: group, x: x, y: y, threads: threads)
+            case .portable: break
+            }
+        }
         switch variant {
         case .avx512: KernelsAVX512.Kernels.gemvInt8(n: n, k: k, q: q, scales: scales, group: group, x: x, y: y, threads: threads)
         case .fma: KernelsFMA.Kernels.gemvInt8(n: n, k: k, q: q, scales: scales, group: group, x: x, y: y, threads: threads)

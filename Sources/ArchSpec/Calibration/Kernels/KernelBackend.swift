@@ -82,13 +82,20 @@ public final class KernelBackend: @unchecked Sendable {
     public let variant: KernelVariant
     /// Worker threads per call.
     public let threads: Int
+    /// How `gemvInt8` multiplies.
+    public let int8Path: Int8Path
     let avx512Workspace: KernelsAVX512.GEMMWorkspace?
     let fmaWorkspace: KernelsFMA.GEMMWorkspace?
     let portableWorkspace: KernelsPortable.GEMMWorkspace?
 
-    public init(variant: KernelVariant, threads: Int) {
+    /// - Parameters:
+    ///   - int8Path: How `gemvInt8` multiplies; nil picks `Int8Path.best` (a path this CPU cannot run falls back
+    ///     to the best one it can).
+    public init(variant: KernelVariant, threads: Int, int8Path: Int8Path? = nil) {
         self.variant = variant
         self.threads = max(1, threads)
+        let features = CPUFeatures.detect(), paths = Int8Path.available(variant: variant, features: features)
+        self.int8Path = int8Path.flatMap { paths.contains($0) ? $0 : nil } ?? Int8Path.best(variant: variant, features: features)
         avx512Workspace = variant == .avx512 ? KernelsAVX512.GEMMWorkspace(threads: self.threads) : nil
         fmaWorkspace = variant == .fma ? KernelsFMA.GEMMWorkspace(threads: self.threads) : nil
         portableWorkspace = variant == .portable ? KernelsPortable.GEMMWorkspace(threads: self.threads) : nil
