@@ -12,7 +12,10 @@ import Testing
     static var cases: [(KernelVariant, Int8Path)] {
         KernelVariant.allCases.flatMap { v in Int8Path.available(variant: v, features: .detect()).map { (v, $0) } }
     }
-    static var casesAndThreads: [(KernelVariant, Int8Path, Int)] { cases.flatMap { c in [1, 2].map { (c.0, c.1, $0) } } }
+    /// Every case with 1 and 2 threads, reading 1 or 4 rows at once.
+    static var casesThreadsStreams: [(KernelVariant, Int8Path, Int, Int)] {
+        cases.flatMap { c in [(1, 1), (1, 4), (2, 1), (2, 4)].map { (c.0, c.1, $0.0, $0.1) } }
+    }
 
     struct Problem {
         var n, k, group: Int
@@ -48,16 +51,16 @@ import Testing
         }
     }
 
-    @Test(arguments: casesAndThreads)
-    func integerPathsStayWithinTheRoundingBound(variant: KernelVariant, path: Int8Path, threads: Int) {
-        let backend = KernelBackend(variant: variant, threads: threads, int8Path: path)
-        #expect(backend.int8Path == path)
+    @Test(arguments: casesThreadsStreams)
+    func integerPathsStayWithinTheRoundingBound(variant: KernelVariant, path: Int8Path, threads: Int, streams: Int) {
+        let backend = KernelBackend(variant: variant, threads: threads, int8Path: path, gemvStreams: streams)
+        #expect(backend.int8Path == path && backend.gemvStreams == streams)
         for (index, (n, k, group)) in Self.shapes.enumerated() {
             let p = Problem(n: n, k: k, group: group, seed: UInt64(11 + index))
             let y = p.run(backend), exact = p.exact, bound = p.bound
             for r in 0..<n {
                 #expect(abs(Double(y[r]) - exact[r]) <= bound[r],
-                        "\(variant) \(path) n \(n) k \(k) group \(group) row \(r): \(y[r]) against \(exact[r])")
+                        "\(variant) \(path) streams \(streams) n \(n) k \(k) group \(group) row \(r): \(y[r]) against \(exact[r])")
             }
         }
     }
@@ -73,6 +76,12 @@ import Testing
         p.x[40] = 1e-40  // a subnormal group: its int16 scale would underflow, so the exact path runs
         let y = p.run(backend), exact = p.exact
         #expect(zip(y, exact).allSatisfy { abs(Double($0) - $1) <= 1e-44 })
+    }
+
+    @Test func gemvStreamsFollowTheCopyAndTheRequest() {
+        #expect(KernelBackend.gemvStreams(variant: .fma, asked: 1) == 1)
+        #expect(KernelBackend.gemvStreams(variant: .avx512, asked: 4) == 4)
+        #expect([1, 4].contains(KernelBackend.gemvStreams(variant: .fma, asked: 3)), "only 1 or 4")
     }
 
     @Test func pathChoiceFollowsTheFlagsAndTheOverride() {

@@ -67,17 +67,21 @@ struct SharedRaw: @unchecked Sendable {
 
 extension Kernels {
     /// y = W · x for fp32 W stored N x K (out-features major, PyTorch's `Linear.weight`).
+    /// - Parameters:
+    ///   - streams: Rows each thread reads at once, 1 or 4 (`gemvStreams` by default).
     public static func gemvF32(
-        n: Int, k: Int, w: UnsafePointer<Float>, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, threads: Int
+        n: Int, k: Int, w: UnsafePointer<Float>, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, threads: Int,
+        streams: Int = gemvStreams
     ) {
-        gemv(F32Format.self, n: n, k: k, w: UnsafeRawPointer(w), x: x, y: y, threads: threads)
+        gemv(F32Format.self, n: n, k: k, w: UnsafeRawPointer(w), x: x, y: y, threads: threads, streams: streams)
     }
 
     /// y = W · x for W stored N x K as bfloat16 bit patterns, widened to fp32 on the fly.
     public static func gemvBF16(
-        n: Int, k: Int, w: UnsafePointer<UInt16>, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, threads: Int
+        n: Int, k: Int, w: UnsafePointer<UInt16>, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, threads: Int,
+        streams: Int = gemvStreams
     ) {
-        gemv(BF16Format.self, n: n, k: k, w: UnsafeRawPointer(w), x: x, y: y, threads: threads)
+        gemv(BF16Format.self, n: n, k: k, w: UnsafeRawPointer(w), x: x, y: y, threads: threads, streams: streams)
     }
 
     /// Rows of W read from memory at once per thread: one in the AVX-512 copy (on Zen 4 one stream read 20-28
@@ -91,10 +95,10 @@ extension Kernels {
         #endif
     }
 
-    /// Rows split over threads in groups of four; each thread reads `gemvStreams` rows at once.
+    /// Rows split over threads in groups of four; each thread reads `streams` rows at once (1, else 4).
     static func gemv<F: RowFormat>(
         _ format: F.Type, n: Int, k: Int, w: UnsafeRawPointer, x: UnsafePointer<Float>,
-        y: UnsafeMutablePointer<Float>, threads: Int
+        y: UnsafeMutablePointer<Float>, threads: Int, streams: Int
     ) {
         let parts = max(1, min(threads, n / 64))
         let arranged = UnsafeMutablePointer<Float>.allocate(capacity: max(1, k))
@@ -106,7 +110,7 @@ extension Kernels {
             let range = split(n, parts: parts, align: 4, index: t)
             var row = range.lowerBound
             while row < range.upperBound {
-                if gemvStreams == 1 {
+                if streams == 1 {
                     sy.p[row] = dotRow(F.self, row: sw.p + row &* rowBytes, k: k, x: UnsafePointer(sx.p),
                                        arranged: UnsafePointer(sa.p))
                     row &+= 1
