@@ -28,44 +28,52 @@ extension Archcalc {
                 transform: { try $0.split(separator: ",").map { try HardwareReference(parsing: String($0)) } })
         var hardware: [[HardwareReference]] = []
 
-        @Option(name: [.customLong("rate"), .customLong("request-rate")], help: "Requests per second, all replicas together (Poisson arrivals).")
-        var rate: String
+        @Option(name: [.customLong("rate"), .customLong("request-rate")], help: "Requests per second, all replicas together (Poisson arrivals).",
+                transform: { try ServingArguments.rate($0) })
+        var rate: Double
 
-        @Option(help: "Prompt tokens per request: 2048, 2k, normal:MEAN,SD, uniform:LOW..HIGH or lognormal:MEDIAN,SIGMA.")
-        var inputLen: String
+        @Option(help: "Prompt tokens per request: 2048, 2k, normal:MEAN,SD, uniform:LOW..HIGH or lognormal:MEDIAN,SIGMA.",
+                transform: { try LengthDistribution.parse($0) })
+        var inputLen: LengthDistribution
 
-        @Option(help: "Output tokens per request, in the same forms as --input-len.")
-        var outputLen: String
+        @Option(help: "Output tokens per request, in the same forms as --input-len.",
+                transform: { try LengthDistribution.parse($0) })
+        var outputLen: LengthDistribution
 
-        @Option(help: "Share of prompt tokens served from the prefix cache: 0.3 or 30%.")
-        var prefixHit: String = "0"
+        @Option(help: "Share of prompt tokens served from the prefix cache: 0.3 or 30%. (default: 0)",
+                transform: { try ServingArguments.share($0) })
+        var prefixHit: Double?
 
-        @Option(help: "Median time-to-first-token target: 1s, 500ms.")
-        var ttftP50: String?
+        @Option(help: "Median time-to-first-token target: 1s, 500ms.", transform: { try ServingArguments.duration($0) })
+        var ttftP50: Double?
 
-        @Option(help: "90th-percentile time-to-first-token target.")
-        var ttftP90: String?
+        @Option(help: "90th-percentile time-to-first-token target.", transform: { try ServingArguments.duration($0) })
+        var ttftP90: Double?
 
-        @Option(help: "Median time-per-output-token target: 20ms.")
-        var tpotP50: String?
+        @Option(help: "Median time-per-output-token target: 20ms.", transform: { try ServingArguments.duration($0) })
+        var tpotP50: Double?
 
-        @Option(help: "90th-percentile time-per-output-token target.")
-        var tpotP90: String?
+        @Option(help: "90th-percentile time-per-output-token target.", transform: { try ServingArguments.duration($0) })
+        var tpotP90: Double?
 
-        @Option(name: [.customLong("dtype"), .customLong("weights-dtype")], help: "Weight dtypes to try, comma-separated (bf16,fp8). Default: the spec's.")
-        var dtype: String?
+        @Option(name: [.customLong("dtype"), .customLong("weights-dtype")], help: "Weight dtypes to try, comma-separated (bf16,fp8). Default: the spec's.",
+                transform: { try Recommend.dtypes($0) })
+        var dtype: [DType]?
 
         @Option(help: "KV-cache dtype. Default: the 16-bit weight dtype.")
         var kvDtype: DType?
 
-        @Option(help: "Tensor-parallel degrees to try: 1,2,4,8 or 1..8 (doubling).")
-        var tp: String = "1..8"
+        @Option(help: "Tensor-parallel degrees to try: 1,2,4,8 or 1..8 (doubling). (default: 1..8)",
+                transform: { try ServingArguments.integers($0, name: "tp", limit: 1024) })
+        var tp: [Int]?
 
-        @Option(help: "Pipeline-parallel degrees to try, as --tp.")
-        var pp: String = "1"
+        @Option(help: "Pipeline-parallel degrees to try, as --tp. (default: 1)",
+                transform: { try ServingArguments.integers($0, name: "pp", limit: 1024) })
+        var pp: [Int]?
 
-        @Option(help: "Chunked-prefill sizes to try, tokens per step, as --tp (512..8k).")
-        var chunk: String = "512..8k"
+        @Option(help: "Chunked-prefill sizes to try, tokens per step, as --tp (512..8k). (default: 512..8k)",
+                transform: { try ServingArguments.integers($0, name: "chunk", limit: 1 << 24) })
+        var chunk: [Int]?
 
         @Option(name: .customLong("max-gpus"), help: "The most devices a deployment may use, all replicas together.")
         var maxGpus: Int = 1024
@@ -73,11 +81,13 @@ extension Archcalc {
         @Option(help: "aggregated (prefill and decode share replicas), disaggregated (prefill and decode pools, KV sent between them) or both.")
         var mode: ModeChoice = .aggregated
 
-        @Option(help: "Bandwidth per device for sending KV from prefill to decode replicas (disaggregated): 50GB/s, 400Gb/s. Default: 50 GB/s.")
-        var kvTransferBandwidth: String?
+        @Option(help: "Bandwidth per device for sending KV from prefill to decode replicas (disaggregated): 50GB/s, 400Gb/s. Default: 50 GB/s.",
+                transform: { try ServingArguments.bandwidth($0) })
+        var kvTransferBandwidth: Double?
 
-        @Option(help: "Dollars per device-hour, for $/1M output tokens: 2.5 for every kind or h100-sxm=2.5; repeatable.")
-        var price: [String] = []
+        @Option(help: "Dollars per device-hour, for $/1M output tokens: 2.5 for every kind or h100-sxm=2.5; repeatable.",
+                transform: { try ServingArguments.price($0) })
+        var price: [(id: String, dollars: Double)] = []
 
         @Option(help: "Timing model: step (kernel by kernel, as size; default) or roofline (one roofline per step with flat efficiency factors).")
         var timing: TimingModel = .step
@@ -111,10 +121,10 @@ extension Archcalc {
             var candidates: [HardwareProfile] = []
             for reference in references { candidates.append(try reference.resolve()) }
             let plan: ServingPlan
-            do {
-                plan = try ServingPlanner.plan(architecture, workload: try workload(), targets: try targets(),
-                                               request: try request(candidates))
-            } catch let error as ServingError {
+            do throws(ServingError) {
+                plan = try ServingPlanner.plan(architecture, workload: workload(), targets: targets(),
+                                               request: request(candidates))
+            } catch {
                 throw CommandFailure(.failure, lines: [
                     "\(Escaping.lineStart(spec, limit: 1000)): error: \(Escaping.terminal(error.description))"])
             }
@@ -123,42 +133,34 @@ extension Archcalc {
             if plan.best == nil { throw CommandFailure.no }
         }
 
-        func workload() throws(ServingError) -> ServingWorkload {
-            ServingWorkload(requestRate: try ServingArguments.rate(rate), input: try LengthDistribution.parse(inputLen),
-                            output: try LengthDistribution.parse(outputLen),
-                            prefixHitRate: try ServingArguments.share(prefixHit))
-        }
-
-        func targets() throws(ServingError) -> ServingTargets {
-            func parse(_ text: String?) throws(ServingError) -> Double? {
-                guard let text else { return nil }
-                return try ServingArguments.duration(text)
-            }
-            return ServingTargets(ttftP50: try parse(ttftP50), ttftP90: try parse(ttftP90),
-                                  tpotP50: try parse(tpotP50), tpotP90: try parse(tpotP90))
-        }
-
-        func request(_ candidates: [HardwareProfile]) throws -> ServingRequest {
+        /// `bf16,fp8`: each a weight dtype, in order, without repeats.
+        static func dtypes(_ text: String) throws -> [DType] {
             var dtypes: [DType] = []
-            for name in (dtype ?? "").split(separator: ",") {
-                guard let parsed = DType(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            for name in text.split(separator: ",") {
+                let word = String(name.filter { $0 != " " && $0 != "\t" }).lowercased()
+                guard let parsed = DType(rawValue: word) else {
                     throw ValidationError("--dtype '\(Escaping.short(String(name)))': use fp32, bf16, fp16, fp8, int8 or int4")
                 }
                 if !dtypes.contains(parsed) { dtypes.append(parsed) }
             }
+            return dtypes
+        }
+
+        func workload() -> ServingWorkload {
+            ServingWorkload(requestRate: rate, input: inputLen, output: outputLen, prefixHitRate: prefixHit ?? 0)
+        }
+
+        func targets() -> ServingTargets {
+            ServingTargets(ttftP50: ttftP50, ttftP90: ttftP90, tpotP50: tpotP50, tpotP90: tpotP90)
+        }
+
+        func request(_ candidates: [HardwareProfile]) -> ServingRequest {
             var prices: [String: Double] = [:]
-            for text in price {
-                let (id, dollars) = try ServingArguments.price(text)
-                prices[id] = dollars
-            }
+            for entry in price { prices[entry.id] = entry.dollars }
             return ServingRequest(
-                candidates: candidates, weightDTypes: dtypes, kvDType: kvDtype,
-                tp: try ServingArguments.integers(tp, name: "tp", limit: 1024),
-                pp: try ServingArguments.integers(pp, name: "pp", limit: 1024),
-                chunks: try ServingArguments.integers(chunk, name: "chunk", limit: 1 << 24),
-                gpuBudget: maxGpus, modes: mode.modes,
-                kvTransferBandwidth: try kvTransferBandwidth.map { text throws(ServingError) in
-                    try ServingArguments.bandwidth(text) },
+                candidates: candidates, weightDTypes: dtype ?? [], kvDType: kvDtype,
+                tp: tp ?? [1, 2, 4, 8], pp: pp ?? [1], chunks: chunk ?? [512, 1024, 2048, 4096, 8192],
+                gpuBudget: maxGpus, modes: mode.modes, kvTransferBandwidth: kvTransferBandwidth,
                 pricePerDeviceHour: prices, timing: timing)
         }
     }

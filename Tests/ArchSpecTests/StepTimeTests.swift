@@ -9,7 +9,7 @@ import Testing
         return StepTimeParameters(
             gemmCompute: DTypeCurves(bf16: half, fp8: half), gemmBandwidth: DTypeCurves(bf16: half, fp8: half),
             gemmSize: SourcedCurve([(1, 1)]), attentionPrefill: half, attentionDecode: half,
-            kernelFloor: Sourced(3e-6), elementwiseBandwidth: Sourced(0.5), launch: .graph, eagerLaunch: Sourced(5e-6),
+            attentionDecodeLatency: Sourced(0), kernelFloor: Sourced(3e-6), elementwiseBandwidth: Sourced(0.5), launch: .graph, eagerLaunch: Sourced(5e-6),
             allReduceLatency: Sourced(4e-6), allReduceBandwidth: Sourced(0.5), allToAllLatency: Sourced(10e-6),
             routingBias: Sourced(1), stepOverhead: Sourced(0))
     }()
@@ -32,6 +32,15 @@ import Testing
         #expect(Self.kernels.decodeAttention(bytes: 10) == 3e-6)
         // 10 MB at 0.5 x 1 TB/s = 20 us.
         #expect(abs(Self.kernels.elementwise(bytes: 10e6) - 20e-6) < 1e-15)
+    }
+
+    @Test func decodeAttentionIsLatencyPlusKVBytes() {
+        var withLatency = Self.flat
+        withLatency.attentionDecodeLatency = Sourced(10e-6)
+        let k = KernelTimes(parameters: withLatency, bandwidth: 1e12, link: 100e9)
+        // 10 us + 8 MB at 0.5 x 1 TB/s (16 us) = 26 us; 10 bytes: 10 us + 20 ps, above the 3 us floor.
+        #expect(abs(k.decodeAttention(bytes: 8e6) - 26e-6) < 1e-15)
+        #expect(abs(k.decodeAttention(bytes: 10) - (10e-6 + 10 / 0.5e12)) < 1e-15)
     }
 
     @Test func allReduceIsLatencyPlusRingBytes() {
@@ -192,14 +201,16 @@ import Testing
         #expect(step.kernels == 48 * (3 + 2 + 1 + 8) + 5)
         // One token touches top_k = 8 experts, so each grouped GEMM (gate_up 1536 x 2048, down 2048 x 768) streams
         // 8 experts' weights at M = 1, not 128: 8 x 4,718,592 x 2 B = 75.5 MB for the layer, at moe_bandwidth(75.5 MB),
-        // and its arithmetic at moe_compute 0.82 of gemm_compute, the two added in quadrature.
+        // and its arithmetic at moe_compute 0.87 of gemm_compute (gemm_size read over the 8 experts' N x K together),
+        // the two added in quadrature.
         let kernels = KernelTimes(hardware: SizingFixtures.hardware("h100-sxm"))
         let e = try #require(kernels.parameters.moeBandwidth).value(at: 8 * 4_718_592 * 2)
         let perLayer = [WeightGEMM(name: "gate_up", n: 1536, k: 2048, weightBits: 16),
                         WeightGEMM(name: "down", n: 2048, k: 768, weightBits: 16)].map { (shape: WeightGEMM) -> Double in
-            let one = kernels.gemmParts(shape, m: 1, peak: 989.4e12, computeBits: 16, computeIsFloat: true)
+            let one = kernels.gemmParts(shape, m: 1, peak: 989.4e12, computeBits: 16, computeIsFloat: true,
+                                        sizeElements: 8 * shape.n * shape.k)
             let memory = 8 * (shape.weightBytes + (shape.n + shape.k) * 2) / (3.35e12 * e)
-            let compute = 8 * one.compute / 0.82
+            let compute = 8 * one.compute / 0.87
             return max((compute * compute + memory * memory).squareRoot(), 3e-6)
         }.reduce(0.0, +)
         #expect(abs(step.moe - 48 * perLayer) < 1e-12)

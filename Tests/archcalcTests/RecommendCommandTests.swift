@@ -66,12 +66,26 @@ import Testing
         (["--rate", "4", "--max-gpus", "0"], "GPU budget must be in"),
         (["--rate", "4", "--prefix-hit", "2"], "is not a share in 0..<1"),
         (["--rate", "4", "--price", "h100=free"], "dollars per device-hour"),
+        (["--rate", "4", "--dtype", "bf16,fp7"], "use fp32, bf16, fp16, fp8, int8 or int4"),
+        (["--rate", "4", "--kv-transfer-bandwidth", "fast"], "is not a positive bandwidth"),
+        (["--rate", "4", "--chunk", "8..2"], "give values in 1...16777216"),
     ])
     func badInputIsAUsageError(_ extra: [String], _ message: String) throws {
         let result = try Self.run(extra)
         #expect(result.status == 2)
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
+    }
+
+    /// Values are checked while the command line is parsed, before any file is read: a bad value is named even
+    /// when the spec does not exist, with the option it was given to.
+    @Test func valuesAreCheckedAtParseTime() throws {
+        let result = try CLI.run(["recommend", "no-such-spec.yaml", "--hardware", "h100-sxm", "--rate", "fast",
+                                  "--input-len", "2k", "--output-len", "256"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("'--rate <rate>'"), "\(result.stderr)")
+        #expect(result.stderr.contains("is not a request rate"))
+        #expect(!result.stderr.contains("no-such-spec.yaml"))
     }
 
     @Test func noCandidatesAndUnknownHardwareAreUsageErrors() throws {

@@ -3,6 +3,13 @@ extension StepTimeParameters {
     static let fitted = "fitted: scripts/bench-steptime.py against the published step times in docs/sizing.md"
         + " (\"Step time against published measurements\")"
     static let vllmGEMM = "vllm-project/vllm PR #49363, benchmark_fp8_gemm.py on H100, N = 12288, K = 5376"
+    static let vidurGEMM = "fitted: scripts/fit-gemm-curves.py to microsoft/vidur @ 7d47513,"
+        + " data/profiling/compute/h100/meta-llama/{Llama-2-7b-hf,Llama-2-70b-hf}/mlp.csv (fp16 qkv, o, gate_up and"
+        + " down GEMMs timed on H100, M = 1..4096, TP 1/2/4/8, 320 points); held out: CodeLlama-34B, Qwen-72B and"
+        + " InternLM-20B from the same data (480 points, docs/sizing.md)"
+    static let flashInferDecode = "fitted: vllm-project/flash-attention PR #63 (FlashInfer batch-1 paged decode on H100,"
+        + " qwen32b-tp2, 4 KV heads of 128 per device, bf16): 12.3 / 15.9 / 25.1 us at context 1k / 4k / 16k (2.1 /"
+        + " 8.4 / 33.5 MB of KV); 2k and 8k held out (scripts/kernel-points.json)"
     static let fa3 = "pytorch/benchmark commit ff65cb6 (PR #2391): FlashAttention-3 forward on H100, head dim 128,"
         + " 430 / 517 / 566 / 590 / 614 / 621 TFLOPS at 512 / 1k / 2k / 4k / 8k / 16k tokens, over 989.4 TFLOPS dense bf16"
     static let vllmMoE = "derived from vllm-project/vllm PR #24700, benchmark_moe.py on H100 80GB HBM3 (fused MoE per"
@@ -14,32 +21,35 @@ extension StepTimeParameters {
     /// silicon the sources measured); other devices inherit them until a profile or calibration says otherwise.
     public static let defaults = StepTimeParameters(
         gemmCompute: DTypeCurves(
-            bf16: SourcedCurve([(1, 0.30), (16, 0.40), (64, 0.55), (256, 0.68), (1024, 0.74), (4096, 0.76)],
-                               source: fitted),
+            bf16: SourcedCurve([(1, 0.30), (16, 0.40), (64, 0.55), (256, 0.607), (1024, 0.741), (4096, 0.885)],
+                               source: vidurGEMM),
             fp8: SourcedCurve([(1, 0.25), (16, 0.32), (64, 0.45), (256, 0.55), (1024, 0.62), (4096, 0.66)],
                               source: issue13 + ": fp8 GEMMs reach 0.49-0.68 of dense peak; the small-M end " + fitted),
             int4: SourcedCurve([(1, 0.20), (64, 0.40), (256, 0.55), (1024, 0.62)],
                                source: "assumption: W4A16 dequantises to bf16 in the GEMM main loop; bf16's curve less"
                                    + " about a sixth, not measured")),
         gemmBandwidth: DTypeCurves(
-            bf16: SourcedCurve([(1, 0.857), (16, 0.87), (64, 0.85), (128, 0.82)], source: vllmGEMM
-                + ": torch bf16 2.87 / 46.5 / 182.6 / 352.6 TFLOP/s at M = 1 / 16 / 64 / 128, i.e. its 132 MB of weights"
-                + " at 0.857 / 0.87 / 0.85 / 0.82 of 3.35 TB/s"),
+            bf16: SourcedCurve([(1, 0.825), (16, 0.798), (64, 0.782), (256, 0.637), (1024, 0.695)], source: vidurGEMM
+                + "; consistent with " + vllmGEMM + ": torch bf16 at 0.82-0.87 of 3.35 TB/s for its 132 MB of weights"
+                + " at M = 1..128"),
             fp8: SourcedCurve([(1, 0.54), (16, 0.52), (64, 0.50), (256, 0.45)],
                               source: issue13 + ": fp8 GEMMs stream weights at 0.34-0.54 of bandwidth at batch 1; the"
                                   + " top of the range for the largest shards, gemm_size takes small shards toward 0.34"),
             int4: SourcedCurve([(1, 0.50), (64, 0.45)],
                                source: "assumption: as fp8 (dequantising kernels stream below bf16's rate), not measured")),
-        gemmSize: SourcedCurve([(1e6, 0.5), (4e6, 0.75), (16e6, 0.9), (64e6, 1.0)], source: fitted),
+        gemmSize: SourcedCurve([(1e6, 0.29), (4e6, 0.535), (16e6, 0.777), (64e6, 1.0)], source: vidurGEMM),
         attentionPrefill: SourcedCurve([(512, 0.435), (1024, 0.523), (2048, 0.572), (4096, 0.596), (8192, 0.621),
                                         (16384, 0.628)], source: fa3),
-        attentionDecode: SourcedCurve([(1e6, 0.15), (8e6, 0.30), (64e6, 0.70), (512e6, 0.80)],
-                                      source: fitted + "; " + issue13 + ": attention is inefficient at batch 1"),
+        attentionDecode: SourcedCurve([(2.1e6, 0.733)], source: flashInferDecode + ": the slope, (25.1 - 12.3) us for"
+            + " 31.5 MB more KV, is 0.733 of 3.35 TB/s"),
+        attentionDecodeLatency: Sourced(11.45e-6, source: flashInferDecode + ": the intercept, 12.3 us less 2.1 MB at"
+            + " 0.733 of 3.35 TB/s; " + issue13 + ": attention is inefficient at batch 1"),
         moeBandwidth: SourcedCurve([(37.7e6, 0.358), (243.6e6, 0.663), (527.4e6, 0.783), (1395.2e6, 0.900)],
                                    source: vllmMoE),
-        moeCompute: Sourced(0.82, source: "derived from vllm-project/vllm PR #24700 (H100, benchmark_moe.py): Mixtral-8x7B"
+        moeCompute: Sourced(0.87, source: "derived from vllm-project/vllm PR #24700 (H100, benchmark_moe.py): Mixtral-8x7B"
             + " bf16 TP2 833.72 / 1122.93 us at batch 1024 / 1536; with the weight streaming added in quadrature the"
-            + " arithmetic runs at 0.82 of gemm_compute at 256 / 384 rows per expert (one figure for both, within 2%)"),
+            + " arithmetic runs at 0.87 of gemm_compute (gemm_size read over the touched experts together) at 256 / 384"
+            + " rows per expert (one figure for both, within 2%)"),
         kernelFloor: Sourced(3e-6, source: issue13 + ": about 3 us per elementwise kernel"),
         elementwiseBandwidth: Sourced(0.80, source: "archcalc's memory efficiency default (docs/hardware.md)"),
         launch: .graph,

@@ -17,6 +17,9 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
     /// Fraction of memory bandwidth a paged decode-attention kernel reads the KV cache at, against bytes of KV
     /// one layer reads in the step.
     public var attentionDecode: SourcedCurve?
+    /// Fixed time of one paged decode-attention kernel (split-KV scheduling, the partial-result merge, a
+    /// mostly idle device at small batch), seconds, added to its KV-streaming time.
+    public var attentionDecodeLatency: Sourced<Seconds>?
     /// Fraction of memory bandwidth the grouped routed-expert kernels of one MoE layer stream the touched experts'
     /// weights at, against those bytes (both grouped GEMMs, one device). Replaces `gemm_bandwidth` x `gemm_size`
     /// for routed experts: a grouped kernel over many small experts fills the device, one over few does not.
@@ -45,7 +48,8 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
 
     public init(
         gemmCompute: DTypeCurves? = nil, gemmBandwidth: DTypeCurves? = nil, gemmSize: SourcedCurve? = nil,
-        attentionPrefill: SourcedCurve? = nil, attentionDecode: SourcedCurve? = nil, moeBandwidth: SourcedCurve? = nil,
+        attentionPrefill: SourcedCurve? = nil, attentionDecode: SourcedCurve? = nil,
+        attentionDecodeLatency: Sourced<Seconds>? = nil, moeBandwidth: SourcedCurve? = nil,
         moeCompute: Sourced<Fraction>? = nil, kernelFloor: Sourced<Seconds>? = nil, elementwiseBandwidth: Sourced<Fraction>? = nil,
         launch: LaunchMode? = nil, eagerLaunch: Sourced<Seconds>? = nil, allReduceLatency: Sourced<Seconds>? = nil,
         allReduceBandwidth: Sourced<Fraction>? = nil, allToAllLatency: Sourced<Seconds>? = nil,
@@ -56,6 +60,7 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
         self.gemmSize = gemmSize
         self.attentionPrefill = attentionPrefill
         self.attentionDecode = attentionDecode
+        self.attentionDecodeLatency = attentionDecodeLatency
         self.moeBandwidth = moeBandwidth
         self.moeCompute = moeCompute
         self.kernelFloor = kernelFloor
@@ -72,6 +77,7 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case gemmCompute = "gemm_compute", gemmBandwidth = "gemm_bandwidth", gemmSize = "gemm_size"
         case attentionPrefill = "attention_prefill", attentionDecode = "attention_decode"
+        case attentionDecodeLatency = "attention_decode_latency"
         case moeBandwidth = "moe_bandwidth", moeCompute = "moe_compute"
         case kernelFloor = "kernel_floor", elementwiseBandwidth = "elementwise_bandwidth", launch
         case eagerLaunch = "eager_launch", allReduceLatency = "allreduce_latency"
@@ -85,7 +91,8 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
             gemmCompute: gemmCompute.map { $0.merged(over: base.gemmCompute ?? DTypeCurves()) } ?? base.gemmCompute,
             gemmBandwidth: gemmBandwidth.map { $0.merged(over: base.gemmBandwidth ?? DTypeCurves()) } ?? base.gemmBandwidth,
             gemmSize: gemmSize ?? base.gemmSize, attentionPrefill: attentionPrefill ?? base.attentionPrefill,
-            attentionDecode: attentionDecode ?? base.attentionDecode, moeBandwidth: moeBandwidth ?? base.moeBandwidth,
+            attentionDecode: attentionDecode ?? base.attentionDecode,
+            attentionDecodeLatency: attentionDecodeLatency ?? base.attentionDecodeLatency, moeBandwidth: moeBandwidth ?? base.moeBandwidth,
             moeCompute: moeCompute ?? base.moeCompute, kernelFloor: kernelFloor ?? base.kernelFloor,
             elementwiseBandwidth: elementwiseBandwidth ?? base.elementwiseBandwidth, launch: launch ?? base.launch,
             eagerLaunch: eagerLaunch ?? base.eagerLaunch, allReduceLatency: allReduceLatency ?? base.allReduceLatency,

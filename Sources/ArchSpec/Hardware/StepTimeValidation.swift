@@ -22,6 +22,7 @@ enum StepTimeValidation {
             }
         }
         for (key, figure) in [("kernel_floor", step.kernelFloor), ("eager_launch", step.eagerLaunch),
+                              ("attention_decode_latency", step.attentionDecodeLatency),
                               ("allreduce_latency", step.allReduceLatency), ("alltoall_latency", step.allToAllLatency),
                               ("step_overhead", step.stepOverhead)] {
             if let value = figure?.value, value > 1 {

@@ -45,10 +45,11 @@ public struct KernelTimes: Sendable {
         return (max(parts.compute, parts.memory, floor), parts.compute >= parts.memory && parts.compute >= floor)
     }
 
-    /// The compute and memory times of a GEMM before the max and the floor.
+    /// The compute and memory times of a GEMM before the max and the floor. `sizeElements` is the N x K that
+    /// `gemm_size` reads (default: this shape's; a grouped expert kernel passes all its experts' together).
     public func gemmParts(_ shape: WeightGEMM, m: Double, peak: Double, computeBits: Int, computeIsFloat: Bool,
-                          activationBytes: Double = 2) -> (compute: Double, memory: Double) {
-        let size = parameters.gemmSize?.value(at: shape.n * shape.k) ?? 1
+                          activationBytes: Double = 2, sizeElements: Double? = nil) -> (compute: Double, memory: Double) {
+        let size = parameters.gemmSize?.value(at: sizeElements ?? shape.n * shape.k) ?? 1
         let computeCurve = parameters.gemmCompute?.curve(bits: computeBits, float: computeIsFloat)
             ?? parameters.gemmCompute?.bf16
         let memoryCurve = parameters.gemmBandwidth?.curve(bits: shape.weightBits, float: shape.weightIsFloat)
@@ -66,10 +67,11 @@ public struct KernelTimes: Sendable {
         return max(flops / (peak16 * e), floor)
     }
 
-    /// Paged decode attention: `bytes` of KV read at the efficiency for that many bytes.
+    /// Paged decode attention: its fixed latency plus `bytes` of KV read at the efficiency for that many bytes,
+    /// at least the kernel floor.
     public func decodeAttention(bytes: Double) -> Double {
         let e = max(1e-3, parameters.attentionDecode?.value(at: bytes) ?? 1)
-        return max(bytes / (bandwidth * e), floor)
+        return max((parameters.attentionDecodeLatency?.value ?? 0) + bytes / (bandwidth * e), floor)
     }
 
     /// An elementwise or norm kernel moving `bytes`.

@@ -83,8 +83,10 @@ public enum StepTimeModel {
         let grouped = kernels.parameters.moeBandwidth.map { max(1e-3, $0.value(at: streamed)) }
         for shape in moe.gemms {
             let m = routing.rowsPerActiveExpert
+            // A grouped kernel fills the device with all its experts' tiles: gemm_size reads their N x K together.
             let one = kernels.gemmParts(shape, m: m, peak: work.peak, computeBits: work.computeBits,
-                                        computeIsFloat: work.computeIsFloat, activationBytes: work.activationBytes)
+                                        computeIsFloat: work.computeIsFloat, activationBytes: work.activationBytes,
+                                        sizeElements: grouped == nil ? nil : routing.activeExperts * shape.n * shape.k)
             var compute = one.compute * routing.activeExperts
             var memory = one.memory * routing.activeExperts
             var time = max(compute, memory, kernels.floor)

@@ -83,5 +83,17 @@ public struct JSONSizingRenderer: Renderer {
          ("compute_seconds", .double(p.computeSeconds)), ("memory_seconds", .double(p.memorySeconds)),
          ("communication_seconds", .double(p.communicationSeconds)), ("flops", .int(p.flops)),
          ("bytes_per_device", .int(p.bytesPerDevice)), ("arithmetic_intensity", .double(p.arithmeticIntensity))]
+            + (step(p).map { [("step", $0)] } ?? [])
+    }
+
+    /// One step's kernel-time terms (seconds, one device), as the step model sums them; nil under the roofline.
+    static func step(_ p: PhaseTiming) -> JSONValue? {
+        guard let s = p.step else { return nil }
+        return .object([
+            ("steps", .int(Int128(p.steps))), ("seconds", .double(s.seconds)), ("gemm_seconds", .double(s.gemm)),
+            ("moe_seconds", .double(s.moe)), ("attention_seconds", .double(s.attention)),
+            ("elementwise_seconds", .double(s.elementwise)), ("launch_seconds", .double(s.launch)),
+            ("communication_seconds", .double(s.communication)), ("overhead_seconds", .double(s.overhead)),
+            ("kernels", .int(Int128(s.kernels))), ("pipeline_bubble", .double(s.pipelineBubble))])
     }
 }

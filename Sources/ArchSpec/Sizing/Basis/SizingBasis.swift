@@ -7,12 +7,14 @@ public enum SizingBasis {
         + "points (issue 13): estimates were on the geometric mean 0.74 of measured times (0.86 bf16, 0.63 fp8, "
         + "0.25-0.55 for MoE at batch 1); 39 of 96 within 15%"
 
-    /// The step model's evidence: `scripts/bench-steptime.py` against 18 published measurements
-    /// (docs/sizing.md, "Step time against published measurements").
+    /// The step model's evidence: `scripts/bench-steptime.py` against 18 published measurements and
+    /// `scripts/bench-kernels-gpu.py` against per-kernel silicon measurements (docs/sizing.md, "Step time against
+    /// published measurements" and "Kernels against silicon measurements").
     static let stepEvidence = "scripts/bench-steptime.py against 18 published measurements (NVIDIA NIM, vLLM nightly, "
         + "tt-inference-server, vLLM PRs #2192, #2542, #3240), kernel time only: predicted / measured geometric "
-        + "mean 0.753, worst error 64.3%, 3 within 15%; 1.012 on the 4 TensorRT-LLM points, 0.692 on the 14 vLLM "
-        + "ones, whose host time per step is not modelled (docs/sizing.md)"
+        + "mean 0.769, worst error 60.6%, 3 within 15%; 1.036 on the 4 TensorRT-LLM points, 0.706 on the 14 vLLM "
+        + "ones, whose host time per step is not modelled; per kernel (scripts/bench-kernels-gpu.py, microsoft/vidur "
+        + "H100 profiles): held-out bf16 GEMMs 0.998, 396 of 480 within 15% (docs/sizing.md)"
 
     /// The basis of a phase timed by the step-time model: its kernel sums and the figures' sources.
     static func stepEntry(_ name: String, phase: PhaseTiming, step: StepTime, hardware: HardwareProfile,
@@ -29,6 +31,7 @@ public enum SizingBasis {
         for (label, curve) in curves { if let source = curve?.source { inputs.append("\(label): \(source)") } }
         let figures: [(String, String?)] = [
             ("kernel floor", p.kernelFloor.map { "\(t($0.value)) (\($0.source ?? "default"))" }),
+            ("decode attention latency", p.attentionDecodeLatency.map { "\(t($0.value)) (\($0.source ?? "default"))" }),
             ("all-reduce latency", p.allReduceLatency.map { "\(t($0.value)) (\($0.source ?? "default"))" }),
             ("all-reduce bandwidth", p.allReduceBandwidth.map { "\(HumanUnits.significant($0.value)) of link (\($0.source ?? "default"))" }),
             ("routing bias", p.routingBias.map { "\(HumanUnits.significant($0.value)) (\($0.source ?? "default"))" }),
@@ -41,8 +44,9 @@ public enum SizingBasis {
                 + "at least the kernel floor), launch, MoE grouped GEMMs with routing skew, all-reduce latency + "
                 + "bytes / bandwidth and pipeline bubble, plus step overhead; times the steps (prefill chunks)",
             inputs: inputs, evidence: stepEvidence,
-            errorBand: "predicted / measured 0.64 to 1.20 on the published points; engines with host time per step "
-                + "(vLLM) run up to 1.6x the estimate, which leaves step overhead out")
+            errorBand: "predicted / measured 0.84 to 1.23 on the TensorRT-LLM points, 0.70 to 1.46 on held-out bf16 "
+                + "GEMMs; engines with host time per step (vLLM) run up to 2.5x the estimate, which leaves step "
+                + "overhead out")
     }
 
     public static func entries(_ r: SizingResult) -> [BasisEntry] {

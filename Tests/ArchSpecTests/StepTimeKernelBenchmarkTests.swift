@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import ArchSpec
+
+/// The step model's single kernels against per-kernel silicon measurements (`scripts/kernel-points.json`, written by
+/// `scripts/extract-kernel-points.py` from microsoft/vidur's H100 profiles and deepseek-ai/DeepGEMM's fp8 tables;
+/// every point names its source). Each point is priced as the step model prices that kernel in a step: a weight GEMM
+/// of M tokens, one elementwise kernel of M x hidden (3 x M x hidden x 2 bytes), one paged decode-attention kernel reading its KV
+/// bytes, one all-reduce. Prints one
+/// `kernel-point` line per point and one `kernel-summary` line per group, which `scripts/bench-kernels-gpu.py` reads.
+@Suite struct StepTimeKernelBenchmarkTests {
+    struct Point: Decodable, Sendable {
+        var id: String
+        var kind: String
+        var dtype: String?
+        var m: Double?
+        var n: Double?
+        var k: Double?
+        var hidden: Double?
+        var ranks: Int?
+        var bytes: Double?
+        var role: String
+        var measured_us: Double
+    }
+
+    static func points() throws -> [Point] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: LintFixtures.root + "/scripts/kernel-points.json"))
+        return try JSONDecoder().decode([Point].self, from: data)
+    }
+
+    /// The model's time for `point`, microseconds.
+    static func predictedMicroseconds(_ point: Point, kernels: KernelTimes, hardware: HardwareProfile) -> Double {
+        let m = point.m ?? 1
+        switch point.kind {
+        case "gemm":
+            let fp8 = point.dtype == "fp8"
+            let shape = WeightGEMM(name: point.id, n: point.n ?? 0, k: point.k ?? 0, weightBits: fp8 ? 8 : 16)
+            let peak = (fp8 ? hardware.peakFlops.fp8 : hardware.peakFlops.bf16)?.value ?? 1
+            return kernels.gemm(shape, m: m, peak: peak, computeBits: fp8 ? 8 : 16, computeIsFloat: true).seconds * 1e6
+        case "elementwise":
+            return kernels.elementwise(bytes: 3 * m * (point.hidden ?? 0) * 2) * 1e6
+        case "attention_decode":
+            return kernels.decodeAttention(bytes: point.bytes ?? 0) * 1e6
+        default:
+            return kernels.allReduce(message: point.bytes ?? 0, ranks: point.ranks ?? 1) * 1e6
+        }
+    }
+
+    /// The group a point is summarised in: kind, dtype or source family, and role.
+    static func group(_ point: Point) -> String {
+        let family = point.id.hasPrefix("deepgemm") ? "fp8 deepgemm" : point.id.hasPrefix("cutlass") ? "fp8 cutlass"
+            : point.kind == "gemm" ? "bf16 vidur" : point.kind == "attention_decode"
+            ? (point.id.hasPrefix("fa3") ? "fa3 batch16" : "flashinfer batch1") : "vidur"
+        return "\(point.kind) \(family) \(point.role)"
+    }
+
+    static func summary(_ ratios: [Double]) -> (geomean: Double, within: Int) {
+        let geomean = exp(ratios.map { log($0) }.reduce(0, +) / Double(max(ratios.count, 1)))
+        return (geomean, ratios.filter { abs($0 - 1) <= 0.15 }.count)
+    }
+
+    @Test func kernelTimesAgainstSiliconMeasurements() throws {
+        let h100 = SizingFixtures.hardware("h100-sxm")
+        let kernels = KernelTimes(hardware: h100)
+        var groups: [String: [Double]] = [:]
+        for point in try Self.points() {
+            let predicted = Self.predictedMicroseconds(point, kernels: kernels, hardware: h100)
+            let ratio = predicted / point.measured_us
+            groups[Self.group(point), default: []].append(ratio)
+            print(String(format: "kernel-point %@ %@ measured %.3f us predicted %.3f us ratio %.3f", point.id,
+                         Self.group(point), point.measured_us, predicted, ratio))
+        }
+        for (name, ratios) in groups.sorted(by: { $0.key < $1.key }) {
+            let s = Self.summary(ratios)
+            print(String(format: "kernel-summary %@: %d points, geometric mean %.3f, %d within 15%%", name,
+                         ratios.count, s.geomean, s.within))
+        }
+        // The bf16 GEMM curves were fitted to two models' vidur GEMMs; the three held-out models' GEMMs must lie
+        // within 5% on the geometric mean, and most of them within 15%.
+        let check = try #require(groups["gemm bf16 vidur check"])
+        let held = Self.summary(check)
+        #expect(check.count >= 400)
+        #expect(abs(held.geomean - 1) <= 0.05, "held-out bf16 GEMM geometric mean \(held.geomean)")
+        #expect(Double(held.within) >= 0.75 * Double(check.count), "\(held.within) of \(check.count) within 15%")
+    }
+}
