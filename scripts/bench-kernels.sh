@@ -7,7 +7,8 @@
 #   decode GEMV, fp32 and int8 weights   vs the same C triad (bytes of weights per second)
 #   the selected kernel copy's GEMM      vs the AVX2+FMA copy (ARCHCALC_KERNELS=fma) on gemm:512,4096,4096, and the
 #                                        int8 GEMV's path vs its fp32-widening path (ARCHCALC_INT8=widening), and
-#                                        the fp32 GEMV reading one row at a time vs four (ARCHCALC_GEMV_STREAMS)
+#                                        the fp32 and int8 GEMVs reading one row at a time vs four
+#                                        (ARCHCALC_GEMV_STREAMS)
 # Each round runs both sides back to back; ratios are taken within a round and the median is printed, with the
 # 1-minute load average at the start of every round.
 # Usage: scripts/bench-kernels.sh [ROUNDS] [THREADS...]     (defaults: 3 rounds, threads 1 and all CPUs)
@@ -57,6 +58,9 @@ for round in $(seq 1 "$ROUNDS"); do
     g1=$(ARCHCALC_GEMV_STREAMS=1 $BIN calibrate --probe "gemv-fp32:14336,4096" --threads "$t" | awk '{print $3}')
     g4=$(ARCHCALC_GEMV_STREAMS=4 $BIN calibrate --probe "gemv-fp32:14336,4096" --threads "$t" | awk '{print $3}')
     echo "gemv-fp32 1 stream/4 streams threads=$t $g1 $g4" >>"$ratios"
+    q1=$(ARCHCALC_GEMV_STREAMS=1 $BIN calibrate --probe "gemv-int8:14336,4096" --threads "$t" | awk '{print $3}')
+    q4=$(ARCHCALC_GEMV_STREAMS=4 $BIN calibrate --probe "gemv-int8:14336,4096" --threads "$t" | awk '{print $3}')
+    echo "gemv-int8 1 stream/4 streams threads=$t $q1 $q4" >>"$ratios"
     f=$(ARCHCALC_KERNELS=fma $BIN calibrate --probe "gemm:512,4096,4096" --threads "$t" | awk '{print $3}')
     s=$($BIN calibrate --probe "gemm:512,4096,4096" --threads "$t" | awk '{print $3}')
     echo "gemm m=512 selected copy/fma copy threads=$t $s $f" >>"$ratios"

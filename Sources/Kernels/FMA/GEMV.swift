@@ -84,16 +84,14 @@ extension Kernels {
         gemv(BF16Format.self, n: n, k: k, w: UnsafeRawPointer(w), x: x, y: y, threads: threads, streams: streams)
     }
 
-    /// Rows of W read from memory at once per thread: one in the AVX-512 copy (on Zen 4 one stream read 20-28
-    /// GB/s and four 15-23, rows 16 KiB apart), four in the others (on Zen 3 one stream read about half as fast
-    /// as four). The int8 integer paths follow the same choice.
-    public static var gemvStreams: Int {
-        #if KERNEL_AVX512
-        return 1
-        #else
-        return 4
-        #endif
-    }
+    /// Rows of W each thread of the fp32 and bf16 GEMVs reads at once by default: four (four read streams).
+    /// On the Zen 4 host four streams beat one by 1.2-1.3x in the Swift GEMV (`scripts/bench-kernels.sh`), and
+    /// on the Zen 3 host one stream read about half as fast as four.
+    public static var gemvStreams: Int { 4 }
+
+    /// Rows each thread of the int8 integer paths reads at once by default: one. Their four-row loop ran at 12-14
+    /// GB/s on the Zen 4 host where one row at a time ran at 19-21 (a C harness around the same functions).
+    public static var int8DotStreams: Int { 1 }
 
     /// Rows split over threads in groups of four; each thread reads `streams` rows at once (1, else 4).
     static func gemv<F: RowFormat>(

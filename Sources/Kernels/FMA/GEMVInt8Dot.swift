@@ -17,10 +17,10 @@ extension Kernels {
     /// |scale| x sum |q| x max|x_g| / 65534 (a relative 2^-16 of sum |w·x| per group), plus fp32 summation.
     /// Where x holds a NaN or an infinity, or `group` exceeds `int8DotMaximumGroup`, it runs `gemvInt8`.
     /// The caller must have checked the CPU flags (AVX-512 F/BW/VL + VNNI for `vnni512`, AVX2 otherwise).
-    /// `streams` is the rows each thread reads at once (1, else 4), as for `gemvF32`.
+    /// `streams` is the rows each thread reads at once (1, else 4; `int8DotStreams` by default).
     public static func gemvInt8Dot(
         vnni512: Bool, n: Int, k: Int, q: UnsafePointer<Int8>, scales: UnsafePointer<Float>, group: Int,
-        x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, threads: Int, streams: Int = gemvStreams
+        x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, threads: Int, streams: Int = int8DotStreams
     ) {
         let groups = k / group
         let xq = UnsafeMutablePointer<Int16>.allocate(capacity: max(1, k))

@@ -84,9 +84,10 @@ public final class KernelBackend: @unchecked Sendable {
     public let threads: Int
     /// How `gemvInt8` multiplies.
     public let int8Path: Int8Path
-    /// Rows of a weight each GEMV thread reads at once (1 or 4): the copy's `gemvStreams` unless
-    /// `ARCHCALC_GEMV_STREAMS` (or the initialiser) says 1 or 4.
-    public let gemvStreams: Int
+    /// Rows of a weight each GEMV thread reads at once (1 or 4) when asked (the initialiser, else
+    /// `ARCHCALC_GEMV_STREAMS`); nil lets each kernel read its own default (`Kernels.gemvStreams`: 4 for fp32 and
+    /// bf16, `Kernels.int8DotStreams`: 1 for the int8 integer paths).
+    public let gemvStreams: Int?
     let avx512Workspace: KernelsAVX512.GEMMWorkspace?
     let fmaWorkspace: KernelsFMA.GEMMWorkspace?
     let portableWorkspace: KernelsPortable.GEMMWorkspace?
@@ -94,11 +95,12 @@ public final class KernelBackend: @unchecked Sendable {
     /// - Parameters:
     ///   - int8Path: How `gemvInt8` multiplies; nil picks `Int8Path.best` (a path this CPU cannot run falls back
     ///     to the best one it can).
-    ///   - gemvStreams: 1 or 4 rows read at once by the GEMVs; nil reads `ARCHCALC_GEMV_STREAMS`, then the copy's own.
+    ///   - gemvStreams: 1 or 4 rows read at once by the GEMVs; nil reads `ARCHCALC_GEMV_STREAMS`, then each
+    ///     kernel's own default.
     public init(variant: KernelVariant, threads: Int, int8Path: Int8Path? = nil, gemvStreams: Int? = nil) {
         self.variant = variant
         self.threads = max(1, threads)
-        self.gemvStreams = Self.gemvStreams(variant: variant, asked: gemvStreams)
+        self.gemvStreams = Self.gemvStreams(asked: gemvStreams)
         let features = CPUFeatures.detect(), paths = Int8Path.available(variant: variant, features: features)
         self.int8Path = int8Path.flatMap { paths.contains($0) ? $0 : nil } ?? Int8Path.best(variant: variant, features: features)
         avx512Workspace = variant == .avx512 ? KernelsAVX512.GEMMWorkspace(threads: self.threads) : nil
@@ -108,15 +110,9 @@ public final class KernelBackend: @unchecked Sendable {
 }
 
 extension KernelBackend {
-    /// Rows each GEMV thread reads at once: `asked` when it is 1 or 4, else `ARCHCALC_GEMV_STREAMS` when that
-    /// is 1 or 4, else the copy's own (`Kernels.gemvStreams`: 1 in the AVX-512 copy, 4 in the others).
-    public static func gemvStreams(variant: KernelVariant, asked: Int? = nil) -> Int {
+    /// `asked` when it is 1 or 4, else `ARCHCALC_GEMV_STREAMS` when that is 1 or 4, else nil (each kernel's own).
+    public static func gemvStreams(asked: Int? = nil) -> Int? {
         let valid = { (value: Int?) in value.flatMap { $0 == 1 || $0 == 4 ? $0 : nil } }
-        let own = switch variant {
-        case .avx512: KernelsAVX512.Kernels.gemvStreams
-        case .fma: KernelsFMA.Kernels.gemvStreams
-        case .portable: KernelsPortable.Kernels.gemvStreams
-        }
-        return valid(asked) ?? valid(getenv("ARCHCALC_GEMV_STREAMS").flatMap { Int(String(cString: $0)) }) ?? own
+        return valid(asked) ?? valid(getenv("ARCHCALC_GEMV_STREAMS").flatMap { Int(String(cString: $0)) })
     }
 }
