@@ -14,10 +14,11 @@ Sources (each point names its repository, path and commit):
     issue #1572 (FA3, batch 16), both H100, typed in below with their URLs.
 
 Role: "fit" points may set a default; "check" points are held out (nothing was set from them). The vidur GEMMs of
-Llama-2-7B and Llama-2-70B are fit points (the bf16 GEMM curves and gemm_size were fitted to them); CodeLlama-34B,
-Qwen-72B and InternLM-20B are held out. A first fit on Llama-2-7B alone held out the other four models and did
+Llama-2-7B and Llama-2-70B and elementwise kernels of Llama-2-7B and Llama-2-70B are fit points (the bf16 GEMM curves and gemm_size,
+and elementwise_latency and elementwise_bandwidth, were fitted to them); CodeLlama-34B, Qwen-72B and InternLM-20B
+are held out. A first fit on Llama-2-7B alone held out the other four models and did
 worse on them (docs/sizing.md). PR #63's contexts 1k, 4k and 16k set attention_decode and its latency (fit); 2k,
-8k and the FA3 points are checks. DeepGEMM, CUTLASS, elementwise and all-reduce points are all checks. DeepGEMM's Speedup column gives its CUTLASS 3.6
+8k and the FA3 points are checks. DeepGEMM, CUTLASS and all-reduce points are all checks. DeepGEMM's Speedup column gives its CUTLASS 3.6
 baseline's time on the same shapes (check points): closer to the CUTLASS and cuBLAS fp8 GEMMs serving engines use.
 
 Usage: scripts/extract-kernel-points.py VIDUR_GIT_DIR DEEPGEMM_GIT_DIR > scripts/kernel-points.json
@@ -87,7 +88,7 @@ def vidur_points(git_dir):
             for column in ELEMENTWISE:
                 points.append({"id": "%s-tp%d-%s-m%d" % (name, tp, column, m), "kind": "elementwise",
                                "op": column, "hardware": "h100-sxm", "m": m, "hidden": hidden,
-                               "role": "check",
+                               "role": role,
                                "measured_us": round(float(row["time_stats.%s.median" % column]) * 1000, 3),
                                "source": source + " (" + column + ")"})
     path = "data/profiling/network/h100_dgx/all_reduce.csv"

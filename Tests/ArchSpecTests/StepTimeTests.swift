@@ -9,7 +9,8 @@ import Testing
         return StepTimeParameters(
             gemmCompute: DTypeCurves(bf16: half, fp8: half), gemmBandwidth: DTypeCurves(bf16: half, fp8: half),
             gemmSize: SourcedCurve([(1, 1)]), attentionPrefill: half, attentionDecode: half,
-            attentionDecodeLatency: Sourced(0), kernelFloor: Sourced(3e-6), elementwiseBandwidth: Sourced(0.5), launch: .graph, eagerLaunch: Sourced(5e-6),
+            attentionDecodeLatency: Sourced(0), kernelFloor: Sourced(3e-6), elementwiseBandwidth: Sourced(0.5),
+            elementwiseLatency: Sourced(0), launch: .graph, eagerLaunch: Sourced(5e-6),
             allReduceLatency: Sourced(4e-6), allReduceBandwidth: Sourced(0.5), allToAllLatency: Sourced(10e-6),
             routingBias: Sourced(1), stepOverhead: Sourced(0))
     }()
@@ -41,6 +42,18 @@ import Testing
         // 10 us + 8 MB at 0.5 x 1 TB/s (16 us) = 26 us; 10 bytes: 10 us + 20 ps, above the 3 us floor.
         #expect(abs(k.decodeAttention(bytes: 8e6) - 26e-6) < 1e-15)
         #expect(abs(k.decodeAttention(bytes: 10) - (10e-6 + 10 / 0.5e12)) < 1e-15)
+    }
+
+    @Test func elementwiseIsLatencyPlusBytes() {
+        var withLatency = Self.flat
+        withLatency.elementwiseLatency = Sourced(2e-6)
+        let k = KernelTimes(parameters: withLatency, bandwidth: 1e12, link: 100e9)
+        // 2 us + 10 MB at 0.5 x 1 TB/s (20 us) = 22 us; 1,000 bytes: 2 us + 2 ns, below the 3 us floor.
+        #expect(abs(k.elementwise(bytes: 10e6) - 22e-6) < 1e-15)
+        #expect(k.elementwise(bytes: 1000) == 3e-6)
+        // 1.5 MB: 2 us + 3 us = 5 us, above the floor, where the latency-free kernel sits at 3 us.
+        #expect(abs(k.elementwise(bytes: 1.5e6) - 5e-6) < 1e-15)
+        #expect(abs(Self.kernels.elementwise(bytes: 1.5e6) - 3e-6) < 1e-15)
     }
 
     @Test func allReduceIsLatencyPlusRingBytes() {
@@ -156,6 +169,11 @@ import Testing
         }
         #expect(throws: HardwareError.self) {
             try HardwareLoader.parse(base + "\nstep_time: {attention_decode: {points: [{x: 1, y: 2}]}}\n", path: "x.yaml")
+        }
+        let latency = try HardwareLoader.parse(base + "\nstep_time: {elementwise_latency: 2 us}\n", path: "x.yaml")
+        #expect(abs((latency.resolvedStepTime.elementwiseLatency?.value ?? 0) - 2e-6) < 1e-18)
+        #expect(throws: HardwareError.self) {
+            try HardwareLoader.parse(base + "\nstep_time: {elementwise_latency: 2 s}\n", path: "x.yaml")
         }
     }
 

@@ -7,6 +7,10 @@ extension StepTimeParameters {
         + " data/profiling/compute/h100/meta-llama/{Llama-2-7b-hf,Llama-2-70b-hf}/mlp.csv (fp16 qkv, o, gate_up and"
         + " down GEMMs timed on H100, M = 1..4096, TP 1/2/4/8, 320 points); held out: CodeLlama-34B, Qwen-72B and"
         + " InternLM-20B from the same data (480 points, docs/sizing.md)"
+    static let vidurElementwise = "fitted: scripts/fit-elementwise.py to microsoft/vidur @ 7d47513,"
+        + " data/profiling/compute/h100/meta-llama/{Llama-2-7b-hf,Llama-2-70b-hf}/mlp.csv (fp16 input_layernorm,"
+        + " attn_rope, mlp_act and add timed on H100, M = 1..4096, TP 1/2/4/8, 320 points, each priced as one kernel of"
+        + " 3 x M x hidden x 2 bytes); held out: CodeLlama-34B, Qwen-72B and InternLM-20B (480 points, docs/sizing.md)"
     static let flashInferDecode = "fitted: vllm-project/flash-attention PR #63 (FlashInfer batch-1 paged decode on H100,"
         + " qwen32b-tp2, 4 KV heads of 128 per device, bf16): 12.3 / 15.9 / 25.1 us at context 1k / 4k / 16k (2.1 /"
         + " 8.4 / 33.5 MB of KV); 2k and 8k held out (scripts/kernel-points.json)"
@@ -51,7 +55,8 @@ extension StepTimeParameters {
             + " arithmetic runs at 0.87 of gemm_compute (gemm_size read over the touched experts together) at 256 / 384"
             + " rows per expert (one figure for both, within 2%)"),
         kernelFloor: Sourced(3e-6, source: issue13 + ": about 3 us per elementwise kernel"),
-        elementwiseBandwidth: Sourced(0.80, source: "archcalc's memory efficiency default (docs/hardware.md)"),
+        elementwiseBandwidth: Sourced(0.83, source: vidurElementwise + ": the fraction"),
+        elementwiseLatency: Sourced(1.4e-6, source: vidurElementwise + ": the latency"),
         launch: .graph,
         eagerLaunch: Sourced(5e-6, source: "assumption: host launch cost per kernel in an eager Python engine;"
             + " not measured here, set it from a profile trace"),

@@ -30,6 +30,9 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
     public var kernelFloor: Sourced<Seconds>?
     /// Fraction of memory bandwidth elementwise and norm kernels reach.
     public var elementwiseBandwidth: Sourced<Fraction>?
+    /// Fixed time of one elementwise or norm kernel (launch, one row per block at small M), seconds, added to its
+    /// bytes at `elementwise_bandwidth`.
+    public var elementwiseLatency: Sourced<Seconds>?
     /// How kernels are launched: captured in a CUDA graph (back to back) or eagerly from the host.
     public var launch: LaunchMode?
     /// Host time to launch one kernel eagerly (seconds); a kernel shorter than this waits for the next launch.
@@ -51,7 +54,7 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
         attentionPrefill: SourcedCurve? = nil, attentionDecode: SourcedCurve? = nil,
         attentionDecodeLatency: Sourced<Seconds>? = nil, moeBandwidth: SourcedCurve? = nil,
         moeCompute: Sourced<Fraction>? = nil, kernelFloor: Sourced<Seconds>? = nil, elementwiseBandwidth: Sourced<Fraction>? = nil,
-        launch: LaunchMode? = nil, eagerLaunch: Sourced<Seconds>? = nil, allReduceLatency: Sourced<Seconds>? = nil,
+        elementwiseLatency: Sourced<Seconds>? = nil, launch: LaunchMode? = nil, eagerLaunch: Sourced<Seconds>? = nil, allReduceLatency: Sourced<Seconds>? = nil,
         allReduceBandwidth: Sourced<Fraction>? = nil, allToAllLatency: Sourced<Seconds>? = nil,
         routingBias: Sourced<Fraction>? = nil, stepOverhead: Sourced<Seconds>? = nil
     ) {
@@ -65,6 +68,7 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
         self.moeCompute = moeCompute
         self.kernelFloor = kernelFloor
         self.elementwiseBandwidth = elementwiseBandwidth
+        self.elementwiseLatency = elementwiseLatency
         self.launch = launch
         self.eagerLaunch = eagerLaunch
         self.allReduceLatency = allReduceLatency
@@ -80,6 +84,7 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
         case attentionDecodeLatency = "attention_decode_latency"
         case moeBandwidth = "moe_bandwidth", moeCompute = "moe_compute"
         case kernelFloor = "kernel_floor", elementwiseBandwidth = "elementwise_bandwidth", launch
+        case elementwiseLatency = "elementwise_latency"
         case eagerLaunch = "eager_launch", allReduceLatency = "allreduce_latency"
         case allReduceBandwidth = "allreduce_bandwidth", allToAllLatency = "alltoall_latency"
         case routingBias = "routing_bias", stepOverhead = "step_overhead"
@@ -94,7 +99,8 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
             attentionDecode: attentionDecode ?? base.attentionDecode,
             attentionDecodeLatency: attentionDecodeLatency ?? base.attentionDecodeLatency, moeBandwidth: moeBandwidth ?? base.moeBandwidth,
             moeCompute: moeCompute ?? base.moeCompute, kernelFloor: kernelFloor ?? base.kernelFloor,
-            elementwiseBandwidth: elementwiseBandwidth ?? base.elementwiseBandwidth, launch: launch ?? base.launch,
+            elementwiseBandwidth: elementwiseBandwidth ?? base.elementwiseBandwidth,
+            elementwiseLatency: elementwiseLatency ?? base.elementwiseLatency, launch: launch ?? base.launch,
             eagerLaunch: eagerLaunch ?? base.eagerLaunch, allReduceLatency: allReduceLatency ?? base.allReduceLatency,
             allReduceBandwidth: allReduceBandwidth ?? base.allReduceBandwidth,
             allToAllLatency: allToAllLatency ?? base.allToAllLatency, routingBias: routingBias ?? base.routingBias,

@@ -23,6 +23,7 @@ enum StepTimeValidation {
         }
         for (key, figure) in [("kernel_floor", step.kernelFloor), ("eager_launch", step.eagerLaunch),
                               ("attention_decode_latency", step.attentionDecodeLatency),
+                              ("elementwise_latency", step.elementwiseLatency),
                               ("allreduce_latency", step.allReduceLatency), ("alltoall_latency", step.allToAllLatency),
                               ("step_overhead", step.stepOverhead)] {
             if let value = figure?.value, value > 1 {

@@ -74,9 +74,11 @@ public struct KernelTimes: Sendable {
         return max((parameters.attentionDecodeLatency?.value ?? 0) + bytes / (bandwidth * e), floor)
     }
 
-    /// An elementwise or norm kernel moving `bytes`.
+    /// An elementwise or norm kernel moving `bytes`: its fixed latency plus the bytes at the elementwise bandwidth
+    /// fraction, at least the kernel floor.
     public func elementwise(bytes: Double) -> Double {
-        max(bytes / (bandwidth * (parameters.elementwiseBandwidth?.value ?? 1)), floor)
+        max((parameters.elementwiseLatency?.value ?? 0) + bytes / (bandwidth * (parameters.elementwiseBandwidth?.value ?? 1)),
+            floor)
     }
 
     /// A ring all-reduce of `message` bytes over `ranks`: latency + 2 (ranks - 1) / ranks x message / (link x e).

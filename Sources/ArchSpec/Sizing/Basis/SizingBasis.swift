@@ -12,9 +12,10 @@ public enum SizingBasis {
     /// published measurements" and "Kernels against silicon measurements").
     static let stepEvidence = "scripts/bench-steptime.py against 18 published measurements (NVIDIA NIM, vLLM nightly, "
         + "tt-inference-server, vLLM PRs #2192, #2542, #3240), kernel time only: predicted / measured geometric "
-        + "mean 0.769, worst error 60.6%, 3 within 15%; 1.036 on the 4 TensorRT-LLM points, 0.706 on the 14 vLLM "
+        + "mean 0.770, worst error 60.5%, 3 within 15%; 1.038 on the 4 TensorRT-LLM points, 0.707 on the 14 vLLM "
         + "ones, whose host time per step is not modelled; per kernel (scripts/bench-kernels-gpu.py, microsoft/vidur "
-        + "H100 profiles): held-out bf16 GEMMs 0.998, 396 of 480 within 15% (docs/sizing.md)"
+        + "H100 profiles): held-out bf16 GEMMs 0.998, 396 of 480 within 15%; held-out elementwise kernels 0.961, 80 "
+        + "of 480 within 15% (docs/sizing.md)"
 
     /// The basis of a phase timed by the step-time model: its kernel sums and the figures' sources.
     static func stepEntry(_ name: String, phase: PhaseTiming, step: StepTime, hardware: HardwareProfile,
@@ -32,6 +33,8 @@ public enum SizingBasis {
         let figures: [(String, String?)] = [
             ("kernel floor", p.kernelFloor.map { "\(t($0.value)) (\($0.source ?? "default"))" }),
             ("decode attention latency", p.attentionDecodeLatency.map { "\(t($0.value)) (\($0.source ?? "default"))" }),
+            ("elementwise latency", p.elementwiseLatency.map { "\(t($0.value)) (\($0.source ?? "default"))" }),
+            ("elementwise bandwidth", p.elementwiseBandwidth.map { "\(HumanUnits.significant($0.value)) of bandwidth (\($0.source ?? "default"))" }),
             ("all-reduce latency", p.allReduceLatency.map { "\(t($0.value)) (\($0.source ?? "default"))" }),
             ("all-reduce bandwidth", p.allReduceBandwidth.map { "\(HumanUnits.significant($0.value)) of link (\($0.source ?? "default"))" }),
             ("routing bias", p.routingBias.map { "\(HumanUnits.significant($0.value)) (\($0.source ?? "default"))" }),
@@ -40,8 +43,8 @@ public enum SizingBasis {
         return BasisEntry(
             quantity: name, value: HumanUnits.seconds(phase.seconds),
             formula: "step-time model (--timing step): per step, the sum of GEMMs (M, N, K, dtype on the profile's "
-                + "curves), attention (prefill or paged decode curve), elementwise and norm kernels (bytes at bandwidth, "
-                + "at least the kernel floor), launch, MoE grouped GEMMs with routing skew, all-reduce latency + "
+                + "curves), attention (prefill or paged decode curve), elementwise and norm kernels (fixed latency + bytes at "
+                + "bandwidth, at least the kernel floor), launch, MoE grouped GEMMs with routing skew, all-reduce latency + "
                 + "bytes / bandwidth and pipeline bubble, plus step overhead; times the steps (prefill chunks)",
             inputs: inputs, evidence: stepEvidence,
             errorBand: "predicted / measured 0.84 to 1.23 on the TensorRT-LLM points, 0.70 to 1.46 on held-out bf16 "
