@@ -63,15 +63,21 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         // Documentation only: `swift package generate-documentation --target ArchSpec` (README, "Library documentation").
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", exact: "1.5.0"),
     ],
     targets: [
         .target(
             name: "ArchSpec",
-            dependencies: [.product(name: "Yams", package: "Yams"), "KernelsAVX512", "KernelsFMA", "KernelsPortable"],
+            dependencies: ["CYaml", "KernelsAVX512", "KernelsFMA", "KernelsPortable"],
             exclude: folderReadmes
+        ),
+        // libyaml's C sources as Yams 6.2.2 ships them (Sources/CYaml/README.md): the Yams module itself links
+        // Foundation, which cost every archcalc process milliseconds of start-up (docs/startup.md).
+        .target(
+            name: "CYaml",
+            exclude: ["README.md", "LICENSE"],
+            cSettings: [.define("YAML_DECLARE_STATIC")]
         ),
         .target(name: "KernelsAVX512", dependencies: ["KernelsIntDot"], path: "Sources/Kernels/AVX512", swiftSettings: avx512KernelSettings),
         .target(name: "KernelsWideCheck", dependencies: ["KernelsIntDot"], path: "Sources/Kernels/WideCheck", swiftSettings: wideCheckSettings),
@@ -86,6 +92,9 @@ let package = Package(
             ],
             // Release links drop the DWARF (about 19 MB of the 25 MB binary; symbols stay for backtraces and
             // profilers), so the built binary is what scripts/install.sh installs. Debug builds keep it.
+            // scripts/install.sh links the Swift runtime statically on Linux (`--static-swift-stdlib`,
+            // docs/startup.md); a `-static-stdlib` linker setting here is not enough, since FoundationEssentials'
+            // own static dependencies (_FoundationCollections, _FoundationCShims) come only with SwiftPM's flag.
             linkerSettings: [.unsafeFlags(["-Xlinker", "--strip-debug"], .when(platforms: [.linux], configuration: .release))],
             plugins: ["VersionStamp"]
         ),

@@ -3,7 +3,8 @@
 # Interleaved round-robin (each round runs every command once, so all see the same load), one warm-up round
 # thrown away; per command: median and p10 wall time, and median CPU time (user + system of the child, from
 # wait4: less sensitive to other processes than wall time). The floors are two one-line programs built here
-# with swiftc -O: plain Swift, and Swift importing Foundation (which archcalc loads through Yams).
+# with swiftc -O: plain Swift, Swift importing FoundationEssentials (which swift-argument-parser 1.8.2 imports, so
+# archcalc loads it), and Swift importing Foundation (which archcalc loaded through Yams before it was dropped).
 #   scripts/bench-startup.sh [ROUNDS] [ARCHCALC...]     (default: 200 rounds, .build/release/archcalc)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,13 +15,16 @@ binaries=("$@")
 floor=$(mktemp -d)
 trap 'rm -rf "$floor"' EXIT
 echo 'print("hi")' > "$floor/swift.swift"
+printf 'import FoundationEssentials\nprint(Date().timeIntervalSince1970 > 0)\n' > "$floor/essentials.swift"
 printf 'import Foundation\nprint(Date().timeIntervalSince1970 > 0)\n' > "$floor/foundation.swift"
 swiftc -O "$floor/swift.swift" -o "$floor/swift" 2>/dev/null
+swiftc -O "$floor/essentials.swift" -o "$floor/essentials" 2>/dev/null
 swiftc -O "$floor/foundation.swift" -o "$floor/foundation" 2>/dev/null
 python3 - "$rounds" "$floor" "${binaries[@]}" <<'PY'
 import os, statistics, sys, time
 rounds, floor, binaries = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
-commands = [("swift hello (floor)", [floor + "/swift"]), ("Foundation hello (floor)", [floor + "/foundation"])]
+commands = [("swift hello (floor)", [floor + "/swift"]), ("FoundationEssentials hello (floor)", [floor + "/essentials"]),
+            ("Foundation hello (floor)", [floor + "/foundation"])]
 for binary in binaries:
     commands += [(f"{binary} --version", [binary, "--version"]),
                  (f"{binary} estimate llama-3-8b", [binary, "estimate", "specs/llama-3-8b.yaml"])]

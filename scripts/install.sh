@@ -20,8 +20,15 @@ root="${DESTDIR:-}$prefix"
 
 binary=${ARCHCALC_BINARY:-}
 if [ -z "$binary" ]; then
-  swift build -c release --product archcalc >&2
-  binary=.build/release/archcalc
+  if [ "$(uname -s)" = Linux ]; then
+    # The Swift runtime linked statically: no dynamic loading of the Swift libraries at every start
+    # (docs/startup.md). Its own scratch path, so the release build below (generate-manual) does not undo it.
+    swift build -c release --static-swift-stdlib --product archcalc --scratch-path .build/static >&2
+    binary=.build/static/release/archcalc
+  else
+    swift build -c release --product archcalc >&2
+    binary=.build/release/archcalc
+  fi
 fi
 
 manual=${ARCHCALC_MANUAL:-}

@@ -1,11 +1,10 @@
 import ArchSpec
 import ArgumentParser
-import Foundation
 
 extension HardwareReference {
     /// One `--hardware` value: a profile file kept whole, or comma-separated built-in ids or files.
     static func list(parsing text: String) throws -> [HardwareReference] {
-        if FileManager.default.fileExists(atPath: text) { return [try HardwareReference(parsing: text)] }
+        if PathText.exists(text) { return [try HardwareReference(parsing: text)] }
         let names = text.split(separator: ",", omittingEmptySubsequences: true).map { String($0) }
         if names.isEmpty { throw ValidationError("--hardware: name at least one device") }
         return try names.map { name throws in try HardwareReference(parsing: name) }

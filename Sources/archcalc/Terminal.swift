@@ -75,7 +75,7 @@ enum Style: String {
         if line.hasPrefix(" ") { return line }  // a quoted source line or caret under a finding
         var earliest: (range: Range<String.Index>, style: Style)?
         for word in ["error", "warning", "info"] {
-            guard let range = line.range(of: ": \(word): "), let style = Style(severity: word) else { continue }
+            guard let range = line.firstRange(of: ": \(word): "), let style = Style(severity: word) else { continue }
             if earliest == nil || range.lowerBound < earliest!.range.lowerBound { earliest = (range, style) }
         }
         guard let (range, style) = earliest else { return line }

@@ -93,8 +93,6 @@ extension CalibrationProfileTests {
     }
 }
 
-import Yams
-
 extension CalibrationProfileTests {
     @Test func convertsToACatalogHardwareProfile() throws {
         var profile = Self.syntheticProfile()
@@ -114,7 +112,7 @@ extension CalibrationProfileTests {
         #expect(matmul.points.count == 3 && matmul.points.allSatisfy { $0.y > 0 && $0.y <= 1 })
         #expect(matmul.points.map(\.x) == matmul.points.map(\.x).sorted())  // intensity grows with M
         // The catalog's own loader accepts what the conversion writes.
-        let text = try YAMLEncoder().encode(hardware)
+        let text = try profile.hardwareProfileYAML()
         let reread = try HardwareLoader.parse(text, path: "calibrated.yaml")
         #expect(reread.peakFlops.fp32?.value == peak)
     }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// How much of the datasheet peak a real workload achieves: scalar fractions and, when measured, curves.
 ///

@@ -1,5 +1,3 @@
-import Foundation
-import Yams
 
 /// Reads a `HardwareProfile` from a YAML (or JSON) file, reporting errors at file:line:col.
 ///
@@ -23,9 +21,10 @@ public enum HardwareLoader {
 
     /// Parses and validates profile text; `path` is used in messages only.
     ///
-    /// The text first goes through archcalc's own composer with its limits (size, nodes after alias expansion,
-    /// depth), so a hostile file is refused with its location before Yams builds a tree from it. A file with
-    /// none of the profile's top-level keys (a symlink to some other file) is refused without quoting it.
+    /// The text goes through archcalc's own composer with its limits (size, nodes after alias expansion,
+    /// depth) and is decoded from that one tree, so every error has the file's line and column. A key written
+    /// twice is refused at its second place. A file with none of the profile's top-level keys (a symlink to some
+    /// other file) is refused without quoting it.
     public static func parse(_ text: String, path: String) throws(HardwareError) -> HardwareProfile {
         let document: YAMLDocument
         do {
@@ -34,25 +33,21 @@ public enum HardwareLoader {
             throw .malformed(path: path, line: error.location.line, column: error.location.column, message: error.message)
         }
         try recognise(document.root, path: path)
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw HardwareError.malformed(path: path, line: 1, column: 1, message: "the file is empty")
-            }
-            root = node
-        } catch let error as HardwareError {
-            throw error
-        } catch {
-            // The composer above accepted the text, so this is a disagreement between parsers: no raw text.
-            throw .malformed(path: path, line: 1, column: 1, message: "invalid YAML")
+        guard let root = document.root else {
+            throw .malformed(path: path, line: 1, column: 1, message: "the file is empty")
+        }
+        if let duplicate = document.duplicateKeys.first {
+            throw .malformed(path: path, line: duplicate.duplicate.line, column: duplicate.duplicate.column,
+                             message: "duplicate key '\(Escaping.short(duplicate.key, limit: 40))' (first at "
+                                 + "\(duplicate.first.line):\(duplicate.first.column))")
         }
         try KeyCheck.check(root, path: path)
         let profile: HardwareProfile
         do {
-            profile = try YAMLDecoder().decode(HardwareProfile.self, from: root)
+            profile = try YAMLNodeDecoder().decode(HardwareProfile.self, from: root)
         } catch let error as DecodingError {
             let failure = DecodingFailure(error)
-            let location = failure.location(in: document.root)
+            let location = failure.location(in: root)
             throw .malformed(path: path, line: location.line, column: location.column, message: failure.message)
         } catch {
             throw .malformed(path: path, line: 1, column: 1, message: "the file does not match the hardware profile schema")

@@ -1,5 +1,3 @@
-import Yams
-
 /// Rejects keys the schema does not know, naming the nearest valid key.
 enum KeyCheck {
     static let sourced: Set<String> = ["value", "source"]
@@ -12,13 +10,15 @@ enum KeyCheck {
     static let sourcedCurveKeys = Set(SourcedCurve.CodingKeys.allCases.map(\.rawValue))
     static let dtypeCurveKeys = Set(DTypeCurves.CodingKeys.allCases.map(\.rawValue))
 
-    static func check(_ root: Node, path: String) throws(HardwareError) {
+    static func check(_ root: YAMLNode, path: String) throws(HardwareError) {
         try keys(of: root, allowed: rootKeys, at: "", path: path)
         guard let mapping = root.mapping else { return }
         for key in ["memory", "memory_bandwidth", "reserve"] { try sourcedKeys(mapping[key], at: key, path: path) }
         if let peak = mapping["peak_flops"] {
             try keys(of: peak, allowed: peakKeys, at: "peak_flops", path: path)
-            for (key, value) in peak.mapping ?? [:] { try sourcedKeys(value, at: "peak_flops.\(key.string ?? "")", path: path) }
+            for entry in peak.mapping?.entries ?? [] {
+                try sourcedKeys(entry.value, at: "peak_flops.\(entry.name ?? "")", path: path)
+            }
         }
         if let link = mapping["interconnect"] {
             try keys(of: link, allowed: interconnectKeys, at: "interconnect", path: path)
@@ -27,23 +27,23 @@ enum KeyCheck {
         }
         if let efficiency = mapping["efficiency"] {
             try keys(of: efficiency, allowed: efficiencyKeys, at: "efficiency", path: path)
-            for (index, curve) in (efficiency.mapping?["curves"]?.sequence ?? []).enumerated() {
+            for (index, curve) in (efficiency.mapping?["curves"]?.sequence?.items ?? []).enumerated() {
                 try keys(of: curve, allowed: curveKeys, at: "efficiency.curves[\(index)]", path: path)
             }
         }
         if let step = mapping["step_time"] { try stepTime(step, path: path) }
     }
 
-    static func stepTime(_ step: Node, path: String) throws(HardwareError) {
+    static func stepTime(_ step: YAMLNode, path: String) throws(HardwareError) {
         try keys(of: step, allowed: stepTimeKeys, at: "step_time", path: path)
-        for (key, value) in step.mapping ?? [:] {
-            let name = key.string ?? ""
+        for entry in step.mapping?.entries ?? [] {
+            let (name, value) = (entry.name ?? "", entry.value)
             let at = "step_time.\(name)"
             switch name {
             case "gemm_compute", "gemm_bandwidth":
                 try keys(of: value, allowed: dtypeCurveKeys, at: at, path: path)
-                for (dtype, curve) in value.mapping ?? [:] {
-                    try keys(of: curve, allowed: sourcedCurveKeys, at: "\(at).\(dtype.string ?? "")", path: path)
+                for curve in value.mapping?.entries ?? [] {
+                    try keys(of: curve.value, allowed: sourcedCurveKeys, at: "\(at).\(curve.name ?? "")", path: path)
                 }
             case "gemm_size", "attention_prefill", "attention_decode", "moe_bandwidth":
                 try keys(of: value, allowed: sourcedCurveKeys, at: at, path: path)
@@ -55,20 +55,20 @@ enum KeyCheck {
         }
     }
 
-    static func sourcedKeys(_ node: Node?, at keyPath: String, path: String) throws(HardwareError) {
+    static func sourcedKeys(_ node: YAMLNode?, at keyPath: String, path: String) throws(HardwareError) {
         guard let node, node.mapping != nil else { return }
         try keys(of: node, allowed: sourced, at: keyPath, path: path)
     }
 
-    static func keys(of node: Node, allowed: Set<String>, at keyPath: String, path: String) throws(HardwareError) {
+    static func keys(of node: YAMLNode, allowed: Set<String>, at keyPath: String, path: String) throws(HardwareError) {
         guard let mapping = node.mapping else { return }
-        for key in mapping.keys {
-            let name = key.string ?? ""
+        for entry in mapping.entries {
+            let (name, key) = (entry.name ?? "", entry.key)
             guard !allowed.contains(name) else { continue }
             let nearest = allowed.min { EditDistance.between(name, $0) < EditDistance.between(name, $1) } ?? ""
             let place = keyPath.isEmpty ? "" : " in \(keyPath)"
             throw .malformed(
-                path: path, line: key.mark?.line, column: key.mark?.column,
+                path: path, line: key.location.line, column: key.location.column,
                 message: "unknown key '\(Escaping.short(name, limit: 40))'\(place); did you mean '\(nearest)'?")
         }
     }
@@ -76,10 +76,10 @@ enum KeyCheck {
 
 /// Range checks on a decoded profile.
 enum ProfileValidation {
-    static func validate(_ profile: HardwareProfile, root: Node, path: String) throws(HardwareError) {
+    static func validate(_ profile: HardwareProfile, root: YAMLNode, path: String) throws(HardwareError) {
         func fail(_ key: String, _ message: String) throws(HardwareError) -> Never {
             let node = key.split(separator: ".").reduce(Optional(root)) { node, part in node?.mapping?[String(part)] }
-            throw .invalid(path: path, line: node?.mark?.line, column: node?.mark?.column, message: "\(key): \(message)")
+            throw .invalid(path: path, line: node?.location.line, column: node?.location.column, message: "\(key): \(message)")
         }
         let idOK = !profile.id.isEmpty && profile.id.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }
         if !idOK { try fail("id", "'\(Escaping.short(profile.id, limit: 40))' must be kebab-case (lowercase letters, digits and '-')") }

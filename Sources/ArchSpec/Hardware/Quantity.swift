@@ -1,4 +1,3 @@
-import Foundation
 
 /// A physical dimension a hardware figure is measured in, with the unit spellings a YAML file may use.
 ///
@@ -56,10 +55,10 @@ enum QuantityParser {
 
     /// The value in base units, or `nil` when the text is not a number with a unit of `D`.
     static func parse<D: QuantityDimension>(_ text: String, as dimension: D.Type) -> Double? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingBlanks()
         let numberEnd = trimmed.firstIndex { !("0123456789.eE+-_".contains($0)) } ?? trimmed.endIndex
-        var numberText = String(trimmed[..<numberEnd]).replacingOccurrences(of: "_", with: "")
-        var unitText = trimmed[numberEnd...].trimmingCharacters(in: .whitespaces)
+        var numberText = String(trimmed[..<numberEnd]).replacingAll("_", with: "")
+        var unitText = trimmed[numberEnd...].trimmingBlanks()
         // "1e" followed by a unit letter: give the 'e' back (as in "2E" would be ambiguous; exponents need digits).
         if numberText.hasSuffix("e") || numberText.hasSuffix("E") {
             unitText = String(numberText.removeLast()) + unitText

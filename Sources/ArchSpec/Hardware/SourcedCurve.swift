@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A curve with the document it came from: y against x, interpolated linearly in log10(x) between points and
 /// held flat beyond the ends (the same rule as `EfficiencyCurve`).

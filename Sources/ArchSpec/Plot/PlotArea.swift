@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A rectangle of the canvas with a linear or log10 mapping on each axis, and its axes, ticks and labels.
 struct PlotArea {

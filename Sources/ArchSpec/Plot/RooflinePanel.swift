@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The right panel of `size --plot`: one device's roofline (datasheet and with efficiency factors) and the
 /// prefill and decode points of the sized configuration.

@@ -1,4 +1,3 @@
-import Foundation
 
 /// The SVG chart of `archcalc recommend --plot`: the Pareto frontier (tokens/s per device against tokens/s per
 /// user, both linear from 0) with each frontier point, and the recommended deployment's operating point.

@@ -1,4 +1,3 @@
-import Foundation
 
 /// The `--plot` SVG: memory per device against context (left) and the roofline with the prefill and decode
 /// points (right).

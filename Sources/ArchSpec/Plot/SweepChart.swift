@@ -1,4 +1,3 @@
-import Foundation
 
 /// The `size --sweep ... --plot` SVG: memory per device against the swept axis with capacity and each point
 /// marked fits / does not fit (left), and decode tokens/s per sequence and in aggregate (right).

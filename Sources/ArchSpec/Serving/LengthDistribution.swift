@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A distribution of token counts (prompt or output lengths) as the planner reads it: its mean, second moment
 /// and quantiles, in closed form.

@@ -5,7 +5,7 @@ extension LengthDistribution {
     ///
     /// - Throws: `ServingError.invalidDistribution` naming what is wrong and the accepted forms.
     public static func parse(_ text: String) throws(ServingError) -> LengthDistribution {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingBlanks()
         guard let colon = trimmed.firstIndex(of: ":") else { return .fixed(try tokens(trimmed, in: text)) }
         let kind = trimmed[..<colon].lowercased()
         let body = String(trimmed[trimmed.index(after: colon)...])
@@ -17,7 +17,7 @@ extension LengthDistribution {
             guard s <= m * 10 else { throw bad(text, "standard deviation \(sd) is over 10x the mean") }
             return .normal(mean: m, sd: s)
         case "uniform":
-            let parts = body.components(separatedBy: "..")
+            let parts = body.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2 else { throw bad(text, "uniform needs LOW..HIGH") }
             let low = try tokens(parts[0], in: text), high = try tokens(parts[1], in: text)
             guard low <= high else { throw bad(text, "low \(parts[0]) is above high \(parts[1])") }
@@ -46,7 +46,7 @@ extension LengthDistribution {
 
     /// A token count of at least 1 and at most `maxTokens` (`2048`, `2k`, `1.5k`, `1M`).
     static func tokens(_ raw: String, in text: String) throws(ServingError) -> Double {
-        let value = raw.trimmingCharacters(in: .whitespaces)
+        let value = raw.trimmingBlanks()
         var multiplier = 1.0, digits = Substring(value)
         switch value.last {
         case "k", "K": multiplier = 1024; digits = digits.dropLast()
@@ -61,7 +61,7 @@ extension LengthDistribution {
     }
 
     static func number(_ raw: String, in text: String, what: String) throws(ServingError) -> Double {
-        guard let value = Double(raw.trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 0 else {
+        guard let value = Double(raw.trimmingBlanks()), value.isFinite, value >= 0 else {
             throw bad(text, "\(what) '\(raw)' is not a non-negative number")
         }
         return value

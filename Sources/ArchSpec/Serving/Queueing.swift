@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The M/G/1 queue the prefill server is modelled as: Poisson arrivals at `rate`, service times with mean
 /// `meanService` and second moment `secondMoment`, first come first served.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Times a continuous-batching step with sizing's roofline (`Roofline.time`, the model behind `archcalc size`):
 /// `max(compute, memory) + communication` with the profile's efficiency factors.

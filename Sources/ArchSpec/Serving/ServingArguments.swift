@@ -26,7 +26,7 @@ public enum ServingArguments {
 
     /// A request rate, requests per second: `4`, `0.5`, `1e3`.
     public static func rate(_ text: String) throws(ServingError) -> Double {
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+        guard let value = Double(text.trimmingBlanks()), value.isFinite else {
             throw .invalidOption("'\(Escaping.short(text))' is not a request rate in requests/s")
         }
         return value
@@ -36,8 +36,8 @@ public enum ServingArguments {
     public static func integers(_ text: String, name: String, limit: Int) throws(ServingError) -> [Int] {
         var result: [Int] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let piece = String(part).trimmingCharacters(in: .whitespaces)
-            let bounds = piece.components(separatedBy: "..")
+            let piece = String(part).trimmingBlanks()
+            let bounds = piece.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
             let numbers = bounds.map { Sweep.size($0) }
             guard bounds.count <= 2, let first = numbers.first ?? nil, let last = numbers.last ?? nil,
                   first >= 1, last >= first, last <= limit else {
@@ -57,8 +57,8 @@ public enum ServingArguments {
     /// `2.5` (every device kind) or `h100-sxm=2.5`: dollars per device-hour.
     public static func price(_ text: String) throws(ServingError) -> (id: String, dollars: Double) {
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-        let id = parts.count == 2 ? parts[0].trimmingCharacters(in: .whitespaces) : "*"
-        let raw = (parts.last ?? "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "$", with: "")
+        let id = parts.count == 2 ? parts[0].trimmingBlanks() : "*"
+        let raw = (parts.last ?? "").trimmingBlanks().replacingAll("$", with: "")
         guard !id.isEmpty, let dollars = Double(raw), dollars.isFinite, dollars >= 0, dollars < 1e6 else {
             throw .invalidOption("--price '\(Escaping.short(text))': give dollars per device-hour as 2.5 or h100-sxm=2.5")
         }

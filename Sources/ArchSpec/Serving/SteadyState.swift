@@ -1,4 +1,3 @@
-import Foundation
 
 /// Continuous batching in steady state, analytically (no simulation): Little's law for the decoding
 /// concurrency, the mean step of a mixed batch, and an M/G/1 prefill server for the time to first token.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The sizing model: memory per device, the layout that fits, the largest batch and context, and roofline
 /// latency and throughput. Formulas and defaults are in `docs/sizing.md`.

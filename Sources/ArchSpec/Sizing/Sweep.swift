@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A range of contexts or batches to size across: `context=1k..128k`, `batch=1..256`, `context=1k..128k:64`.
 public struct Sweep: Hashable, Codable, Sendable {
@@ -35,7 +39,7 @@ public struct Sweep: Hashable, Codable, Sendable {
             throw .invalidSweep("sweep '\(shown)' must look like context=1k..128k or batch=1..256")
         }
         let body = parts[1]
-        guard let range = body.range(of: "..") else {
+        guard let range = body.firstRange(of: "..") else {
             throw .invalidSweep("sweep '\(shown)' needs FROM..TO, for example \(axis.rawValue)=1..256")
         }
         let fromText = String(body[..<range.lowerBound])
@@ -95,7 +99,7 @@ public struct Sweep: Hashable, Codable, Sendable {
 
     /// `4096`, `4k`, `128K`, `1m`.
     public static func size(_ text: String) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let trimmed = text.trimmingBlanks().lowercased()
         if trimmed.hasSuffix("k"), let value = Int(trimmed.dropLast()) { return value.multipliedReportingOverflow(by: 1024).overflow ? nil : value * 1024 }
         if trimmed.hasSuffix("m"), let value = Int(trimmed.dropLast()) { return value.multipliedReportingOverflow(by: 1 << 20).overflow ? nil : value << 20 }
         return Int(trimmed)

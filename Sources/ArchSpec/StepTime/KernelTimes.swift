@@ -1,4 +1,3 @@
-import Foundation
 
 /// Time of single kernels from a device's step-time figures. Each returns seconds on one device.
 public struct KernelTimes: Sendable {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Sums a step's kernels into its time on one device (`docs/sizing.md`, "Step time").
 ///

@@ -41,6 +41,12 @@ public enum PathText {
         return String(cString: pointer)
     }
 
+    /// Whether something exists at `path`, following symbolic links (`stat`), as `FileManager.fileExists` does.
+    public static func exists(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0
+    }
+
     public static func currentDirectory() -> String {
         var buffer = [CChar](repeating: 0, count: 4096)
         guard getcwd(&buffer, buffer.count) != nil else { return "/" }

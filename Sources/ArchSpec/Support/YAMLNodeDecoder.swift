@@ -82,8 +82,16 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
         try NodeDecoder(node: try child(key), codingPath: codingPath + [key]).unkeyedContainer()
     }
 
-    func superDecoder() throws -> any Decoder { throw unsupported() }
-    func superDecoder(forKey key: Key) throws -> any Decoder { throw unsupported() }
+    /// The value under `super`, as `JSONDecoder` does.
+    func superDecoder() throws -> any Decoder {
+        guard let key = Key(stringValue: "super") else { throw unsupported() }
+        return try superDecoder(forKey: key)
+    }
+
+    /// The value under `key` as a decoder of its own (a figure's `value` that may be a number or a string).
+    func superDecoder(forKey key: Key) throws -> any Decoder {
+        NodeDecoder(node: try child(key), codingPath: codingPath + [key])
+    }
 
     private func unsupported() -> DecodingError {
         .dataCorrupted(.init(codingPath: codingPath, debugDescription: "unsupported"))

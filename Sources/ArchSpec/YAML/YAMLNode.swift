@@ -60,6 +60,11 @@ public indirect enum YAMLNode: Hashable, Sendable {
         if case .mapping(let mapping) = self { return mapping }
         return nil
     }
+
+    public var sequence: YAMLSequence? {
+        if case .sequence(let sequence) = self { return sequence }
+        return nil
+    }
 }
 
 public struct YAMLScalar: Hashable, Sendable {

@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Yams
 
 /// Errors of calibration and validation.
 public enum CalibrationError: Error, Equatable, CustomStringConvertible {
@@ -35,14 +34,14 @@ public enum CalibrationError: Error, Equatable, CustomStringConvertible {
 extension CalibrationResult {
     /// The profile as YAML.
     public func yaml() throws -> String {
-        do { return try YAMLEncoder().encode(self) } catch {
+        do { return try YAMLEmitter().text(YAMLNodeEncoder().encode(self)) } catch {
             throw CalibrationError.invalid("cannot encode profile: \(error)")
         }
     }
 
     /// `hardwareProfile()` as YAML in the catalog's schema.
     public func hardwareProfileYAML() throws -> String {
-        do { return try YAMLEncoder().encode(hardwareProfile()) } catch {
+        do { return try YAMLEmitter().text(YAMLNodeEncoder().encode(hardwareProfile())) } catch {
             throw CalibrationError.invalid("cannot encode the hardware profile: \(error)")
         }
     }

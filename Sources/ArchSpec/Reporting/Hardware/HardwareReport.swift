@@ -1,5 +1,3 @@
-import Foundation
-import Yams
 
 /// Text, Markdown, JSON and YAML views of hardware profiles, which the `HardwareFormat` renderers put together.
 public enum HardwareReport {
@@ -74,37 +72,15 @@ public enum HardwareReport {
 
     /// The profile in the YAML schema `--hardware FILE` reads (a template for your own).
     ///
-    /// Lines are never folded (a long value cannot put its own text at the start of a line), and non-ASCII
-    /// or non-printable characters are written as double-quoted escapes.
+    /// Lines are never folded (a long value cannot put its own text at the start of a line), non-ASCII or
+    /// non-printable characters are written as double-quoted escapes, and a scalar holding `##[` (the runner's
+    /// legacy workflow-command prefix) is written double-quoted with it as `##\x5b`, losslessly. Keys are the
+    /// schema's, so every `##[` is inside such a scalar.
     public static func yaml(_ p: HardwareProfile) -> String {
-        let encoder = YAMLEncoder()
-        encoder.options.width = -1
-        encoder.options.allowUnicode = false
-        return legacyCommandsBroken((try? encoder.encode(p)) ?? "")
-    }
-
-    /// YAML whose `##[` (the runner's legacy workflow-command prefix) is written `##\x5b`, losslessly: the
-    /// scalars holding it are re-emitted double-quoted, where `\x5b` is an escape. Keys are the schema's, so
-    /// every `##[` is inside such a scalar. Text without `##[` is returned unchanged.
-    static func legacyCommandsBroken(_ yaml: String) -> String {
-        guard yaml.contains("##["), let node = try? Yams.compose(yaml: yaml),
-              let text = try? Yams.serialize(node: doubleQuotingLegacyCommands(node), width: -1, allowUnicode: false)
-        else { return yaml }
-        return text.replacingOccurrences(of: "##[", with: "##\\x5b")
-    }
-
-    static func doubleQuotingLegacyCommands(_ node: Node) -> Node {
-        switch node {
-        case .scalar(var scalar):
-            if scalar.string.contains("##[") { scalar.style = .doubleQuoted }
-            return .scalar(scalar)
-        case .mapping(let mapping):
-            let pairs = mapping.map { (doubleQuotingLegacyCommands($0.key), doubleQuotingLegacyCommands($0.value)) }
-            return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style))
-        case .sequence(let sequence):
-            return .sequence(Node.Sequence(sequence.map(doubleQuotingLegacyCommands), sequence.tag, sequence.style))
-        case .alias: return node
-        }
+        guard let tree = try? YAMLNodeEncoder().encode(p) else { return "" }
+        let quoted = tree.restyling(.doubleQuoted) { $0.contains("##[") }
+        let text = (try? YAMLEmitter(width: nil, allowsUnicode: false).text(quoted)) ?? ""
+        return text.contains("##[") ? text.replacing("##[", with: "##\\x5b") : text
     }
 
     /// Every figure of one profile with its source, as a Markdown table.

@@ -76,7 +76,7 @@ struct TextServingRenderer: Renderer {
             rows.append(("cost", "\(ServingUnits.dollars(dollars)) per 1M output tokens"))
         }
         let width = rows.map(\.0.count).max() ?? 0
-        return rows.map { "  " + $0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.1 }
+        return rows.map { "  " + $0.0 + String(repeating: " ", count: max(0, width + 2 - $0.0.count)) + $0.1 }
     }
 
     static func alternatives(_ deployments: [Deployment]) -> [String] {
