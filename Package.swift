@@ -36,6 +36,8 @@ let folderReadmes = [
 // binary built here still runs on x86_64 CPUs without AVX2. On arm64 all are baseline builds (NEON has FMA).
 // `KernelsWideCheck` (tests only) compiles the AVX-512 copy's 64-column tile code for AVX2, so its loops and edges
 // are checked against the reference on hosts without AVX-512 (the AVX-512 copy itself is tested where it runs).
+// `KernelsIntDot` is C: the int8 GEMV's integer dot products (`vpdpwssd`, `vpmaddwd`), which Swift cannot express,
+// as intrinsics behind `__attribute__((target(...)))`; the kernel copies call it after ArchSpec's CPU check.
 #if arch(x86_64)
 let fmaKernelSettings: [SwiftSetting] = [
     .define("KERNEL_FMA"), .unsafeFlags(["-target-cpu", "haswell"]),
@@ -77,10 +79,11 @@ let package = Package(
             exclude: ["README.md", "LICENSE"],
             cSettings: [.define("YAML_DECLARE_STATIC")]
         ),
-        .target(name: "KernelsAVX512", path: "Sources/Kernels/AVX512", swiftSettings: avx512KernelSettings),
-        .target(name: "KernelsWideCheck", path: "Sources/Kernels/WideCheck", swiftSettings: wideCheckSettings),
-        .target(name: "KernelsFMA", path: "Sources/Kernels/FMA", swiftSettings: fmaKernelSettings),
-        .target(name: "KernelsPortable", path: "Sources/Kernels/Portable"),
+        .target(name: "KernelsAVX512", dependencies: ["KernelsIntDot"], path: "Sources/Kernels/AVX512", swiftSettings: avx512KernelSettings),
+        .target(name: "KernelsWideCheck", dependencies: ["KernelsIntDot"], path: "Sources/Kernels/WideCheck", swiftSettings: wideCheckSettings),
+        .target(name: "KernelsFMA", dependencies: ["KernelsIntDot"], path: "Sources/Kernels/FMA", swiftSettings: fmaKernelSettings),
+        .target(name: "KernelsPortable", dependencies: ["KernelsIntDot"], path: "Sources/Kernels/Portable"),
+        .target(name: "KernelsIntDot", path: "Sources/KernelsIntDot"),
         .executableTarget(
             name: "archcalc",
             dependencies: [

@@ -5,6 +5,10 @@
 #                                        only, and threadpoolctl reports the kernel set that ran
 #   bandwidth (Swift triad)              vs a plain C STREAM triad built with gcc -O3 -march=native -fopenmp
 #   decode GEMV, fp32 and int8 weights   vs the same C triad (bytes of weights per second)
+#   the selected kernel copy's GEMM      vs the AVX2+FMA copy (ARCHCALC_KERNELS=fma) on gemm:512,4096,4096, and the
+#                                        int8 GEMV's path vs its fp32-widening path (ARCHCALC_INT8=widening), and
+#                                        the fp32 and int8 GEMVs reading one row at a time vs four
+#                                        (ARCHCALC_GEMV_STREAMS)
 # Each round runs both sides back to back; ratios are taken within a round and the median is printed, with the
 # 1-minute load average at the start of every round.
 # Usage: scripts/bench-kernels.sh [ROUNDS] [THREADS...]     (defaults: 3 rounds, threads 1 and all CPUs)
@@ -25,7 +29,9 @@ ARRAY=$((128 * 1024 * 1024))   # bytes per array: 4x a 32 MiB L3
 numpy() { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$PY" scripts/bench_numpy_sgemm.py "$@"; }
 
 echo "host: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) CPUs"
-echo "kernels: $($BIN calibrate --probe triad:1048576 --threads 1 | awk '{print $6}')"
+echo "kernels: $($BIN calibrate --probe triad:1048576 --threads 1 | awk '{print $6}'),"\
+  "$($BIN calibrate --probe gemv-int8:64,4096 --threads 1 | grep -o 'int8=[^ ]*')"
+echo "flags: $(grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -E '^(avx2|fma|avx512[a-z_0-9]*)$' | tr '\n' ' ')"
 echo "peak: $($BIN calibrate --probe peak --threads "$(nproc)")"
 echo "numpy: $($PY -c 'import numpy; print(numpy.__version__)'); $(numpy --info 1)"
 echo "started: $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -33,7 +39,7 @@ echo "started: $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
 ratios=$(mktemp)
 trap 'rm -f "$ratios"' EXIT
 for round in $(seq 1 "$ROUNDS"); do
-  echo "round $round: load $(cut -d' ' -f1 /proc/loadavg)" >&2
+  echo "round $round: $(date -u +%TZ), load $(cut -d' ' -f1 /proc/loadavg)"
   for t in $THREADS; do
     for m in $ROWS; do
       s=$($BIN calibrate --probe "gemm:$m,4096,4096" --threads "$t" | awk '{print $3}')
@@ -47,6 +53,17 @@ for round in $(seq 1 "$ROUNDS"); do
     echo "triad threads=$t $s $c" >>"$ratios"
     echo "gemv-fp32(14336x4096)/triad threads=$t $g $c" >>"$ratios"
     echo "gemv-int8(14336x4096)/triad threads=$t $q $c" >>"$ratios"
+    w=$(ARCHCALC_INT8=widening $BIN calibrate --probe "gemv-int8:14336,4096" --threads "$t" | awk '{print $3}')
+    echo "gemv-int8 path/widening threads=$t $q $w" >>"$ratios"
+    g1=$(ARCHCALC_GEMV_STREAMS=1 $BIN calibrate --probe "gemv-fp32:14336,4096" --threads "$t" | awk '{print $3}')
+    g4=$(ARCHCALC_GEMV_STREAMS=4 $BIN calibrate --probe "gemv-fp32:14336,4096" --threads "$t" | awk '{print $3}')
+    echo "gemv-fp32 1 stream/4 streams threads=$t $g1 $g4" >>"$ratios"
+    q1=$(ARCHCALC_GEMV_STREAMS=1 $BIN calibrate --probe "gemv-int8:14336,4096" --threads "$t" | awk '{print $3}')
+    q4=$(ARCHCALC_GEMV_STREAMS=4 $BIN calibrate --probe "gemv-int8:14336,4096" --threads "$t" | awk '{print $3}')
+    echo "gemv-int8 1 stream/4 streams threads=$t $q1 $q4" >>"$ratios"
+    f=$(ARCHCALC_KERNELS=fma $BIN calibrate --probe "gemm:512,4096,4096" --threads "$t" | awk '{print $3}')
+    s=$($BIN calibrate --probe "gemm:512,4096,4096" --threads "$t" | awk '{print $3}')
+    echo "gemm m=512 selected copy/fma copy threads=$t $s $f" >>"$ratios"
   done
 done
 echo "finished: $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -7,7 +7,8 @@ extension Archcalc.Calibrate {
     ///
     /// Kinds: `gemm:M,N,K`, `triad:BYTES`, `copy:BYTES`, `read:BYTES`, `gemv-fp32:N,K`, `gemv-bf16:N,K`,
     /// `gemv-int8:N,K`, `decode:HEADS,KV_HEADS,HEAD_DIM,CONTEXT`, `peak` (FP32 FLOP/s: threads x measured
-    /// clock x FLOP/cycle). `gemv-fp32` rotates over copies beyond 4x the last-level cache.
+    /// clock x FLOP/cycle). `gemv-fp32` rotates over copies beyond 4x the last-level cache; `gemv-int8` adds
+    /// `int8=PATH` (`Int8Path`: integer dot products or fp32 widening; `ARCHCALC_INT8` caps it).
     func runProbe(_ probe: String, threads: Int) throws {
         let parts = probe.split(separator: ":", maxSplits: 1)
         let kind = parts.first.map(String.init) ?? ""
@@ -48,7 +49,8 @@ extension Archcalc.Calibrate {
         default:
             throw ValidationError("unknown probe '\(Escaping.short(probe))'")
         }
+        let int8 = kind == "gemv-int8" ? " int8=\(Int8Path.best(variant: variant).rawValue)" : ""
         Output.write("\(probe) \(threads) \(rate.sustained) \(rate.best) \(rate.spread) \(variant.rawValue)"
-                     + " other_cores=\(rate.otherCores) steal=\(rate.steal)\n")
+                     + " other_cores=\(rate.otherCores) steal=\(rate.steal)\(int8)\n")
     }
 }

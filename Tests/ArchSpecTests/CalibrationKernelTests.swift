@@ -52,9 +52,10 @@ func naiveGEMM(m: Int, n: Int, k: Int, a: [Float], b: [Float], transposed: Bool)
         }
     }
 
-    @Test(arguments: KernelVariant.allCases)
-    func gemvFormatsMatchDefinition(variant: KernelVariant) {
-        let backend = KernelBackend(variant: variant, threads: 2)
+    @Test(arguments: KernelVariant.allCases, [1, 4])
+    func gemvFormatsMatchDefinition(variant: KernelVariant, streams: Int) {
+        let backend = KernelBackend(variant: variant, threads: 2, gemvStreams: streams)
+        #expect(backend.gemvStreams == streams)
         var n = 70, k = 101, group = 32  // k = 101: six 16-element blocks and a 5-element tail
         var w = pseudoRandom(n * k, seed: 3), x = pseudoRandom(k, seed: 4)
         var y = [Float](repeating: .nan, count: n)
@@ -67,13 +68,15 @@ func naiveGEMM(m: Int, n: Int, k: Int, a: [Float], b: [Float], transposed: Bool)
         backend.gemvBF16(n: n, k: k, w: bits, x: x, y: &y)
         #expect(maxRelativeError(y, naiveGEMM(m: 1, n: n, k: k, a: x, b: widened, transposed: true)) < 1e-5)
 
-        // int8: q in [-127, 127], one scale per 32 elements of a row (k a multiple of the group).
+        // int8: q in [-127, 127], one scale per 32 elements of a row (k a multiple of the group), on the exact
+        // widening path (the integer paths round x: CalibrationInt8DotTests).
+        let widening = KernelBackend(variant: variant, threads: 2, int8Path: .widening, gemvStreams: streams)
         (n, k) = (70, 96)
         (w, x) = (pseudoRandom(n * k, seed: 3), pseudoRandom(k, seed: 4))
         let q = w.map { Int8(($0 * 127).rounded()) }
         let scales = pseudoRandom(n * k / group, seed: 5).map { abs($0) + 0.01 }
         let dequantised = (0..<(n * k)).map { Float(q[$0]) * scales[($0 / k) * (k / group) + ($0 % k) / group] }
-        backend.gemvInt8(n: n, k: k, q: q, scales: scales, group: group, x: x, y: &y)
+        widening.gemvInt8(n: n, k: k, q: q, scales: scales, group: group, x: x, y: &y)
         #expect(maxRelativeError(y, naiveGEMM(m: 1, n: n, k: k, a: x, b: dequantised, transposed: true)) < 1e-5)
     }
 

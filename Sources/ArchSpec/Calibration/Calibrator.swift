@@ -99,7 +99,8 @@ public enum Calibrator {
             }
         }
         let build = BuildInfo(kernels: variant, codegen: variant.codegen, optimized: !isDebugBuild,
-                              blas: blas?.description)
+                              blas: blas?.description, int8: Int8Path.best(variant: variant),
+                              gemvStreams: KernelBackend.gemvStreams())
         return CalibrationResult(
             version: 1, id: profileID(host), measuredAt: started, quick: plan.quick, host: host, build: build,
             summary: summarize(peak: peak, bandwidth: bandwidth, gemm: gemm),

@@ -67,23 +67,36 @@ struct SharedRaw: @unchecked Sendable {
 
 extension Kernels {
     /// y = W · x for fp32 W stored N x K (out-features major, PyTorch's `Linear.weight`).
+    /// - Parameters:
+    ///   - streams: Rows each thread reads at once, 1 or 4 (`gemvStreams` by default).
     public static func gemvF32(
-        n: Int, k: Int, w: UnsafePointer<Float>, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, threads: Int
+        n: Int, k: Int, w: UnsafePointer<Float>, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, threads: Int,
+        streams: Int = gemvStreams
     ) {
-        gemv(F32Format.self, n: n, k: k, w: UnsafeRawPointer(w), x: x, y: y, threads: threads)
+        gemv(F32Format.self, n: n, k: k, w: UnsafeRawPointer(w), x: x, y: y, threads: threads, streams: streams)
     }
 
     /// y = W · x for W stored N x K as bfloat16 bit patterns, widened to fp32 on the fly.
     public static func gemvBF16(
-        n: Int, k: Int, w: UnsafePointer<UInt16>, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, threads: Int
+        n: Int, k: Int, w: UnsafePointer<UInt16>, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, threads: Int,
+        streams: Int = gemvStreams
     ) {
-        gemv(BF16Format.self, n: n, k: k, w: UnsafeRawPointer(w), x: x, y: y, threads: threads)
+        gemv(BF16Format.self, n: n, k: k, w: UnsafeRawPointer(w), x: x, y: y, threads: threads, streams: streams)
     }
 
-    /// Rows split over threads in groups of four; each group streams four rows at once (four read streams).
+    /// Rows of W each thread of the fp32 and bf16 GEMVs reads at once by default: four (four read streams).
+    /// On the Zen 4 host four streams beat one by 1.2-1.3x in the Swift GEMV (`scripts/bench-kernels.sh`), and
+    /// on the Zen 3 host one stream read about half as fast as four.
+    public static var gemvStreams: Int { 4 }
+
+    /// Rows each thread of the int8 integer paths reads at once by default: one. Their four-row loop ran at 12-14
+    /// GB/s on the Zen 4 host where one row at a time ran at 19-21 (a C harness around the same functions).
+    public static var int8DotStreams: Int { 1 }
+
+    /// Rows split over threads in groups of four; each thread reads `streams` rows at once (1, else 4).
     static func gemv<F: RowFormat>(
         _ format: F.Type, n: Int, k: Int, w: UnsafeRawPointer, x: UnsafePointer<Float>,
-        y: UnsafeMutablePointer<Float>, threads: Int
+        y: UnsafeMutablePointer<Float>, threads: Int, streams: Int
     ) {
         let parts = max(1, min(threads, n / 64))
         let arranged = UnsafeMutablePointer<Float>.allocate(capacity: max(1, k))
@@ -95,12 +108,44 @@ extension Kernels {
             let range = split(n, parts: parts, align: 4, index: t)
             var row = range.lowerBound
             while row < range.upperBound {
+                if streams == 1 {
+                    sy.p[row] = dotRow(F.self, row: sw.p + row &* rowBytes, k: k, x: UnsafePointer(sx.p),
+                                       arranged: UnsafePointer(sa.p))
+                    row &+= 1
+                    continue
+                }
                 let count = min(4, range.upperBound &- row)
                 dotRows(F.self, count: count, rows: sw.p + row &* rowBytes, rowBytes: rowBytes, k: k,
                         x: UnsafePointer(sx.p), arranged: UnsafePointer(sa.p), y: sy.p + row)
                 row &+= count
             }
         }
+    }
+
+    /// row · x with one read stream: 32 elements per step into four independent accumulators.
+    @inline(__always)
+    static func dotRow<F: RowFormat>(
+        _ format: F.Type, row: UnsafeRawPointer, k: Int, x: UnsafePointer<Float>, arranged: UnsafePointer<Float>
+    ) -> Float {
+        var a0 = SIMD8<Float>(), a1 = SIMD8<Float>(), a2 = SIMD8<Float>(), a3 = SIMD8<Float>()
+        var i = 0
+        while i &+ 32 <= k {
+            let (w0, w1) = F.load16(row, i), (w2, w3) = F.load16(row, i &+ 16)
+            a0 = fma8(a0, w0, load8(arranged + i)); a1 = fma8(a1, w1, load8(arranged + (i &+ 8)))
+            a2 = fma8(a2, w2, load8(arranged + (i &+ 16))); a3 = fma8(a3, w3, load8(arranged + (i &+ 24)))
+            i &+= 32
+        }
+        if i &+ 16 <= k {
+            let (w0, w1) = F.load16(row, i)
+            a0 = fma8(a0, w0, load8(arranged + i)); a1 = fma8(a1, w1, load8(arranged + (i &+ 8)))
+            i &+= 16
+        }
+        var s = ((a0 + a1) + (a2 + a3)).sum()
+        while i < k {
+            s += F.load1(row, i) * x[i]
+            i &+= 1
+        }
+        return s
     }
 
     /// y[r] = row r · x for `count` (1...4) rows; missing rows alias row 0 and are not stored.

@@ -15,23 +15,32 @@ extension KernelBackend {
     /// y = W·x, W stored N x K in fp32.
     public func gemvF32(n: Int, k: Int, w: UnsafePointer<Float>, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
         switch variant {
-        case .avx512: KernelsAVX512.Kernels.gemvF32(n: n, k: k, w: w, x: x, y: y, threads: threads)
-        case .fma: KernelsFMA.Kernels.gemvF32(n: n, k: k, w: w, x: x, y: y, threads: threads)
-        case .portable: KernelsPortable.Kernels.gemvF32(n: n, k: k, w: w, x: x, y: y, threads: threads)
+        case .avx512: KernelsAVX512.Kernels.gemvF32(n: n, k: k, w: w, x: x, y: y, threads: threads, streams: gemvStreams ?? KernelsAVX512.Kernels.gemvStreams)
+        case .fma: KernelsFMA.Kernels.gemvF32(n: n, k: k, w: w, x: x, y: y, threads: threads, streams: gemvStreams ?? KernelsFMA.Kernels.gemvStreams)
+        case .portable: KernelsPortable.Kernels.gemvF32(n: n, k: k, w: w, x: x, y: y, threads: threads, streams: gemvStreams ?? KernelsPortable.Kernels.gemvStreams)
         }
     }
 
     /// y = W·x, W stored N x K as bfloat16 bit patterns.
     public func gemvBF16(n: Int, k: Int, w: UnsafePointer<UInt16>, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
         switch variant {
-        case .avx512: KernelsAVX512.Kernels.gemvBF16(n: n, k: k, w: w, x: x, y: y, threads: threads)
-        case .fma: KernelsFMA.Kernels.gemvBF16(n: n, k: k, w: w, x: x, y: y, threads: threads)
-        case .portable: KernelsPortable.Kernels.gemvBF16(n: n, k: k, w: w, x: x, y: y, threads: threads)
+        case .avx512: KernelsAVX512.Kernels.gemvBF16(n: n, k: k, w: w, x: x, y: y, threads: threads, streams: gemvStreams ?? KernelsAVX512.Kernels.gemvStreams)
+        case .fma: KernelsFMA.Kernels.gemvBF16(n: n, k: k, w: w, x: x, y: y, threads: threads, streams: gemvStreams ?? KernelsFMA.Kernels.gemvStreams)
+        case .portable: KernelsPortable.Kernels.gemvBF16(n: n, k: k, w: w, x: x, y: y, threads: threads, streams: gemvStreams ?? KernelsPortable.Kernels.gemvStreams)
         }
     }
 
     /// y = W·x, W stored N x K as int8 with one fp32 scale per `group` elements of a row.
+    /// Integer dot products where `int8Path` says so (x rounded to int16 per group: see `Int8Path`).
     public func gemvInt8(n: Int, k: Int, q: UnsafePointer<Int8>, scales: UnsafePointer<Float>, group: Int, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
+        if int8Path != .widening {
+            let wide = int8Path == .vnni512
+            switch variant {
+            case .avx512: return KernelsAVX512.Kernels.gemvInt8Dot(vnni512: wide, n: n, k: k, q: q, scales: scales, group: group, x: x, y: y, threads: threads, streams: gemvStreams ?? KernelsAVX512.Kernels.int8DotStreams)
+            case .fma: return KernelsFMA.Kernels.gemvInt8Dot(vnni512: wide, n: n, k: k, q: q, scales: scales, group: group, x: x, y: y, threads: threads, streams: gemvStreams ?? KernelsFMA.Kernels.int8DotStreams)
+            case .portable: break
+            }
+        }
         switch variant {
         case .avx512: KernelsAVX512.Kernels.gemvInt8(n: n, k: k, q: q, scales: scales, group: group, x: x, y: y, threads: threads)
         case .fma: KernelsFMA.Kernels.gemvInt8(n: n, k: k, q: q, scales: scales, group: group, x: x, y: y, threads: threads)

@@ -82,15 +82,37 @@ public final class KernelBackend: @unchecked Sendable {
     public let variant: KernelVariant
     /// Worker threads per call.
     public let threads: Int
+    /// How `gemvInt8` multiplies.
+    public let int8Path: Int8Path
+    /// Rows of a weight each GEMV thread reads at once (1 or 4) when asked (the initialiser, else
+    /// `ARCHCALC_GEMV_STREAMS`); nil lets each kernel read its own default (`Kernels.gemvStreams`: 4 for fp32 and
+    /// bf16, `Kernels.int8DotStreams`: 1 for the int8 integer paths).
+    public let gemvStreams: Int?
     let avx512Workspace: KernelsAVX512.GEMMWorkspace?
     let fmaWorkspace: KernelsFMA.GEMMWorkspace?
     let portableWorkspace: KernelsPortable.GEMMWorkspace?
 
-    public init(variant: KernelVariant, threads: Int) {
+    /// - Parameters:
+    ///   - int8Path: How `gemvInt8` multiplies; nil picks `Int8Path.best` (a path this CPU cannot run falls back
+    ///     to the best one it can).
+    ///   - gemvStreams: 1 or 4 rows read at once by the GEMVs; nil reads `ARCHCALC_GEMV_STREAMS`, then each
+    ///     kernel's own default.
+    public init(variant: KernelVariant, threads: Int, int8Path: Int8Path? = nil, gemvStreams: Int? = nil) {
         self.variant = variant
         self.threads = max(1, threads)
+        self.gemvStreams = Self.gemvStreams(asked: gemvStreams)
+        let features = CPUFeatures.detect(), paths = Int8Path.available(variant: variant, features: features)
+        self.int8Path = int8Path.flatMap { paths.contains($0) ? $0 : nil } ?? Int8Path.best(variant: variant, features: features)
         avx512Workspace = variant == .avx512 ? KernelsAVX512.GEMMWorkspace(threads: self.threads) : nil
         fmaWorkspace = variant == .fma ? KernelsFMA.GEMMWorkspace(threads: self.threads) : nil
         portableWorkspace = variant == .portable ? KernelsPortable.GEMMWorkspace(threads: self.threads) : nil
+    }
+}
+
+extension KernelBackend {
+    /// `asked` when it is 1 or 4, else `ARCHCALC_GEMV_STREAMS` when that is 1 or 4, else nil (each kernel's own).
+    public static func gemvStreams(asked: Int? = nil) -> Int? {
+        let valid = { (value: Int?) in value.flatMap { $0 == 1 || $0 == 4 ? $0 : nil } }
+        return valid(asked) ?? valid(getenv("ARCHCALC_GEMV_STREAMS").flatMap { Int(String(cString: $0)) })
     }
 }

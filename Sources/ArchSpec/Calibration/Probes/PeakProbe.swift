@@ -30,7 +30,10 @@ public struct PeakMeasurement: Hashable, Codable, Sendable {
     public var basis: String {
         "measured: \(cores) cores x \(Self.gigahertz(clockHz)) GHz measured clock (dependent-add chain) x "
             + "\(flopsPerCycle) FP32 FLOP/cycle (FMA probe on the \(kernels.rawValue) kernels: "
-            + "\(Self.gigahertz(fmaFlopsOneCore)) GFLOP/s on one core)"
+            + "\(Self.gigahertz(fmaFlopsOneCore)) GFLOP/s on one core"
+            + (flopsPerCycle < kernels.maximumFlopsPerCycle
+                ? "; its vectors would allow \(kernels.maximumFlopsPerCycle), so the FMA unit is narrower than them)"
+                : ")")
     }
 
     static func gigahertz(_ value: Double) -> String {

@@ -48,6 +48,12 @@ public struct BuildInfo: Hashable, Codable, Sendable {
     public var optimized: Bool
     /// The dlopen'd BLAS and symbol, when one was found.
     public var blas: String?
+    /// How the int8 GEMV multiplied (`Int8Path`); nil in profiles written before it was recorded.
+    public var int8: Int8Path? = nil
+    /// Rows each GEMV thread read at once when `ARCHCALC_GEMV_STREAMS` set it (1 or 4); nil: each kernel's own.
+    public var gemvStreams: Int? = nil
+
+    enum CodingKeys: String, CodingKey { case kernels, codegen, optimized, blas, int8, gemvStreams = "gemv_streams" }
 }
 
 /// Headline figures with their source, for the sizing model and for people.

@@ -1,0 +1,1 @@
+../FMA/GEMVInt8Dot.swift

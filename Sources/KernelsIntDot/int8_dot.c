@@ -1,0 +1,170 @@
+// Integer dot-product rows for the int8 decode GEMV. Swift cannot express `vpmaddwd` / `vpdpwssd` (its generic
+// SIMD widening of Int8 to Int16 lowers to a library call, and no pattern of Swift SIMD operations selects the
+// pairwise multiply-add), so these few loops are C intrinsics behind `__attribute__((target(...)))`; the Swift
+// side checks the CPU flags before calling them.
+#include "KernelsIntDot.h"
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+int archcalc_int_dot_compiled(void) { return 1; }
+
+#define VNNI512 __attribute__((target("avx512f,avx512bw,avx512vl,avx512vnni")))
+#define AVX2 __attribute__((target("avx2,fma")))
+
+/// Combined scales for up to 16 groups from g0: out[j] = scales[g0 + j] * xscale[g0 + j].
+VNNI512 static inline void combine512(const float *scales, const float *xscale, long g0, long count, float *out) {
+    const __mmask16 m = (__mmask16)((1u << count) - 1u);
+    _mm512_storeu_ps(out, _mm512_mul_ps(_mm512_maskz_loadu_ps(m, scales + g0), _mm512_maskz_loadu_ps(m, xscale + g0)));
+}
+
+/// int32 lanes of one group of `group` weights (a multiple of 16) against int16 x.
+VNNI512 static inline __m512i group512(const int8_t *q, const int16_t *x, long group) {
+    __m512i acc = _mm512_setzero_si512();
+    long i = 0;
+    for (; i + 32 <= group; i += 32) {
+        __m512i w = _mm512_cvtepi8_epi16(_mm256_loadu_si256((const __m256i *)(q + i)));
+        acc = _mm512_dpwssd_epi32(acc, w, _mm512_loadu_si512((const void *)(x + i)));
+    }
+    if (i < group) {  // 16 left
+        __m256i w = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(q + i)));
+        __m256i d = _mm256_dpwssd_epi32(_mm256_setzero_si256(), w, _mm256_loadu_si256((const __m256i *)(x + i)));
+        acc = _mm512_add_epi32(acc, _mm512_zextsi256_si512(d));
+    }
+    return acc;
+}
+
+VNNI512 void archcalc_int8_rows_vnni512(long rows, long k, long group, const int8_t *q, const float *scales,
+                                        const int16_t *xq, const float *xscale, float *y, long streams) {
+    const long groups = k / group;
+    float cs[4][16];
+    long r = 0;
+    for (; streams >= 4 && r + 4 <= rows; r += 4) {
+        const int8_t *q0 = q + r * k, *q1 = q0 + k, *q2 = q1 + k, *q3 = q2 + k;
+        const float *s0 = scales + r * groups;
+        __m512 f0 = _mm512_setzero_ps(), f1 = f0, f2 = f0, f3 = f0;
+        for (long g0 = 0; g0 < groups; g0 += 16) {
+            const long count = groups - g0 < 16 ? groups - g0 : 16;
+            combine512(s0, xscale, g0, count, cs[0]);
+            combine512(s0 + groups, xscale, g0, count, cs[1]);
+            combine512(s0 + 2 * groups, xscale, g0, count, cs[2]);
+            combine512(s0 + 3 * groups, xscale, g0, count, cs[3]);
+            for (long j = 0; j < count; j++) {
+                const long o = (g0 + j) * group;
+                const __m512i a0 = group512(q0 + o, xq + o, group), a1 = group512(q1 + o, xq + o, group);
+                const __m512i a2 = group512(q2 + o, xq + o, group), a3 = group512(q3 + o, xq + o, group);
+                f0 = _mm512_fmadd_ps(_mm512_cvtepi32_ps(a0), _mm512_set1_ps(cs[0][j]), f0);
+                f1 = _mm512_fmadd_ps(_mm512_cvtepi32_ps(a1), _mm512_set1_ps(cs[1][j]), f1);
+                f2 = _mm512_fmadd_ps(_mm512_cvtepi32_ps(a2), _mm512_set1_ps(cs[2][j]), f2);
+                f3 = _mm512_fmadd_ps(_mm512_cvtepi32_ps(a3), _mm512_set1_ps(cs[3][j]), f3);
+            }
+        }
+        y[r] = _mm512_reduce_add_ps(f0);
+        y[r + 1] = _mm512_reduce_add_ps(f1);
+        y[r + 2] = _mm512_reduce_add_ps(f2);
+        y[r + 3] = _mm512_reduce_add_ps(f3);
+    }
+    for (; r < rows; r++) {
+        const int8_t *q0 = q + r * k;
+        const float *s0 = scales + r * groups;
+        __m512 f0 = _mm512_setzero_ps(), f1 = f0;  // two chains: the FMA latency stays off the memory's path
+        long g = 0;
+        for (; g + 2 <= groups; g += 2) {
+            const long o = g * group, p = o + group;
+            f0 = _mm512_fmadd_ps(_mm512_cvtepi32_ps(group512(q0 + o, xq + o, group)),
+                                 _mm512_set1_ps(s0[g] * xscale[g]), f0);
+            f1 = _mm512_fmadd_ps(_mm512_cvtepi32_ps(group512(q0 + p, xq + p, group)),
+                                 _mm512_set1_ps(s0[g + 1] * xscale[g + 1]), f1);
+        }
+        if (g < groups) {
+            const long o = g * group;
+            f0 = _mm512_fmadd_ps(_mm512_cvtepi32_ps(group512(q0 + o, xq + o, group)),
+                                 _mm512_set1_ps(s0[g] * xscale[g]), f0);
+        }
+        y[r] = _mm512_reduce_add_ps(_mm512_add_ps(f0, f1));
+    }
+}
+
+/// int32 lanes of one group of `group` weights (a multiple of 16) against int16 x, 16 weights per step.
+AVX2 static inline __m256i group256(const int8_t *q, const int16_t *x, long group) {
+    __m256i acc = _mm256_madd_epi16(_mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)q)),
+                                    _mm256_loadu_si256((const __m256i *)x));
+    for (long i = 16; i < group; i += 16) {
+        __m256i w = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(q + i)));
+        acc = _mm256_add_epi32(acc, _mm256_madd_epi16(w, _mm256_loadu_si256((const __m256i *)(x + i))));
+    }
+    return acc;
+}
+
+AVX2 static inline float sum256(__m256 v) {
+    __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+    s = _mm_add_ss(s, _mm_movehdup_ps(s));
+    return _mm_cvtss_f32(s);
+}
+
+/// Combined scales for 8 groups from g0 (the caller pads past the end): out[j] = scales[g0+j] * xscale[g0+j].
+AVX2 static inline void combine256(const float *scales, const float *xscale, long g0, long count, float *out) {
+    for (long j = 0; j < count; j++) out[j] = scales[g0 + j] * xscale[g0 + j];
+}
+
+AVX2 void archcalc_int8_rows_avx2(long rows, long k, long group, const int8_t *q, const float *scales,
+                                  const int16_t *xq, const float *xscale, float *y, long streams) {
+    const long groups = k / group;
+    float cs[4][16];
+    long r = 0;
+    for (; streams >= 4 && r + 4 <= rows; r += 4) {
+        const int8_t *q0 = q + r * k, *q1 = q0 + k, *q2 = q1 + k, *q3 = q2 + k;
+        const float *s0 = scales + r * groups;
+        __m256 f0 = _mm256_setzero_ps(), f1 = f0, f2 = f0, f3 = f0;
+        for (long g0 = 0; g0 < groups; g0 += 16) {
+            const long count = groups - g0 < 16 ? groups - g0 : 16;
+            combine256(s0, xscale, g0, count, cs[0]);
+            combine256(s0 + groups, xscale, g0, count, cs[1]);
+            combine256(s0 + 2 * groups, xscale, g0, count, cs[2]);
+            combine256(s0 + 3 * groups, xscale, g0, count, cs[3]);
+            for (long j = 0; j < count; j++) {
+                const long o = (g0 + j) * group;
+                const __m256i a0 = group256(q0 + o, xq + o, group), a1 = group256(q1 + o, xq + o, group);
+                const __m256i a2 = group256(q2 + o, xq + o, group), a3 = group256(q3 + o, xq + o, group);
+                f0 = _mm256_fmadd_ps(_mm256_cvtepi32_ps(a0), _mm256_set1_ps(cs[0][j]), f0);
+                f1 = _mm256_fmadd_ps(_mm256_cvtepi32_ps(a1), _mm256_set1_ps(cs[1][j]), f1);
+                f2 = _mm256_fmadd_ps(_mm256_cvtepi32_ps(a2), _mm256_set1_ps(cs[2][j]), f2);
+                f3 = _mm256_fmadd_ps(_mm256_cvtepi32_ps(a3), _mm256_set1_ps(cs[3][j]), f3);
+            }
+        }
+        y[r] = sum256(f0);
+        y[r + 1] = sum256(f1);
+        y[r + 2] = sum256(f2);
+        y[r + 3] = sum256(f3);
+    }
+    for (; r < rows; r++) {
+        const int8_t *q0 = q + r * k;
+        const float *s0 = scales + r * groups;
+        __m256 f0 = _mm256_setzero_ps(), f1 = f0;
+        long g = 0;
+        for (; g + 2 <= groups; g += 2) {
+            const long o = g * group, p = o + group;
+            f0 = _mm256_fmadd_ps(_mm256_cvtepi32_ps(group256(q0 + o, xq + o, group)),
+                                 _mm256_set1_ps(s0[g] * xscale[g]), f0);
+            f1 = _mm256_fmadd_ps(_mm256_cvtepi32_ps(group256(q0 + p, xq + p, group)),
+                                 _mm256_set1_ps(s0[g + 1] * xscale[g + 1]), f1);
+        }
+        if (g < groups) {
+            const long o = g * group;
+            f0 = _mm256_fmadd_ps(_mm256_cvtepi32_ps(group256(q0 + o, xq + o, group)),
+                                 _mm256_set1_ps(s0[g] * xscale[g]), f0);
+        }
+        y[r] = sum256(_mm256_add_ps(f0, f1));
+    }
+}
+
+#else
+
+int archcalc_int_dot_compiled(void) { return 0; }
+void archcalc_int8_rows_vnni512(long rows, long k, long group, const int8_t *q, const float *scales,
+                                const int16_t *xq, const float *xscale, float *y, long streams) {}
+void archcalc_int8_rows_avx2(long rows, long k, long group, const int8_t *q, const float *scales,
+                             const int16_t *xq, const float *xscale, float *y, long streams) {}
+
+#endif
