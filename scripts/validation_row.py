@@ -44,7 +44,7 @@ elif args.summary:
     runs = {}
     for line in open(args.summary):
         d = json.loads(line)
-        runs.setdefault(d["spec"], []).append(d)
+        runs.setdefault(d.get("model", d.get("spec")), []).append(d)
     print("| spec | runs | trusted runs | prefill error kernel-level median [worst] | step surface median [worst] | "
           "decode error kernel-level median [worst] | step surface median [worst] | median dispersion prefill / decode |")
     print("|---|---|---|---|---|---|---|---|")
@@ -70,7 +70,7 @@ else:
     p, q = d["prefill"], d["decode"]
     sp, sq = surface(d, "prefill"), surface(d, "decode")
     disp = d["dispersion"]
-    cells = [d["spec"], args.run or "1", args.window, args.load,
+    cells = [d.get("model", d.get("spec")), args.run or "1", args.window, args.load,
              f"{ms(p['predicted_s'])} / {ms(sp.get('predicted_s'))} / {ms(p['measured_s'])}",
              f"{pct(p['error'], ok)} / {pct(sp.get('error'), ok)}",
              f"{ms(q['predicted_s'])} / {ms(sq.get('predicted_s'))} / {ms(q['measured_s'])}",
@@ -79,4 +79,4 @@ else:
              f"{d['other_cores']['prefill']:.2f} / {d['other_cores']['decode']:.2f}"]
     print("| " + " | ".join(cells) + " |")
     for note in d["notes"] + d["accuracy"]["reasons"]:
-        print(f"note ({d['spec']}): {note}", file=sys.stderr)
+        print(f"note ({d.get('model', d.get('spec'))}): {note}", file=sys.stderr)
