@@ -76,7 +76,7 @@ let package = Package(
         // Foundation, which cost every archcalc process milliseconds of start-up (docs/startup.md).
         .target(
             name: "CYaml",
-            exclude: ["README.md", "LICENSE"],
+            exclude: ["README.md", "LICENSE", "LICENSE-libyaml"],
             cSettings: [.define("YAML_DECLARE_STATIC")]
         ),
         .target(name: "KernelsAVX512", dependencies: ["KernelsIntDot"], path: "Sources/Kernels/AVX512", swiftSettings: avx512KernelSettings),
