@@ -78,18 +78,6 @@ import Testing
         #expect(zip(y, exact).allSatisfy { abs(Double($0) - $1) <= 1e-44 })
     }
 
-    /// Groups the integer loops cannot step through (not a multiple of 16) run the exact widening path: the
-    /// same floats as `.widening`, never a read past the group.
-    @Test(arguments: cases)
-    func groupsNotAMultipleOfSixteenRunTheExactPath(variant: KernelVariant, path: Int8Path) {
-        for (n, k, group) in [(5, 64, 8), (7, 72, 24), (3, 8, 8)] {
-            let p = Problem(n: n, k: k, group: group, seed: 17)
-            let y = p.run(KernelBackend(variant: variant, threads: 2, int8Path: path))
-            let widening = p.run(KernelBackend(variant: variant, threads: 2, int8Path: .widening))
-            #expect(y == widening, "\(variant) \(path) n \(n) k \(k) group \(group)")
-        }
-    }
-
     @Test func gemvStreamsFollowTheRequest() {
         #expect(KernelBackend.gemvStreams(asked: 1) == 1 && KernelBackend.gemvStreams(asked: 4) == 4)
         #expect(KernelBackend.gemvStreams(asked: 3) == KernelBackend.gemvStreams(), "only 1 or 4")

@@ -12,9 +12,6 @@ enum YAMLScalarText {
     /// `3.35e+12`), and `.inf`, `-.inf`, `.nan`.
     static func double(_ value: Double) -> String { text(value, printfDigits: 17, significant: 15) }
 
-    /// A `Float` as Yams wrote one: `%.9g` in exponent form, otherwise 7 significant digits.
-    static func float(_ value: Float) -> String { text(Double(value), printfDigits: 9, significant: 7) }
-
     private static func text(_ value: Double, printfDigits: Int32, significant: Int) -> String {
         let printed = printf(value, digits: printfDigits)
         if printed.utf8.suffix(5).contains(UInt8(ascii: "e")) { return printed }

@@ -15,8 +15,7 @@ extension Kernels {
     ///
     /// The result differs from `gemvInt8` only by x's rounding: |error| <= sum over groups of
     /// |scale| x sum |q| x max|x_g| / 65534 (a relative 2^-16 of sum |w·x| per group), plus fp32 summation.
-    /// Where x holds a NaN or an infinity, or `group` is not a multiple of 16 (the step of the integer loops),
-    /// exceeds `int8DotMaximumGroup` or does not divide `k`, it runs `gemvInt8`.
+    /// Where x holds a NaN or an infinity, or `group` exceeds `int8DotMaximumGroup`, it runs `gemvInt8`.
     /// The caller must have checked the CPU flags (AVX-512 F/BW/VL + VNNI for `vnni512`, AVX2 otherwise).
     /// `streams` is the rows each thread reads at once (1, else 4; `int8DotStreams` by default).
     public static func gemvInt8Dot(
@@ -27,7 +26,7 @@ extension Kernels {
         let xq = UnsafeMutablePointer<Int16>.allocate(capacity: max(1, k))
         let xscale = UnsafeMutablePointer<Float>.allocate(capacity: max(1, groups))
         defer { xq.deallocate(); xscale.deallocate() }
-        guard int8DotCompiled, group >= 16, group & 15 == 0, group <= int8DotMaximumGroup, k % group == 0,
+        guard int8DotCompiled, group <= int8DotMaximumGroup,
               quantizeInt16(x, count: k, group: group, into: xq, scales: xscale) else {
             return gemvInt8(n: n, k: k, q: q, scales: scales, group: group, x: x, y: y, threads: threads)
         }

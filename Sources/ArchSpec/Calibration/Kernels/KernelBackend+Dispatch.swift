@@ -31,6 +31,7 @@ extension KernelBackend {
     }
 
     /// y = W·x, W stored N x K as int8 with one fp32 scale per `group` elements of a row.
+    /// `group` must be a multiple of 16 that divides K (every kernel copy steps 16 weights; `GEMVProbe.group` is 32).
     /// Integer dot products where `int8Path` says so (x rounded to int16 per group: see `Int8Path`).
     public func gemvInt8(n: Int, k: Int, q: UnsafePointer<Int8>, scales: UnsafePointer<Float>, group: Int, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
         if int8Path != .widening {
