@@ -98,7 +98,7 @@ let package = Package(
             // so they are linked by name. Release links also drop the DWARF and the symbol table (`--strip-all`),
             // which keeps the static binary near 21 MB (issue 12's cap is 25 MB); debug builds keep both. The
             // release binary is not position-independent (`-no-pie`): the loader then applies none of the 50,116
-            // relative relocations a PIE needs at every start (about 0.6 ms of 7 ms, docs/startup.md), at the
+            // relative relocations a PIE needs at every start (7.00 -> 6.08 ms for `estimate`, docs/startup.md), at the
             // price of a fixed load address for the executable itself (libraries and stacks stay randomised).
             linkerSettings: [
                 .unsafeFlags(["-static-stdlib", "-Xlinker", "--strip-all", "-Xclang-linker", "-no-pie"],
