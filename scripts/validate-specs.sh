@@ -4,7 +4,8 @@
 # host drift between profile and measurement stays small), then runs `archcalc validate` RUNS times and prints
 # a Markdown row per run (kernel-level and step-surface predictions against the measured prefill and decode
 # step, the measurements' dispersion, and whether the host was too noisy for the error to be accuracy), then a
-# summary row per spec over the runs (median and worst error of each model).
+# summary row per spec over the runs (median and worst error of each model), with the host-speed ratio (the step
+# surface's drift probe timed again by validate, now / at calibrate) and the surface's decode error scaled by it.
 # Usage: [THREADS=N] [RUNS=N] scripts/validate-specs.sh [CONTEXT] [DECODE_STEPS] [--quick]   (THREADS 1, RUNS 1)
 # SPECS="a.yaml b.yaml" overrides the list.
 set -euo pipefail
@@ -28,7 +29,9 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%H:%M:%S) UTC" >
 python3 scripts/validation_row.py --header
 for s in $SPECS; do
   PROFILE=.build/bench/validation-$(basename "$s" .yaml)-threads$THREADS.yaml
+  CAL_START=$(date -u +%H:%M:%S); CAL_LOAD=$(cut -d' ' -f1 /proc/loadavg)
   $BIN calibrate $QUICK --no-blas --threads "$THREADS" --spec "$s" --spec-only -o "$PROFILE" 2>/dev/null
+  echo "calibrate $(basename "$s" .yaml): $CAL_START-$(date -u +%H:%M:%S) UTC, load $CAL_LOAD at the start" >&2
   for run in $(seq 1 "$RUNS"); do
     START=$(date -u +%H:%M:%S); LOAD=$(cut -d' ' -f1 /proc/loadavg)
     $BIN validate "$s" --profile "$PROFILE" --context "$CONTEXT" --decode-steps "$STEPS" --threads "$THREADS" --format json \

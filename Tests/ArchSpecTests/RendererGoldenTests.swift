@@ -138,7 +138,8 @@ import Testing
             dispersion: ["prefill": Dispersion([0.1, 0.11, 0.1]), "decode": Dispersion([0.005, 0.005, 0.006])],
             accuracy: AccuracyVerdict(trustworthy: true, threshold: 0.1, reasons: []),
             stepSurface: StepSurfaceComparison(threads: 2, prefill: PhaseComparison(predicted: 0.105, measured: 0.1),
-                                               decode: nil, extrapolated: false),
+                                               decode: nil, extrapolated: false,
+                                               hostSpeed: HostSpeedComparison(calibrated: 0.008, samples: [0.0088, 0.009, 0.0086])),
             notes: ["a note"])
     }
 

@@ -29,12 +29,19 @@ import Testing
             let d = try #require((json["dispersion"] as? [String: Any])?[phase] as? [String: Double])
             #expect((d["p10_s"] ?? -1) <= (d["p50_s"] ?? 0) && (d["p50_s"] ?? 0) <= (d["p90_s"] ?? 0) && (d["mad_s"] ?? -1) >= 0)
         }
+        // The drift probe timed again, and the surface's decode scaled by the host-speed ratio (prefill is not).
+        let speed = try #require(steps["host_speed"] as? [String: Any])
+        let ratio = try #require(speed["ratio"] as? Double), calibrated = try #require(speed["calibrate_s"] as? Double)
+        #expect(calibrated > 0 && ratio > 0 && !((speed["validate_samples_s"] as? [Double]) ?? []).isEmpty)
+        let raw = try #require(steps["decode"] as? [String: Double]), adjusted = try #require(speed["decode_adjusted"] as? [String: Double])
+        #expect(abs((adjusted["predicted_s"] ?? 0) - (raw["predicted_s"] ?? 0) * ratio) <= 1e-12 && adjusted["measured_s"] == raw["measured_s"])
         let accuracy = try #require(json["accuracy"] as? [String: Any])
         let reasons = try #require(accuracy["reasons"] as? [String])
         #expect((accuracy["trustworthy"] as? Bool) == reasons.isEmpty && accuracy["threshold"] as? Double == 0.1)
 
         let text = try CLI.run(["validate", spec, "--profile", profile, "--context", "8", "--decode-steps", "4", "--threads", "1"])
         #expect(text.status == 0 && text.stdout.contains("step surface (1 thread") && text.stdout.contains("decode/step samples: 4"))
+        #expect(text.stdout.contains("host-speed ratio") && text.stdout.contains("decode/step scaled by the host-speed ratio:"))
         // The verdict is stated exactly when an error was put in parentheses.
         #expect(text.stdout.contains("host too noisy:") == text.stdout.contains("%)"), "\(text.stdout)")
     }

@@ -17,8 +17,9 @@ public struct AccuracyVerdict: Hashable, Codable, Sendable {
     /// - Parameters:
     ///   - prefillClean: Whether at least one timed prefill was free of other processes.
     ///   - drift: The drift probe's samples while the step surface was measured, when one was used.
+    ///   - hostSpeedRatio: The drift probe's time now over its time while the surface was measured, when timed.
     static func judge(prefill: Dispersion, decode: Dispersion, prefillClean: Bool, prefillOthers: Double,
-                      drift: Dispersion?, threshold: Double = defaultThreshold) -> AccuracyVerdict {
+                      drift: Dispersion?, hostSpeedRatio: Double? = nil, threshold: Double = defaultThreshold) -> AccuracyVerdict {
         func pct(_ x: Double) -> String { HumanUnits.fixed(x * 100, decimals: 1) + "%" }
         var reasons: [String] = []
         if prefill.count > 1, prefill.relative > threshold {
@@ -32,6 +33,10 @@ public struct AccuracyVerdict: Hashable, Codable, Sendable {
         }
         if let drift, drift.count > 1, drift.relative > threshold {
             reasons.append("the drift probe moved \(pct(drift.relative)) > \(pct(threshold)) while the step surface was measured")
+        }
+        if let ratio = hostSpeedRatio, ratio.isFinite, abs(ratio - 1) > threshold {
+            reasons.append("the drift probe runs \(pct(abs(ratio - 1))) \(ratio > 1 ? "slower" : "faster") now than while the step "
+                           + "surface was measured (> \(pct(threshold)))")
         }
         return AccuracyVerdict(trustworthy: reasons.isEmpty, threshold: threshold, reasons: reasons)
     }
@@ -52,20 +57,26 @@ public struct StepSurfaceComparison: Hashable, Codable, Sendable {
     public var decode: PhaseComparison?
     /// Whether either figure lies beyond the measured sizes (log-log extrapolation).
     public var extrapolated: Bool
+    /// The surface's drift probe timed again now, and the decode prediction scaled by the host-speed ratio;
+    /// nil when `validate` did not time the probe (no surface at the run's thread count).
+    public var hostSpeed: HostSpeedComparison? = nil
 
     /// The surface of `profile` for `spec` at `threads`, compared with the measured medians; nil when the
     /// profile has none for that spec and thread count.
     static func make(_ profile: CalibrationResult, spec: ArchitectureSpec, threads: Int, context: Int, decodeContext: Int,
-                     measuredPrefill: Double, measuredDecode: Double) -> (StepSurfaceComparison, StepProfile)? {
+                     measuredPrefill: Double, measuredDecode: Double,
+                     probeSamples: [Double] = []) -> (StepSurfaceComparison, StepProfile)? {
         let fingerprint = StepProfile.fingerprint(spec)
         guard let steps = profile.stepSurfaces?.first(where: { $0.fingerprint == fingerprint && $0.threads == threads }) else {
             return nil
         }
         let p = steps.prefill.surface()?.estimate(batch: 1, size: context)
         let d = steps.decode.surface()?.estimate(batch: 1, size: decodeContext)
+        let decode = d.map { PhaseComparison(predicted: $0.seconds, measured: measuredDecode) }
         return (StepSurfaceComparison(
             threads: threads, prefill: p.map { PhaseComparison(predicted: $0.seconds, measured: measuredPrefill) },
-            decode: d.map { PhaseComparison(predicted: $0.seconds, measured: measuredDecode) },
-            extrapolated: (p?.extrapolated ?? false) || (d?.extrapolated ?? false)), steps)
+            decode: decode, extrapolated: (p?.extrapolated ?? false) || (d?.extrapolated ?? false),
+            hostSpeed: HostSpeedComparison.make(calibrated: steps.sentinel.dispersion.p50, samples: probeSamples, decode: decode)),
+            steps)
     }
 }

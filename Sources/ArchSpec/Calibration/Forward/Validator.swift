@@ -104,6 +104,11 @@ public enum Validator {
                                capacity: capacity, maxRows: context)
         let prompt = (0..<context).map { ($0 * 7919 + 13) % max(1, spec.vocabSize) }
         let clock = ContinuousClock()
+        // The step surface's drift probe, timed after each timed prefill (as calibrate times it after a step) when
+        // the profile has a surface for this spec at this thread count: how the host moved since calibrate.
+        let fingerprint = StepProfile.fingerprint(spec)
+        let probeHostSpeed = profile.stepSurfaces?.contains { $0.fingerprint == fingerprint && $0.threads == pass.backend.threads } ?? false
+        var probeSamples: [Double] = []
         // Warm-up prefill, thrown away; then timed prefills with the interference check: stop at 3 clean
         // samples, or 1 clean sample after 3 s, or 6 attempts (then every sample counts).
         pass.reset()
@@ -120,6 +125,7 @@ public enum Validator {
             timed.append((elapsed, seen))
             if !seen.isContaminated || breakdown.isEmpty { breakdown = pass.lastBreakdown }
             spent += elapsed
+            if probeHostSpeed { probeSamples.append(StepSampler.sentinelSeconds(pass)) }
             let clean = timed.filter { !$0.interference.isContaminated }.count
             if clean >= 3 || (clean >= 1 && spent >= 3) { break }
         }
@@ -149,10 +155,11 @@ public enum Validator {
         let prefillDispersion = Dispersion(prefillSamples), decodeDispersion = Dispersion(decodeSamples)
         let steps = StepSurfaceComparison.make(
             profile, spec: spec, threads: model.threads, context: context, decodeContext: context + decodeSteps / 2,
-            measuredPrefill: prefillDispersion.p50, measuredDecode: Timing.median(decodeSamples))
+            measuredPrefill: prefillDispersion.p50, measuredDecode: Timing.median(decodeSamples),
+            probeSamples: model.threads == threads ? probeSamples : [])
         let accuracy = AccuracyVerdict.judge(
             prefill: prefillDispersion, decode: decodeDispersion, prefillClean: !cleanRuns.isEmpty, prefillOthers: prefillOthers,
-            drift: steps.map { Dispersion($0.1.sentinel.samples) })
+            drift: steps.map { Dispersion($0.1.sentinel.samples) }, hostSpeedRatio: steps?.0.hostSpeed?.ratio)
         var stepNotes: [String] = []
         if let steps, steps.0.extrapolated { stepNotes.append("step surface: extrapolated beyond the sizes calibrate measured") }
         if steps == nil, profile.stepSurfaces != nil {

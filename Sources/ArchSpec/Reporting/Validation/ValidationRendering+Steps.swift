@@ -21,8 +21,22 @@ extension ValidationReport {
                     [name, HumanUnits.seconds(phase.predicted), HumanUnits.seconds(phase.measured), shown(phase.error)],
                 ], separator: "").lines
             }
+            if let speed = s.hostSpeed { lines += hostSpeedLines(speed) }
         }
         if let statement = accuracy.statement { lines += ["", statement] }
+        return lines
+    }
+
+    /// The drift probe then and now, and the decode step with the surface's prediction scaled by their ratio
+    /// (the raw error stays the one above).
+    func hostSpeedLines(_ speed: HostSpeedComparison) -> [String] {
+        var lines = ["drift probe (fp32 GEMV over the embedding): \(HumanUnits.seconds(speed.calibrated)) while the surface was "
+                     + "measured, \(HumanUnits.seconds(speed.now)) now (median of \(speed.samples.count)): host-speed ratio "
+                     + HumanUnits.fixed(speed.ratio, decimals: 3)]
+        if let d = speed.decodeAdjusted {
+            lines.append("decode/step scaled by the host-speed ratio: \(HumanUnits.seconds(d.predicted)) against "
+                         + "\(HumanUnits.seconds(d.measured)), \(shown(d.error)) (raw error above; prefill is not scaled)")
+        }
         return lines
     }
 
@@ -60,7 +74,12 @@ extension StepSurfaceComparison {
             guard let p else { return .null }
             return .object([("predicted_s", .double(p.predicted)), ("measured_s", .double(p.measured)), ("error", .double(p.error))])
         }
+        let speed: JSONValue = hostSpeed.map { h in
+            .object([("probe", .string("fp32 GEMV over the embedding matrix")), ("calibrate_s", .double(h.calibrated)),
+                     ("validate_samples_s", .array(h.samples.map { .double($0) })), ("validate_s", .double(h.now)),
+                     ("ratio", .double(h.ratio)), ("decode_adjusted", phase(h.decodeAdjusted))])
+        } ?? .null
         return .object([("prediction_model", .string(StepProfile.modelName)), ("threads", .int(threads)), ("prefill", phase(prefill)),
-                        ("decode", phase(decode)), ("extrapolated", .bool(extrapolated))])
+                        ("decode", phase(decode)), ("extrapolated", .bool(extrapolated)), ("host_speed", speed)])
     }
 }
