@@ -34,6 +34,16 @@ VNNI512 static inline __m512i group512(const int8_t *q, const int16_t *x, long g
     return acc;
 }
 
+/// One step of eight groups: group j of the eight, its int32 lanes to fp32, times its combined scale (lane j of c),
+/// into f. Uses q0, o, xq and c from the enclosing scope.
+#define ARCHCALC_STEP512(j, f)                                                                                    \
+    {                                                                                                            \
+        const __m512i w = _mm512_cvtepi8_epi16(_mm256_loadu_si256((const __m256i *)(q0 + o + 32 * (j))));        \
+        const __m512i a = _mm512_dpwssd_epi32(_mm512_setzero_si512(), w,                                         \
+                                              _mm512_loadu_si512((const void *)(xq + o + 32 * (j))));            \
+        f = _mm512_fmadd_ps(_mm512_cvtepi32_ps(a), _mm512_permutexvar_ps(_mm512_set1_epi32(j), c), f);           \
+    }
+
 /// One row with group == 32 (the probe's and the common quantisers' group): eight groups per step with their
 /// combined scales in one vector, four float chains, no inner loop. clang compiles the generic path's per-group loop
 /// into branchy code that reaches half of memory speed on Zen 4; this straight-line step reads at memory speed.
@@ -44,16 +54,8 @@ VNNI512 static inline float row32_512(long groups, const int8_t *q0, const float
     for (; g + 8 <= groups; g += 8) {
         const long o = g * 32;
         const __m512 c = _mm512_castps256_ps512(_mm256_mul_ps(_mm256_loadu_ps(s0 + g), _mm256_loadu_ps(xscale + g)));
-#define ARCHCALC_STEP512(j, f)                                                                                    \
-    {                                                                                                            \
-        const __m512i w = _mm512_cvtepi8_epi16(_mm256_loadu_si256((const __m256i *)(q0 + o + 32 * (j))));        \
-        const __m512i a = _mm512_dpwssd_epi32(_mm512_setzero_si512(), w,                                         \
-                                              _mm512_loadu_si512((const void *)(xq + o + 32 * (j))));            \
-        f = _mm512_fmadd_ps(_mm512_cvtepi32_ps(a), _mm512_permutexvar_ps(_mm512_set1_epi32(j), c), f);           \
-    }
         ARCHCALC_STEP512(0, f0) ARCHCALC_STEP512(1, f1) ARCHCALC_STEP512(2, f2) ARCHCALC_STEP512(3, f3)
         ARCHCALC_STEP512(4, f0) ARCHCALC_STEP512(5, f1) ARCHCALC_STEP512(6, f2) ARCHCALC_STEP512(7, f3)
-#undef ARCHCALC_STEP512
     }
     for (; g < groups; g++) {
         const long o = g * 32;
@@ -64,11 +66,56 @@ VNNI512 static inline float row32_512(long groups, const int8_t *q0, const float
     return _mm512_reduce_add_ps(_mm512_add_ps(_mm512_add_ps(f0, f1), _mm512_add_ps(f2, f3)));
 }
 
+/// Four rows with group == 32, one from each quarter of the caller's rows: four read streams a quarter of the matrix
+/// apart. (Four adjacent rows are four streams one row apart, 4 KiB for K = 4096, which on Zen 4 read slower than one
+/// stream; streams far apart read faster than one. See Sources/Kernels/README.md.)
+VNNI512 static inline void rows32x4_512(long groups, const int8_t *const qs[4], const float *const ss[4],
+                                        const int16_t *xq, const float *xscale, float out[4]) {
+    __m512 fa[4], fb[4];
+    for (int p = 0; p < 4; p++) fa[p] = fb[p] = _mm512_setzero_ps();
+    long g = 0;
+    for (; g + 8 <= groups; g += 8) {
+        const long o = g * 32;
+        const __m256 xs = _mm256_loadu_ps(xscale + g);
+        for (int p = 0; p < 4; p++) {
+            const int8_t *q0 = qs[p];
+            const __m512 c = _mm512_castps256_ps512(_mm256_mul_ps(_mm256_loadu_ps(ss[p] + g), xs));
+            ARCHCALC_STEP512(0, fa[p]) ARCHCALC_STEP512(1, fb[p]) ARCHCALC_STEP512(2, fa[p]) ARCHCALC_STEP512(3, fb[p])
+            ARCHCALC_STEP512(4, fa[p]) ARCHCALC_STEP512(5, fb[p]) ARCHCALC_STEP512(6, fa[p]) ARCHCALC_STEP512(7, fb[p])
+        }
+    }
+    for (; g < groups; g++) {
+        const long o = g * 32;
+        for (int p = 0; p < 4; p++) {
+            const __m512i w = _mm512_cvtepi8_epi16(_mm256_loadu_si256((const __m256i *)(qs[p] + o)));
+            const __m512i a = _mm512_dpwssd_epi32(_mm512_setzero_si512(), w, _mm512_loadu_si512((const void *)(xq + o)));
+            fa[p] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(a), _mm512_set1_ps(ss[p][g] * xscale[g]), fa[p]);
+        }
+    }
+    for (int p = 0; p < 4; p++) out[p] = _mm512_reduce_add_ps(_mm512_add_ps(fa[p], fb[p]));
+}
+
 VNNI512 void archcalc_int8_rows_vnni512(long rows, long k, long group, const int8_t *q, const float *scales,
                                         const int16_t *xq, const float *xscale, float *y, long streams) {
     const long groups = k / group;
-    if (group == 32 && streams < 4) {
-        for (long r = 0; r < rows; r++) y[r] = row32_512(groups, q + r * k, scales + r * groups, xq, xscale);
+    if (group == 32) {
+        long r = 0;
+        if (streams >= 4) {
+            const long per = rows / 4;
+            for (long i = 0; i < per; i++) {
+                const int8_t *qs[4];
+                const float *ss[4];
+                float out[4];
+                for (int p = 0; p < 4; p++) {
+                    qs[p] = q + (p * per + i) * k;
+                    ss[p] = scales + (p * per + i) * groups;
+                }
+                rows32x4_512(groups, qs, ss, xq, xscale, out);
+                for (int p = 0; p < 4; p++) y[p * per + i] = out[p];
+            }
+            r = 4 * per;
+        }
+        for (; r < rows; r++) y[r] = row32_512(groups, q + r * k, scales + r * groups, xq, xscale);
         return;
     }
     float cs[4][16];
@@ -142,14 +189,7 @@ AVX2 static inline void combine256(const float *scales, const float *xscale, lon
     for (long j = 0; j < count; j++) out[j] = scales[g0 + j] * xscale[g0 + j];
 }
 
-/// One row with group == 32, as `row32_512`: eight groups per step, two `vpmaddwd` per group.
-AVX2 static inline float row32_256(long groups, const int8_t *q0, const float *s0, const int16_t *xq,
-                                   const float *xscale) {
-    __m256 f0 = _mm256_setzero_ps(), f1 = f0, f2 = f0, f3 = f0;
-    long g = 0;
-    for (; g + 8 <= groups; g += 8) {
-        const long o = g * 32;
-        const __m256 c = _mm256_mul_ps(_mm256_loadu_ps(s0 + g), _mm256_loadu_ps(xscale + g));
+/// As `ARCHCALC_STEP512`, 256 bits: two `vpmaddwd` per group.
 #define ARCHCALC_STEP256(j, f)                                                                                    \
     {                                                                                                            \
         const int8_t *qj = q0 + o + 32 * (j);                                                                    \
@@ -161,9 +201,17 @@ AVX2 static inline float row32_256(long groups, const int8_t *q0, const float *s
         f = _mm256_fmadd_ps(_mm256_cvtepi32_ps(_mm256_add_epi32(lo, hi)),                                        \
                             _mm256_permutevar8x32_ps(c, _mm256_set1_epi32(j)), f);                               \
     }
+
+/// One row with group == 32, as `row32_512`: eight groups per step, two `vpmaddwd` per group.
+AVX2 static inline float row32_256(long groups, const int8_t *q0, const float *s0, const int16_t *xq,
+                                   const float *xscale) {
+    __m256 f0 = _mm256_setzero_ps(), f1 = f0, f2 = f0, f3 = f0;
+    long g = 0;
+    for (; g + 8 <= groups; g += 8) {
+        const long o = g * 32;
+        const __m256 c = _mm256_mul_ps(_mm256_loadu_ps(s0 + g), _mm256_loadu_ps(xscale + g));
         ARCHCALC_STEP256(0, f0) ARCHCALC_STEP256(1, f1) ARCHCALC_STEP256(2, f2) ARCHCALC_STEP256(3, f3)
         ARCHCALC_STEP256(4, f0) ARCHCALC_STEP256(5, f1) ARCHCALC_STEP256(6, f2) ARCHCALC_STEP256(7, f3)
-#undef ARCHCALC_STEP256
     }
     for (; g < groups; g++) {
         const long o = g * 32;
@@ -172,11 +220,52 @@ AVX2 static inline float row32_256(long groups, const int8_t *q0, const float *s
     return sum256(_mm256_add_ps(_mm256_add_ps(f0, f1), _mm256_add_ps(f2, f3)));
 }
 
+/// Four rows with group == 32 from the four quarters of the caller's rows, as `rows32x4_512`.
+AVX2 static inline void rows32x4_256(long groups, const int8_t *const qs[4], const float *const ss[4],
+                                     const int16_t *xq, const float *xscale, float out[4]) {
+    __m256 f[4];
+    for (int p = 0; p < 4; p++) f[p] = _mm256_setzero_ps();
+    long g = 0;
+    for (; g + 8 <= groups; g += 8) {
+        const long o = g * 32;
+        const __m256 xs = _mm256_loadu_ps(xscale + g);
+        for (int p = 0; p < 4; p++) {
+            const int8_t *q0 = qs[p];
+            const __m256 c = _mm256_mul_ps(_mm256_loadu_ps(ss[p] + g), xs);
+            ARCHCALC_STEP256(0, f[p]) ARCHCALC_STEP256(1, f[p]) ARCHCALC_STEP256(2, f[p]) ARCHCALC_STEP256(3, f[p])
+            ARCHCALC_STEP256(4, f[p]) ARCHCALC_STEP256(5, f[p]) ARCHCALC_STEP256(6, f[p]) ARCHCALC_STEP256(7, f[p])
+        }
+    }
+    for (; g < groups; g++) {
+        const long o = g * 32;
+        for (int p = 0; p < 4; p++)
+            f[p] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(group256(qs[p] + o, xq + o, 32)),
+                                   _mm256_set1_ps(ss[p][g] * xscale[g]), f[p]);
+    }
+    for (int p = 0; p < 4; p++) out[p] = sum256(f[p]);
+}
+
 AVX2 void archcalc_int8_rows_avx2(long rows, long k, long group, const int8_t *q, const float *scales,
                                   const int16_t *xq, const float *xscale, float *y, long streams) {
     const long groups = k / group;
-    if (group == 32 && streams < 4) {
-        for (long r = 0; r < rows; r++) y[r] = row32_256(groups, q + r * k, scales + r * groups, xq, xscale);
+    if (group == 32) {
+        long r = 0;
+        if (streams >= 4) {
+            const long per = rows / 4;
+            for (long i = 0; i < per; i++) {
+                const int8_t *qs[4];
+                const float *ss[4];
+                float out[4];
+                for (int p = 0; p < 4; p++) {
+                    qs[p] = q + (p * per + i) * k;
+                    ss[p] = scales + (p * per + i) * groups;
+                }
+                rows32x4_256(groups, qs, ss, xq, xscale, out);
+                for (int p = 0; p < 4; p++) y[p * per + i] = out[p];
+            }
+            r = 4 * per;
+        }
+        for (; r < rows; r++) y[r] = row32_256(groups, q + r * k, scales + r * groups, xq, xscale);
         return;
     }
     float cs[4][16];
