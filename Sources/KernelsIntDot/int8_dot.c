@@ -34,15 +34,20 @@ VNNI512 static inline __m512i group512(const int8_t *q, const int16_t *x, long g
     return acc;
 }
 
-/// One step of eight groups: group j of the eight, its int32 lanes to fp32, times its combined scale (lane j of c),
-/// into f. Uses q0, o, xq and c from the enclosing scope.
-#define ARCHCALC_STEP512(j, f)                                                                                    \
+/// Group j of a step of eight groups of row `qr` (from offset o): its int32 lanes to fp32, times its combined scale
+/// (lane j of `c`), into f. Uses o and xq from the enclosing scope.
+#define ARCHCALC_STEP512(qr, c, j, f)                                                                             \
     {                                                                                                            \
-        const __m512i w = _mm512_cvtepi8_epi16(_mm256_loadu_si256((const __m256i *)(q0 + o + 32 * (j))));        \
+        const __m512i w = _mm512_cvtepi8_epi16(_mm256_loadu_si256((const __m256i *)((qr) + o + 32 * (j))));      \
         const __m512i a = _mm512_dpwssd_epi32(_mm512_setzero_si512(), w,                                         \
                                               _mm512_loadu_si512((const void *)(xq + o + 32 * (j))));            \
         f = _mm512_fmadd_ps(_mm512_cvtepi32_ps(a), _mm512_permutexvar_ps(_mm512_set1_epi32(j), c), f);           \
     }
+/// The eight groups of one step of row `qr` into two chains.
+#define ARCHCALC_EIGHT512(qr, c, fa, fb)                                                                          \
+    ARCHCALC_STEP512(qr, c, 0, fa) ARCHCALC_STEP512(qr, c, 1, fb) ARCHCALC_STEP512(qr, c, 2, fa)                  \
+    ARCHCALC_STEP512(qr, c, 3, fb) ARCHCALC_STEP512(qr, c, 4, fa) ARCHCALC_STEP512(qr, c, 5, fb)                  \
+    ARCHCALC_STEP512(qr, c, 6, fa) ARCHCALC_STEP512(qr, c, 7, fb)
 
 /// One row with group == 32 (the probe's and the common quantisers' group): eight groups per step with their
 /// combined scales in one vector, four float chains, no inner loop. clang compiles the generic path's per-group loop
@@ -54,8 +59,9 @@ VNNI512 static inline float row32_512(long groups, const int8_t *q0, const float
     for (; g + 8 <= groups; g += 8) {
         const long o = g * 32;
         const __m512 c = _mm512_castps256_ps512(_mm256_mul_ps(_mm256_loadu_ps(s0 + g), _mm256_loadu_ps(xscale + g)));
-        ARCHCALC_STEP512(0, f0) ARCHCALC_STEP512(1, f1) ARCHCALC_STEP512(2, f2) ARCHCALC_STEP512(3, f3)
-        ARCHCALC_STEP512(4, f0) ARCHCALC_STEP512(5, f1) ARCHCALC_STEP512(6, f2) ARCHCALC_STEP512(7, f3)
+        ARCHCALC_STEP512(q0, c, 0, f0) ARCHCALC_STEP512(q0, c, 1, f1) ARCHCALC_STEP512(q0, c, 2, f2)
+        ARCHCALC_STEP512(q0, c, 3, f3) ARCHCALC_STEP512(q0, c, 4, f0) ARCHCALC_STEP512(q0, c, 5, f1)
+        ARCHCALC_STEP512(q0, c, 6, f2) ARCHCALC_STEP512(q0, c, 7, f3)
     }
     for (; g < groups; g++) {
         const long o = g * 32;
@@ -71,28 +77,34 @@ VNNI512 static inline float row32_512(long groups, const int8_t *q0, const float
 /// stream; streams far apart read faster than one. See Sources/Kernels/README.md.)
 VNNI512 static inline void rows32x4_512(long groups, const int8_t *const qs[4], const float *const ss[4],
                                         const int16_t *xq, const float *xscale, float out[4]) {
-    __m512 fa[4], fb[4];
-    for (int p = 0; p < 4; p++) fa[p] = fb[p] = _mm512_setzero_ps();
+    // Named accumulators, not arrays: clang keeps arrays of vectors on the stack across the step.
+    const int8_t *q0 = qs[0], *q1 = qs[1], *q2 = qs[2], *q3 = qs[3];
+    __m512 a0 = _mm512_setzero_ps(), b0 = a0, a1 = a0, b1 = a0, a2 = a0, b2 = a0, a3 = a0, b3 = a0;
     long g = 0;
     for (; g + 8 <= groups; g += 8) {
         const long o = g * 32;
         const __m256 xs = _mm256_loadu_ps(xscale + g);
-        for (int p = 0; p < 4; p++) {
-            const int8_t *q0 = qs[p];
-            const __m512 c = _mm512_castps256_ps512(_mm256_mul_ps(_mm256_loadu_ps(ss[p] + g), xs));
-            ARCHCALC_STEP512(0, fa[p]) ARCHCALC_STEP512(1, fb[p]) ARCHCALC_STEP512(2, fa[p]) ARCHCALC_STEP512(3, fb[p])
-            ARCHCALC_STEP512(4, fa[p]) ARCHCALC_STEP512(5, fb[p]) ARCHCALC_STEP512(6, fa[p]) ARCHCALC_STEP512(7, fb[p])
-        }
+        const __m512 c0 = _mm512_castps256_ps512(_mm256_mul_ps(_mm256_loadu_ps(ss[0] + g), xs));
+        const __m512 c1 = _mm512_castps256_ps512(_mm256_mul_ps(_mm256_loadu_ps(ss[1] + g), xs));
+        const __m512 c2 = _mm512_castps256_ps512(_mm256_mul_ps(_mm256_loadu_ps(ss[2] + g), xs));
+        const __m512 c3 = _mm512_castps256_ps512(_mm256_mul_ps(_mm256_loadu_ps(ss[3] + g), xs));
+        ARCHCALC_EIGHT512(q0, c0, a0, b0)
+        ARCHCALC_EIGHT512(q1, c1, a1, b1)
+        ARCHCALC_EIGHT512(q2, c2, a2, b2)
+        ARCHCALC_EIGHT512(q3, c3, a3, b3)
     }
-    for (; g < groups; g++) {
-        const long o = g * 32;
-        for (int p = 0; p < 4; p++) {
+    float partial[4] = {_mm512_reduce_add_ps(_mm512_add_ps(a0, b0)), _mm512_reduce_add_ps(_mm512_add_ps(a1, b1)),
+                        _mm512_reduce_add_ps(_mm512_add_ps(a2, b2)), _mm512_reduce_add_ps(_mm512_add_ps(a3, b3))};
+    for (int p = 0; p < 4; p++) {
+        __m512 f = _mm512_setzero_ps();
+        for (long t = g; t < groups; t++) {
+            const long o = t * 32;
             const __m512i w = _mm512_cvtepi8_epi16(_mm256_loadu_si256((const __m256i *)(qs[p] + o)));
             const __m512i a = _mm512_dpwssd_epi32(_mm512_setzero_si512(), w, _mm512_loadu_si512((const void *)(xq + o)));
-            fa[p] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(a), _mm512_set1_ps(ss[p][g] * xscale[g]), fa[p]);
+            f = _mm512_fmadd_ps(_mm512_cvtepi32_ps(a), _mm512_set1_ps(ss[p][t] * xscale[t]), f);
         }
+        out[p] = partial[p] + _mm512_reduce_add_ps(f);
     }
-    for (int p = 0; p < 4; p++) out[p] = _mm512_reduce_add_ps(_mm512_add_ps(fa[p], fb[p]));
 }
 
 VNNI512 void archcalc_int8_rows_vnni512(long rows, long k, long group, const int8_t *q, const float *scales,
@@ -190,9 +202,9 @@ AVX2 static inline void combine256(const float *scales, const float *xscale, lon
 }
 
 /// As `ARCHCALC_STEP512`, 256 bits: two `vpmaddwd` per group.
-#define ARCHCALC_STEP256(j, f)                                                                                    \
+#define ARCHCALC_STEP256(qr, c, j, f)                                                                             \
     {                                                                                                            \
-        const int8_t *qj = q0 + o + 32 * (j);                                                                    \
+        const int8_t *qj = (qr) + o + 32 * (j);                                                                    \
         const int16_t *xj = xq + o + 32 * (j);                                                                   \
         const __m256i lo = _mm256_madd_epi16(_mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)qj)),         \
                                              _mm256_loadu_si256((const __m256i *)xj));                           \
@@ -210,8 +222,9 @@ AVX2 static inline float row32_256(long groups, const int8_t *q0, const float *s
     for (; g + 8 <= groups; g += 8) {
         const long o = g * 32;
         const __m256 c = _mm256_mul_ps(_mm256_loadu_ps(s0 + g), _mm256_loadu_ps(xscale + g));
-        ARCHCALC_STEP256(0, f0) ARCHCALC_STEP256(1, f1) ARCHCALC_STEP256(2, f2) ARCHCALC_STEP256(3, f3)
-        ARCHCALC_STEP256(4, f0) ARCHCALC_STEP256(5, f1) ARCHCALC_STEP256(6, f2) ARCHCALC_STEP256(7, f3)
+        ARCHCALC_STEP256(q0, c, 0, f0) ARCHCALC_STEP256(q0, c, 1, f1) ARCHCALC_STEP256(q0, c, 2, f2)
+        ARCHCALC_STEP256(q0, c, 3, f3) ARCHCALC_STEP256(q0, c, 4, f0) ARCHCALC_STEP256(q0, c, 5, f1)
+        ARCHCALC_STEP256(q0, c, 6, f2) ARCHCALC_STEP256(q0, c, 7, f3)
     }
     for (; g < groups; g++) {
         const long o = g * 32;
@@ -223,26 +236,28 @@ AVX2 static inline float row32_256(long groups, const int8_t *q0, const float *s
 /// Four rows with group == 32 from the four quarters of the caller's rows, as `rows32x4_512`.
 AVX2 static inline void rows32x4_256(long groups, const int8_t *const qs[4], const float *const ss[4],
                                      const int16_t *xq, const float *xscale, float out[4]) {
-    __m256 f[4];
-    for (int p = 0; p < 4; p++) f[p] = _mm256_setzero_ps();
+    const int8_t *q0 = qs[0], *q1 = qs[1], *q2 = qs[2], *q3 = qs[3];
+    __m256 f0 = _mm256_setzero_ps(), f1 = f0, f2 = f0, f3 = f0;
     long g = 0;
     for (; g + 8 <= groups; g += 8) {
         const long o = g * 32;
         const __m256 xs = _mm256_loadu_ps(xscale + g);
-        for (int p = 0; p < 4; p++) {
-            const int8_t *q0 = qs[p];
-            const __m256 c = _mm256_mul_ps(_mm256_loadu_ps(ss[p] + g), xs);
-            ARCHCALC_STEP256(0, f[p]) ARCHCALC_STEP256(1, f[p]) ARCHCALC_STEP256(2, f[p]) ARCHCALC_STEP256(3, f[p])
-            ARCHCALC_STEP256(4, f[p]) ARCHCALC_STEP256(5, f[p]) ARCHCALC_STEP256(6, f[p]) ARCHCALC_STEP256(7, f[p])
+        const __m256 c0 = _mm256_mul_ps(_mm256_loadu_ps(ss[0] + g), xs), c1 = _mm256_mul_ps(_mm256_loadu_ps(ss[1] + g), xs);
+        const __m256 c2 = _mm256_mul_ps(_mm256_loadu_ps(ss[2] + g), xs), c3 = _mm256_mul_ps(_mm256_loadu_ps(ss[3] + g), xs);
+        for (int j = 0; j < 8; j++) {
+            ARCHCALC_STEP256(q0, c0, j, f0) ARCHCALC_STEP256(q1, c1, j, f1)
+            ARCHCALC_STEP256(q2, c2, j, f2) ARCHCALC_STEP256(q3, c3, j, f3)
         }
     }
-    for (; g < groups; g++) {
-        const long o = g * 32;
-        for (int p = 0; p < 4; p++)
-            f[p] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(group256(qs[p] + o, xq + o, 32)),
-                                   _mm256_set1_ps(ss[p][g] * xscale[g]), f[p]);
+    float partial[4] = {sum256(f0), sum256(f1), sum256(f2), sum256(f3)};
+    for (int p = 0; p < 4; p++) {
+        __m256 f = _mm256_setzero_ps();
+        for (long t = g; t < groups; t++) {
+            const long o = t * 32;
+            f = _mm256_fmadd_ps(_mm256_cvtepi32_ps(group256(qs[p] + o, xq + o, 32)), _mm256_set1_ps(ss[p][t] * xscale[t]), f);
+        }
+        out[p] = partial[p] + sum256(f);
     }
-    for (int p = 0; p < 4; p++) out[p] = sum256(f[p]);
 }
 
 AVX2 void archcalc_int8_rows_avx2(long rows, long k, long group, const int8_t *q, const float *scales,
