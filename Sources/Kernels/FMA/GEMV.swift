@@ -89,9 +89,10 @@ extension Kernels {
     /// on the Zen 3 host one stream read about half as fast as four.
     public static var gemvStreams: Int { 4 }
 
-    /// Rows each thread of the int8 integer paths reads at once by default: one. Their four-row loop ran at 12-14
-    /// GB/s on the Zen 4 host where one row at a time ran at 19-21 (a C harness around the same functions).
-    public static var int8DotStreams: Int { 1 }
+    /// Rows each thread of the int8 integer paths reads at once by default: four. With group 32 they come from the
+    /// four quarters of the thread's rows (four streams far apart; four adjacent rows, 4 KiB apart at K = 4096, read
+    /// slower than one row on the Zen 4 host). Sources/Kernels/README.md has the measurements.
+    public static var int8DotStreams: Int { 4 }
 
     /// Rows split over threads in groups of four; each thread reads `streams` rows at once (1, else 4).
     static func gemv<F: RowFormat>(
