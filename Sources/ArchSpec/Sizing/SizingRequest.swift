@@ -18,7 +18,8 @@ public struct SizingRequest: Hashable, Codable, Sendable {
     public var computeDType: DType?
     /// Most tokens one prefill step processes (chunked prefill); bounds the activation workspace.
     public var prefillChunk: Int
-    /// Memory held back for the runtime. `nil`: the profile's reserve fraction (10% by default).
+    /// A flat runtime reserve. `nil`: the runtime parts (`RuntimeOverhead`: the engine's with an engine
+    /// `kvAccounting`, else the engine-neutral ones), or the profile's `reserve` when it sets one (`ReserveBasis`).
     public var reserve: Reserve?
     /// Device counts tried when searching: powers of two (default) or every integer.
     public var anyDeviceCount: Bool
@@ -28,7 +29,7 @@ public struct SizingRequest: Hashable, Codable, Sendable {
     /// roofline.
     public var timing: TimingModel
     /// How the KV cache is allocated: exactly (`ideal`) or as an engine allocates it. An engine also selects
-    /// its runtime-overhead model in place of the flat reserve (unless `reserve` is given).
+    /// its runtime parts in place of the engine-neutral ones (unless `reserve` is given).
     public var kvAccounting: KVAccounting = .ideal
 
     /// The default prefill chunk, tokens (vLLM's default `max_num_batched_tokens` with chunked prefill).

@@ -26,4 +26,12 @@ enum SizingUnits {
     static func maxContext(_ result: SizingResult) -> String {
         "\(result.maxContext)" + result.maxContextBound.suffix(contextLength: result.contextLength)
     }
+
+    /// What the runtime reserve is: `engine-neutral parts`, `vLLM's parts`, `flat 10% of memory (--reserve)` or
+    /// `flat 25% of memory (the hardware profile's reserve)`.
+    static func reserveBasis(_ memory: DeviceMemory) -> String {
+        if let overhead = memory.overhead { return "\(overhead.owner) parts" }
+        let share = "flat \(HumanUnits.significant(Double(memory.reserve) / max(1, Double(memory.capacity)) * 100))% of memory"
+        return share + (memory.reserveBasis == .profile ? " (the hardware profile's reserve)" : " (--reserve)")
+    }
 }

@@ -130,20 +130,27 @@ public enum SizingBasis {
 
     static func reserveEntry(_ m: DeviceMemory, hardware: HardwareProfile) -> BasisEntry {
         if let overhead = m.overhead {
+            let neutral = overhead.engine == .ideal
             return BasisEntry(
                 quantity: "runtime_reserve", value: HumanUnits.bytes(m.reserve),
-                formula: "sum of \(overhead.engine.displayName)'s runtime parts",
+                formula: "sum of \(overhead.owner) runtime parts (the default; --reserve or a profile's reserve sets a "
+                    + "flat figure instead)",
                 inputs: overhead.parts.map { "\($0.name) \(HumanUnits.bytes($0.bytes)): \($0.source)" },
-                evidence: "each constant from the engine's code or its logged figures; the total not yet held against "
-                    + "a running engine's free memory",
-                errorBand: "CUDA graphs 0.36 to 3 GiB by model and capture sizes; the rest as the engine computes it")
+                evidence: (neutral ? "each constant from an engine's logged or documented figures" : "each constant from "
+                    + "the engine's code or its logged figures") + "; the total not yet held against a running engine's "
+                    + "free memory",
+                errorBand: neutral
+                    ? "captured graphs 0.13 to 3 GiB by model and capture sizes; allocator fragmentation is not counted; "
+                        + "an engine that caps its memory (vLLM's gpu_memory_utilization 0.9) holds more: --kv-accounting"
+                    : "CUDA graphs 0.36 to 3 GiB by model and capture sizes; the rest as the engine computes it")
         }
-        let share = Double(m.reserve) / max(1, Double(m.capacity))
         return BasisEntry(
             quantity: "runtime_reserve", value: HumanUnits.bytes(m.reserve),
-            formula: "flat \(HumanUnits.significant(share * 100))% of device memory (--reserve, or the profile's)",
-            inputs: ["reserve " + (hardware.reserve?.source ?? "archcalc default 10%")],
-            evidence: "a rule of thumb; --kv-accounting vllm|sglang|llamacpp models each engine's parts instead",
-            errorBand: "archcalc's engine models hold 0.33 GiB (llama.cpp) to 13.25 GiB (SGLang) on an 80 GiB device")
+            formula: SizingUnits.reserveBasis(m),
+            inputs: ["reserve " + (m.reserveBasis == .profile ? hardware.reserve?.source ?? "the profile's" : "--reserve")],
+            evidence: m.reserveBasis == .profile ? "the hardware profile's figure and its source"
+                : "the figure given on the command line",
+            errorBand: "as exact as the figure given; the runtime-parts model (no --reserve) holds 1.33 GiB on one "
+                + "80 GiB device")
     }
 }
