@@ -5,15 +5,6 @@ struct StepWorkBuilder {
     var setup: Setup
     var candidate: Candidate
 
-    /// Elementwise kernels every layer runs: input norm, rope and cache write, post-mixer norm, activation.
-    static let elementwisePerLayer = 4
-    /// Extra kernels of an 8-bit or narrower compute dtype: quantising the activations before o and down.
-    static let quantizePerLayer = 2
-    /// Extra kernels of a routed-expert layer: top-k softmax, permute, unpermute.
-    static let routingPerLayer = 3
-    /// Extra kernel of an attention layer with q/k norms (Qwen3, Gemma 3, OLMo 2): one fused q and k RMSNorm.
-    static let qkNormPerLayer = 1
-
     /// A decode step: one token for each of `batch` sequences with `context` cached.
     func decode() -> StepWork {
         let batch = Double(setup.batch)
@@ -48,26 +39,21 @@ struct StepWorkBuilder {
                 if case .moe(let block) = layer.channel {
                     moe = MoEWork(experts: block.experts, topK: block.topK, gemms: routed)
                 }
-                var elementwise = Self.elementwisePerLayer + (narrow ? Self.quantizePerLayer : 0)
-                if moe != nil { elementwise += Self.routingPerLayer }
-                if let attention = layer.mixer.attention, attention.qkNorm != .none { elementwise += Self.qkNormPerLayer }
                 let hasChannel: Bool = if case .none = layer.channel { false } else { true }
                 layers.append(LayerWork(
                     count: n, gemms: dense, moe: moe,
                     attentionFlops: layer.mixer.attention == nil ? 0 : attentionFlopsPerLayer,
                     cacheBytes: cacheBytes(kind: kind, sequences: sequences), hasMixerKernel: true,
-                    elementwise: elementwise, allReduces: hasChannel ? 2 : 1))
+                    elementwise: elementwise(layer, narrow: narrow), allReduces: hasChannel ? 2 : 1))
             }
             var head: [WeightGEMM] = []
-            var elementwise = 0
-            if index == 0 { elementwise += 1 }
             if index == count - 1 {
-                elementwise += 3
                 let vocab = Double(spec.vocabSize), hidden = Double(spec.hiddenSize)
                 head.append(WeightGEMM(name: "lm_head", n: (vocab / Double(layout.tp)).rounded(.up), k: hidden,
                                        weightBits: setup.weights.quantizeEmbeddings ? setup.weights.dtype.bits : wideBits))
             }
-            stages.append(StageWork(layers: layers, headGEMMs: head, elementwise: elementwise))
+            stages.append(StageWork(layers: layers, headGEMMs: head,
+                                    elementwise: headElementwise(first: index == 0, last: index == count - 1)))
         }
         let peak16 = setup.hardware.peakFlops.bf16?.value ?? setup.hardware.peakFlops.fp16?.value ?? setup.peak
         return StepWork(
