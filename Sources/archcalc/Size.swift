@@ -44,6 +44,9 @@ extension Archcalc {
         @Option(help: "Pipeline-parallel degree. Default: chosen.")
         var pp: Int?
 
+        @Option(help: "Expert-parallel degree for routed experts: a divisor of --tp; each of ep ranks holds experts / ep of them, reached by an all-to-all dispatch and combine. Default: chosen (1 for dense models).")
+        var ep: Int?
+
         @Option(help: "Quantisation group size along each row (scales and zero points are counted). Default for int4: 128.")
         var groupSize: Int?
 
@@ -157,7 +160,7 @@ extension Archcalc {
             return SizingRequest(
                 context: workload.context?.value, batch: workload.batch, devices: devices, tp: tp, pp: pp, weights: weights,
                 kv: kv, computeDType: computeDtype, prefillChunk: prefillChunk, reserve: reserve, anyDeviceCount: anyCount,
-                timing: timing, kvAccounting: kvAccounting)
+                timing: timing, kvAccounting: kvAccounting, ep: ep)
         }
     }
 }

@@ -43,6 +43,19 @@ import Testing
         #expect(memory["reserve_basis"] as? String == "requested")
     }
 
+    @Test func expertParallelismIsALayoutChoice() throws {
+        let mixtral = "Tests/Fixtures/hf/Mixtral-8x7B-v0.1.json"
+        let text = try CLI.run(["size", mixtral, "--hardware", "h100-sxm", "--tp", "2", "--ep", "2", "--context", "4k"])
+        #expect(text.status == 0)
+        #expect(text.stdout.hasPrefix("Mixtral-8x7B-v0.1 on 2 x h100-sxm (tp 2, pp 1, ep 2): "))
+        let (_, object) = try Self.json([mixtral, "--hardware", "h100-sxm", "--tp", "2", "--ep", "2", "--context", "4k"])
+        #expect((object as? [String: Any])?["ep"] as? Int == 2)
+        let bad = try CLI.run(["size", mixtral, "--hardware", "h100-sxm", "--tp", "4", "--ep", "3"])
+        #expect(bad.status == 2 && bad.stderr.contains("--ep 3 does not divide --tp 4"))
+        let dense = try CLI.run(["size", "specs/llama-3-8b.yaml", "--hardware", "h100-sxm", "--ep", "2"])
+        #expect(dense.status == 2 && dense.stderr.contains("--ep 2 needs routed experts; llama-3-8b has none"))
+    }
+
     /// The reserve says where it comes from: the engine-neutral parts by default, a unified-memory profile's
     /// own share, or `--reserve`, in text, JSON and `--explain`.
     @Test func theReserveStatesItsBasis() throws {

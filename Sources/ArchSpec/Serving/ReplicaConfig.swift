@@ -11,7 +11,7 @@ public struct ReplicaConfig: Hashable, Codable, Sendable, CustomStringConvertibl
 
     public var description: String {
         let formats = weights == kv ? weights.rawValue : "\(weights.rawValue) (KV \(kv.rawValue))"
-        return "\(hardware) tp \(layout.tp) x pp \(layout.pp), \(formats), chunk \(chunk)"
+        return "\(hardware) \(layout), \(formats), chunk \(chunk)"
     }
 }
 
@@ -50,6 +50,7 @@ struct ReplicaFactory {
         var setup = self.setup
         setup.request.tp = layout.tp
         setup.request.pp = layout.pp
+        setup.request.ep = layout.ep
         setup.request.prefillChunk = chunk
         let config = ReplicaConfig(hardware: setup.hardware.id, weights: setup.weights.dtype, kv: setup.kv.dtype,
                                    layout: layout, chunk: chunk)

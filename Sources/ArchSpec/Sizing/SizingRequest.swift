@@ -10,6 +10,8 @@ public struct SizingRequest: Hashable, Codable, Sendable {
     public var tp: Int?
     /// Pipeline-parallel degree. `nil`: chosen.
     public var pp: Int?
+    /// Expert-parallel degree (a divisor of tp; routed experts only). `nil`: chosen (1 for dense models).
+    public var ep: Int? = nil
     /// Weight storage. `nil`: the spec's dtype, no scales.
     public var weights: WeightQuantization?
     /// KV-cache storage. `nil`: the weight dtype when 16 bits or wider, else the spec's 16-bit dtype.
@@ -40,7 +42,7 @@ public struct SizingRequest: Hashable, Codable, Sendable {
         weights: WeightQuantization? = nil, kv: KVQuantization? = nil, computeDType: DType? = nil,
         prefillChunk: Int = SizingRequest.defaultPrefillChunk, reserve: Reserve? = nil,
         anyDeviceCount: Bool = false, maxDevices: Int = 1024, timing: TimingModel = .step,
-        kvAccounting: KVAccounting = .ideal
+        kvAccounting: KVAccounting = .ideal, ep: Int? = nil
     ) {
         self.context = context
         self.batch = batch
@@ -56,6 +58,7 @@ public struct SizingRequest: Hashable, Codable, Sendable {
         self.maxDevices = maxDevices
         self.timing = timing
         self.kvAccounting = kvAccounting
+        self.ep = ep
     }
 }
 

@@ -20,7 +20,8 @@ enum SizingUnits {
 
     static func layout(_ result: SizingResult) -> String {
         let devices = result.layout.devices
-        return "\(devices) x \(Escaping.terminal(result.hardware.id, limit: 200)) (tp \(result.layout.tp), pp \(result.layout.pp))"
+        return "\(devices) x \(Escaping.terminal(result.hardware.id, limit: 200)) (tp \(result.layout.tp), pp \(result.layout.pp)"
+            + (result.layout.ep > 1 ? ", ep \(result.layout.ep))" : ")")
     }
 
     static func maxContext(_ result: SizingResult) -> String {

@@ -34,7 +34,7 @@ struct StepWorkBuilder {
             for (kind, n) in kinds.enumerated() where n > 0 {
                 let layer = plan.kinds[kind]
                 let dense = fused(matrices.filter { $0.block == .layer(kind: kind) })
-                let routed = fused(matrices.filter { $0.block == .routedExpert(kind: kind) })
+                let routed = fused(matrices.filter { $0.block == .routedExpert(kind: kind) }, tp: layout.expertTP)
                 var moe: MoEWork?
                 if case .moe(let block) = layer.channel {
                     moe = MoEWork(experts: block.experts, topK: block.topK, gemms: routed)
@@ -58,7 +58,7 @@ struct StepWorkBuilder {
         let peak16 = setup.hardware.peakFlops.bf16?.value ?? setup.hardware.peakFlops.fp16?.value ?? setup.peak
         return StepWork(
             tokens: tokens, sequences: sequences, context: Double(setup.context), hidden: Double(spec.hiddenSize),
-            activationBytes: Double(setup.activationBits / 8), tp: layout.tp, ep: 1,
+            activationBytes: Double(setup.activationBits / 8), tp: layout.tp, ep: layout.ep,
             computeBits: setup.computeDType.bits, computeIsFloat: Self.isFloat(setup.computeDType), peak: setup.peak,
             peak16: peak16, stages: stages)
     }
@@ -76,9 +76,10 @@ struct StepWorkBuilder {
         return sequences * (Double(cache.elements) * tokens * kvBits / 8 + Double(cache.state) * stateBits / 8)
     }
 
-    /// One device's GEMMs: each matrix sharded by its split, q/k/v and gate/up fused into one GEMM each.
-    func fused(_ matrices: [WeightMatrix]) -> [WeightGEMM] {
-        let tp = Int128(candidate.layout.tp)
+    /// One device's GEMMs: each matrix sharded over `tp` ranks (default: the layout's) by its split, q/k/v and
+    /// gate/up fused into one GEMM each.
+    func fused(_ matrices: [WeightMatrix], tp ranks: Int? = nil) -> [WeightGEMM] {
+        let tp = Int128(ranks ?? candidate.layout.tp)
         let bits = setup.weights.dtype.bits, isFloat = Self.isFloat(setup.weights.dtype)
         var order: [String] = [], shapes: [String: WeightGEMM] = [:]
         for matrix in matrices {

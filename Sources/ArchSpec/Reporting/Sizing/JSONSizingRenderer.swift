@@ -33,6 +33,7 @@ public struct JSONSizingRenderer: Renderer {
             ("devices", .int(r.layout.devices)),
             ("tp", .int(r.layout.tp)),
             ("pp", .int(r.layout.pp)),
+            ("ep", .int(r.layout.ep)),
             ("context", .int(r.context)),
             ("batch", .int(r.batch)),
             ("weights_dtype", .string(r.weights.dtype.rawValue)),
@@ -65,7 +66,7 @@ public struct JSONSizingRenderer: Renderer {
             ] + phase(r.decode))),
             ("attempts", .array(r.attempts.map { attempt in
                 .object([("devices", .int(attempt.layout.devices)), ("tp", .int(attempt.layout.tp)),
-                         ("pp", .int(attempt.layout.pp)), ("fits", .bool(attempt.fits)),
+                         ("pp", .int(attempt.layout.pp)), ("ep", .int(attempt.layout.ep)), ("fits", .bool(attempt.fits)),
                          ("reason", .string(attempt.reason))])
             })),
             ("warnings", .array(r.contextWarning.map { [.string($0.description)] } ?? [])),
