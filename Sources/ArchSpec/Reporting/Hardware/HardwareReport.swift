@@ -41,7 +41,7 @@ public enum HardwareReport {
             p.interconnect.latency?.source ?? "archcalc default")
         add("devices per node", String(p.devicesPerNode), nil)
         add("runtime reserve", p.reserveFraction.map { "\(HumanUnits.significant($0 * 100))% of memory" }
-            ?? "runtime parts (size: context and libraries, graphs, collective buffers)", p.reserve?.source ?? "archcalc default")
+            ?? "none: size counts runtime parts (context and libraries, captured graphs, collective buffers)", p.reserve?.source ?? "archcalc default")
         let e = p.efficiency ?? Efficiency()
         add("efficiency compute", HumanUnits.significant(e.compute?.value ?? Efficiency.defaults.compute),
             e.compute?.source ?? "archcalc default")
