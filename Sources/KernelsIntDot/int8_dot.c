@@ -34,9 +34,102 @@ VNNI512 static inline __m512i group512(const int8_t *q, const int16_t *x, long g
     return acc;
 }
 
+/// Group j of a step of eight groups of row `qr` (from offset o): its int32 lanes to fp32, times its combined scale
+/// (lane j of `c`), into f. Uses o and xq from the enclosing scope.
+#define ARCHCALC_STEP512(qr, c, j, f)                                                                             \
+    {                                                                                                            \
+        const __m512i w = _mm512_cvtepi8_epi16(_mm256_loadu_si256((const __m256i *)((qr) + o + 32 * (j))));      \
+        const __m512i a = _mm512_dpwssd_epi32(_mm512_setzero_si512(), w,                                         \
+                                              _mm512_loadu_si512((const void *)(xq + o + 32 * (j))));            \
+        f = _mm512_fmadd_ps(_mm512_cvtepi32_ps(a), _mm512_permutexvar_ps(_mm512_set1_epi32(j), c), f);           \
+    }
+/// The eight groups of one step of row `qr` into two chains.
+#define ARCHCALC_EIGHT512(qr, c, fa, fb)                                                                          \
+    ARCHCALC_STEP512(qr, c, 0, fa) ARCHCALC_STEP512(qr, c, 1, fb) ARCHCALC_STEP512(qr, c, 2, fa)                  \
+    ARCHCALC_STEP512(qr, c, 3, fb) ARCHCALC_STEP512(qr, c, 4, fa) ARCHCALC_STEP512(qr, c, 5, fb)                  \
+    ARCHCALC_STEP512(qr, c, 6, fa) ARCHCALC_STEP512(qr, c, 7, fb)
+
+/// One row with group == 32 (the probe's and the common quantisers' group): eight groups per step with their
+/// combined scales in one vector, four float chains, no inner loop. clang compiles the generic path's per-group loop
+/// into branchy code that reaches half of memory speed on Zen 4; this straight-line step reads at memory speed.
+VNNI512 static inline float row32_512(long groups, const int8_t *q0, const float *s0, const int16_t *xq,
+                                      const float *xscale) {
+    __m512 f0 = _mm512_setzero_ps(), f1 = f0, f2 = f0, f3 = f0;
+    long g = 0;
+    for (; g + 8 <= groups; g += 8) {
+        const long o = g * 32;
+        const __m512 c = _mm512_castps256_ps512(_mm256_mul_ps(_mm256_loadu_ps(s0 + g), _mm256_loadu_ps(xscale + g)));
+        ARCHCALC_STEP512(q0, c, 0, f0) ARCHCALC_STEP512(q0, c, 1, f1) ARCHCALC_STEP512(q0, c, 2, f2)
+        ARCHCALC_STEP512(q0, c, 3, f3) ARCHCALC_STEP512(q0, c, 4, f0) ARCHCALC_STEP512(q0, c, 5, f1)
+        ARCHCALC_STEP512(q0, c, 6, f2) ARCHCALC_STEP512(q0, c, 7, f3)
+    }
+    for (; g < groups; g++) {
+        const long o = g * 32;
+        const __m512i w = _mm512_cvtepi8_epi16(_mm256_loadu_si256((const __m256i *)(q0 + o)));
+        const __m512i a = _mm512_dpwssd_epi32(_mm512_setzero_si512(), w, _mm512_loadu_si512((const void *)(xq + o)));
+        f0 = _mm512_fmadd_ps(_mm512_cvtepi32_ps(a), _mm512_set1_ps(s0[g] * xscale[g]), f0);
+    }
+    return _mm512_reduce_add_ps(_mm512_add_ps(_mm512_add_ps(f0, f1), _mm512_add_ps(f2, f3)));
+}
+
+/// Four rows with group == 32, one from each quarter of the caller's rows: four read streams a quarter of the matrix
+/// apart. (Four adjacent rows are four streams one row apart, 4 KiB for K = 4096, which on Zen 4 read slower than one
+/// stream; streams far apart read faster than one. See Sources/Kernels/README.md.)
+VNNI512 static inline void rows32x4_512(long groups, const int8_t *const qs[4], const float *const ss[4],
+                                        const int16_t *xq, const float *xscale, float out[4]) {
+    // Named accumulators, not arrays: clang keeps arrays of vectors on the stack across the step.
+    const int8_t *q0 = qs[0], *q1 = qs[1], *q2 = qs[2], *q3 = qs[3];
+    __m512 a0 = _mm512_setzero_ps(), b0 = a0, a1 = a0, b1 = a0, a2 = a0, b2 = a0, a3 = a0, b3 = a0;
+    long g = 0;
+    for (; g + 8 <= groups; g += 8) {
+        const long o = g * 32;
+        const __m256 xs = _mm256_loadu_ps(xscale + g);
+        const __m512 c0 = _mm512_castps256_ps512(_mm256_mul_ps(_mm256_loadu_ps(ss[0] + g), xs));
+        const __m512 c1 = _mm512_castps256_ps512(_mm256_mul_ps(_mm256_loadu_ps(ss[1] + g), xs));
+        const __m512 c2 = _mm512_castps256_ps512(_mm256_mul_ps(_mm256_loadu_ps(ss[2] + g), xs));
+        const __m512 c3 = _mm512_castps256_ps512(_mm256_mul_ps(_mm256_loadu_ps(ss[3] + g), xs));
+        ARCHCALC_EIGHT512(q0, c0, a0, b0)
+        ARCHCALC_EIGHT512(q1, c1, a1, b1)
+        ARCHCALC_EIGHT512(q2, c2, a2, b2)
+        ARCHCALC_EIGHT512(q3, c3, a3, b3)
+    }
+    float partial[4] = {_mm512_reduce_add_ps(_mm512_add_ps(a0, b0)), _mm512_reduce_add_ps(_mm512_add_ps(a1, b1)),
+                        _mm512_reduce_add_ps(_mm512_add_ps(a2, b2)), _mm512_reduce_add_ps(_mm512_add_ps(a3, b3))};
+    for (int p = 0; p < 4; p++) {
+        __m512 f = _mm512_setzero_ps();
+        for (long t = g; t < groups; t++) {
+            const long o = t * 32;
+            const __m512i w = _mm512_cvtepi8_epi16(_mm256_loadu_si256((const __m256i *)(qs[p] + o)));
+            const __m512i a = _mm512_dpwssd_epi32(_mm512_setzero_si512(), w, _mm512_loadu_si512((const void *)(xq + o)));
+            f = _mm512_fmadd_ps(_mm512_cvtepi32_ps(a), _mm512_set1_ps(ss[p][t] * xscale[t]), f);
+        }
+        out[p] = partial[p] + _mm512_reduce_add_ps(f);
+    }
+}
+
 VNNI512 void archcalc_int8_rows_vnni512(long rows, long k, long group, const int8_t *q, const float *scales,
                                         const int16_t *xq, const float *xscale, float *y, long streams) {
     const long groups = k / group;
+    if (group == 32) {
+        long r = 0;
+        if (streams >= 4) {
+            const long per = rows / 4;
+            for (long i = 0; i < per; i++) {
+                const int8_t *qs[4];
+                const float *ss[4];
+                float out[4];
+                for (int p = 0; p < 4; p++) {
+                    qs[p] = q + (p * per + i) * k;
+                    ss[p] = scales + (p * per + i) * groups;
+                }
+                rows32x4_512(groups, qs, ss, xq, xscale, out);
+                for (int p = 0; p < 4; p++) y[p * per + i] = out[p];
+            }
+            r = 4 * per;
+        }
+        for (; r < rows; r++) y[r] = row32_512(groups, q + r * k, scales + r * groups, xq, xscale);
+        return;
+    }
     float cs[4][16];
     long r = 0;
     for (; streams >= 4 && r + 4 <= rows; r += 4) {
@@ -108,9 +201,88 @@ AVX2 static inline void combine256(const float *scales, const float *xscale, lon
     for (long j = 0; j < count; j++) out[j] = scales[g0 + j] * xscale[g0 + j];
 }
 
+/// As `ARCHCALC_STEP512`, 256 bits: two `vpmaddwd` per group.
+#define ARCHCALC_STEP256(qr, c, j, f)                                                                             \
+    {                                                                                                            \
+        const int8_t *qj = (qr) + o + 32 * (j);                                                                    \
+        const int16_t *xj = xq + o + 32 * (j);                                                                   \
+        const __m256i lo = _mm256_madd_epi16(_mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)qj)),         \
+                                             _mm256_loadu_si256((const __m256i *)xj));                           \
+        const __m256i hi = _mm256_madd_epi16(_mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(qj + 16))),  \
+                                             _mm256_loadu_si256((const __m256i *)(xj + 16)));                    \
+        f = _mm256_fmadd_ps(_mm256_cvtepi32_ps(_mm256_add_epi32(lo, hi)),                                        \
+                            _mm256_permutevar8x32_ps(c, _mm256_set1_epi32(j)), f);                               \
+    }
+
+/// One row with group == 32, as `row32_512`: eight groups per step, two `vpmaddwd` per group.
+AVX2 static inline float row32_256(long groups, const int8_t *q0, const float *s0, const int16_t *xq,
+                                   const float *xscale) {
+    __m256 f0 = _mm256_setzero_ps(), f1 = f0, f2 = f0, f3 = f0;
+    long g = 0;
+    for (; g + 8 <= groups; g += 8) {
+        const long o = g * 32;
+        const __m256 c = _mm256_mul_ps(_mm256_loadu_ps(s0 + g), _mm256_loadu_ps(xscale + g));
+        ARCHCALC_STEP256(q0, c, 0, f0) ARCHCALC_STEP256(q0, c, 1, f1) ARCHCALC_STEP256(q0, c, 2, f2)
+        ARCHCALC_STEP256(q0, c, 3, f3) ARCHCALC_STEP256(q0, c, 4, f0) ARCHCALC_STEP256(q0, c, 5, f1)
+        ARCHCALC_STEP256(q0, c, 6, f2) ARCHCALC_STEP256(q0, c, 7, f3)
+    }
+    for (; g < groups; g++) {
+        const long o = g * 32;
+        f0 = _mm256_fmadd_ps(_mm256_cvtepi32_ps(group256(q0 + o, xq + o, 32)), _mm256_set1_ps(s0[g] * xscale[g]), f0);
+    }
+    return sum256(_mm256_add_ps(_mm256_add_ps(f0, f1), _mm256_add_ps(f2, f3)));
+}
+
+/// Four rows with group == 32 from the four quarters of the caller's rows, as `rows32x4_512`.
+AVX2 static inline void rows32x4_256(long groups, const int8_t *const qs[4], const float *const ss[4],
+                                     const int16_t *xq, const float *xscale, float out[4]) {
+    const int8_t *q0 = qs[0], *q1 = qs[1], *q2 = qs[2], *q3 = qs[3];
+    __m256 f0 = _mm256_setzero_ps(), f1 = f0, f2 = f0, f3 = f0;
+    long g = 0;
+    for (; g + 8 <= groups; g += 8) {
+        const long o = g * 32;
+        const __m256 xs = _mm256_loadu_ps(xscale + g);
+        const __m256 c0 = _mm256_mul_ps(_mm256_loadu_ps(ss[0] + g), xs), c1 = _mm256_mul_ps(_mm256_loadu_ps(ss[1] + g), xs);
+        const __m256 c2 = _mm256_mul_ps(_mm256_loadu_ps(ss[2] + g), xs), c3 = _mm256_mul_ps(_mm256_loadu_ps(ss[3] + g), xs);
+        for (int j = 0; j < 8; j++) {
+            ARCHCALC_STEP256(q0, c0, j, f0) ARCHCALC_STEP256(q1, c1, j, f1)
+            ARCHCALC_STEP256(q2, c2, j, f2) ARCHCALC_STEP256(q3, c3, j, f3)
+        }
+    }
+    float partial[4] = {sum256(f0), sum256(f1), sum256(f2), sum256(f3)};
+    for (int p = 0; p < 4; p++) {
+        __m256 f = _mm256_setzero_ps();
+        for (long t = g; t < groups; t++) {
+            const long o = t * 32;
+            f = _mm256_fmadd_ps(_mm256_cvtepi32_ps(group256(qs[p] + o, xq + o, 32)), _mm256_set1_ps(ss[p][t] * xscale[t]), f);
+        }
+        out[p] = partial[p] + sum256(f);
+    }
+}
+
 AVX2 void archcalc_int8_rows_avx2(long rows, long k, long group, const int8_t *q, const float *scales,
                                   const int16_t *xq, const float *xscale, float *y, long streams) {
     const long groups = k / group;
+    if (group == 32) {
+        long r = 0;
+        if (streams >= 4) {
+            const long per = rows / 4;
+            for (long i = 0; i < per; i++) {
+                const int8_t *qs[4];
+                const float *ss[4];
+                float out[4];
+                for (int p = 0; p < 4; p++) {
+                    qs[p] = q + (p * per + i) * k;
+                    ss[p] = scales + (p * per + i) * groups;
+                }
+                rows32x4_256(groups, qs, ss, xq, xscale, out);
+                for (int p = 0; p < 4; p++) y[p * per + i] = out[p];
+            }
+            r = 4 * per;
+        }
+        for (; r < rows; r++) y[r] = row32_256(groups, q + r * k, scales + r * groups, xq, xscale);
+        return;
+    }
     float cs[4][16];
     long r = 0;
     for (; streams >= 4 && r + 4 <= rows; r += 4) {

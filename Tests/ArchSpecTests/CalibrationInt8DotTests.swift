@@ -5,9 +5,10 @@ import Testing
 /// every kernel copy and path this CPU runs, with the rounding bound their documentation states.
 @Suite struct CalibrationInt8DotTests {
     /// (n, k, group): partial row quads (n = 1, 3, 67), groups of 16 (ymm tail only), 48 (one zmm step and a
-    /// tail) and 32 / 128 (whole zmm steps), and a decode-sized row.
+    /// tail) and 32 / 128 (whole zmm steps), and a decode-sized row. Group 32 has its own straight-line path
+    /// (eight groups a step): one group (tail only), eight (one step), eleven (a step and a three-group tail).
     static let shapes: [(Int, Int, Int)] = [(1, 32, 32), (3, 48, 16), (4, 96, 48), (67, 256, 32), (130, 384, 128),
-                                            (9, 4096, 32)]
+                                            (9, 4096, 32), (5, 352, 32)]
 
     static var cases: [(KernelVariant, Int8Path)] {
         KernelVariant.allCases.flatMap { v in Int8Path.available(variant: v, features: .detect()).map { (v, $0) } }

@@ -59,14 +59,21 @@ func naiveGEMM(m: Int, n: Int, k: Int, a: [Float], b: [Float], transposed: Bool)
         var n = 70, k = 101, group = 32  // k = 101: six 16-element blocks and a 5-element tail
         var w = pseudoRandom(n * k, seed: 3), x = pseudoRandom(k, seed: 4)
         var y = [Float](repeating: .nan, count: n)
-        backend.gemvF32(n: n, k: k, w: w, x: x, y: &y)
-        #expect(maxRelativeError(y, naiveGEMM(m: 1, n: n, k: k, a: x, b: w, transposed: true)) < 1e-5)
+        // n = 70: one thread's range, four rows from its quarters (17 each) and a 2-row tail; n = 203: two threads'
+        // ranges, one with a 3-row tail.
+        for rows in [70, 203] {
+            let w = pseudoRandom(rows * k, seed: 3)
+            var y = [Float](repeating: .nan, count: rows)
+            backend.gemvF32(n: rows, k: k, w: w, x: x, y: &y)
+            #expect(maxRelativeError(y, naiveGEMM(m: 1, n: rows, k: k, a: x, b: w, transposed: true)) < 1e-5, "n \(rows)")
 
-        // bf16: truncate to the top 16 bits, and compare against the same truncated weights in fp32.
-        let bits = w.map { UInt16($0.bitPattern >> 16) }
-        let widened = bits.map { Float(bitPattern: UInt32($0) << 16) }
-        backend.gemvBF16(n: n, k: k, w: bits, x: x, y: &y)
-        #expect(maxRelativeError(y, naiveGEMM(m: 1, n: n, k: k, a: x, b: widened, transposed: true)) < 1e-5)
+            // bf16: truncate to the top 16 bits, and compare against the same truncated weights in fp32.
+            let bits = w.map { UInt16($0.bitPattern >> 16) }
+            let widened = bits.map { Float(bitPattern: UInt32($0) << 16) }
+            backend.gemvBF16(n: rows, k: k, w: bits, x: x, y: &y)
+            #expect(maxRelativeError(y, naiveGEMM(m: 1, n: rows, k: k, a: x, b: widened, transposed: true)) < 1e-5,
+                    "n \(rows)")
+        }
 
         // int8: q in [-127, 127], one scale per 32 elements of a row (k a multiple of the group), on the exact
         // widening path (the integer paths round x: CalibrationInt8DotTests).

@@ -84,16 +84,19 @@ extension Kernels {
         gemv(BF16Format.self, n: n, k: k, w: UnsafeRawPointer(w), x: x, y: y, threads: threads, streams: streams)
     }
 
-    /// Rows of W each thread of the fp32 and bf16 GEMVs reads at once by default: four (four read streams).
-    /// On the Zen 4 host four streams beat one by 1.2-1.3x in the Swift GEMV (`scripts/bench-kernels.sh`), and
-    /// on the Zen 3 host one stream read about half as fast as four.
+    /// Rows of W each thread of the fp32 and bf16 GEMVs reads at once by default: four (four read streams, one
+    /// from each quarter of the thread's rows). On the Zen 4 host four adjacent rows beat one by 1.2-1.3x in the
+    /// Swift GEMV (`scripts/bench-kernels.sh`), and four from the quarters beat four adjacent rows again
+    /// (Sources/Kernels/README.md); on the Zen 3 host one stream read about half as fast as four.
     public static var gemvStreams: Int { 4 }
 
-    /// Rows each thread of the int8 integer paths reads at once by default: one. Their four-row loop ran at 12-14
-    /// GB/s on the Zen 4 host where one row at a time ran at 19-21 (a C harness around the same functions).
-    public static var int8DotStreams: Int { 1 }
+    /// Rows each thread of the int8 integer paths reads at once by default: four. With group 32 they come from the
+    /// four quarters of the thread's rows (four streams far apart; four adjacent rows, 4 KiB apart at K = 4096, read
+    /// slower than one row on the Zen 4 host). Sources/Kernels/README.md has the measurements.
+    public static var int8DotStreams: Int { 4 }
 
-    /// Rows split over threads in groups of four; each thread reads `streams` rows at once (1, else 4).
+    /// Rows split over threads in groups of four; each thread reads `streams` rows at once (1, else 4, one from each
+    /// quarter of its rows, then the last up to three rows together).
     static func gemv<F: RowFormat>(
         _ format: F.Type, n: Int, k: Int, w: UnsafeRawPointer, x: UnsafePointer<Float>,
         y: UnsafeMutablePointer<Float>, threads: Int, streams: Int
@@ -107,6 +110,16 @@ extension Kernels {
         parallel(parts) { t in
             let range = split(n, parts: parts, align: 4, index: t)
             var row = range.lowerBound
+            if streams != 1 {
+                // Four rows at once, one from each quarter of this thread's rows: four read streams a quarter of the
+                // range apart (adjacent rows are streams one row apart; far-apart streams read faster on Zen 4).
+                let per = range.count / 4
+                for i in 0..<per {
+                    dotRows(F.self, count: 4, rows: sw.p + (row &+ i) &* rowBytes, rowBytes: per &* rowBytes, k: k,
+                            x: UnsafePointer(sx.p), arranged: UnsafePointer(sa.p), y: sy.p + (row &+ i), yStride: per)
+                }
+                row &+= 4 &* per
+            }
             while row < range.upperBound {
                 if streams == 1 {
                     sy.p[row] = dotRow(F.self, row: sw.p + row &* rowBytes, k: k, x: UnsafePointer(sx.p),
@@ -116,7 +129,7 @@ extension Kernels {
                 }
                 let count = min(4, range.upperBound &- row)
                 dotRows(F.self, count: count, rows: sw.p + row &* rowBytes, rowBytes: rowBytes, k: k,
-                        x: UnsafePointer(sx.p), arranged: UnsafePointer(sa.p), y: sy.p + row)
+                        x: UnsafePointer(sx.p), arranged: UnsafePointer(sa.p), y: sy.p + row, yStride: 1)
                 row &+= count
             }
         }
@@ -148,11 +161,12 @@ extension Kernels {
         return s
     }
 
-    /// y[r] = row r · x for `count` (1...4) rows; missing rows alias row 0 and are not stored.
+    /// y[r x yStride] = row r · x for `count` (1...4) rows `rowBytes` apart; missing rows alias row 0 and are not
+    /// stored.
     @inline(__always)
     static func dotRows<F: RowFormat>(
         _ format: F.Type, count: Int, rows: UnsafeRawPointer, rowBytes: Int, k: Int, x: UnsafePointer<Float>,
-        arranged: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>
+        arranged: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, yStride: Int
     ) {
         let p0 = rows
         let p1 = count > 1 ? rows + rowBytes : rows
@@ -179,8 +193,8 @@ extension Kernels {
             i &+= 1
         }
         y[0] = s0
-        if count > 1 { y[1] = s1 }
-        if count > 2 { y[2] = s2 }
-        if count > 3 { y[3] = s3 }
+        if count > 1 { y[yStride] = s1 }
+        if count > 2 { y[2 &* yStride] = s2 }
+        if count > 3 { y[3 &* yStride] = s3 }
     }
 }

@@ -9,8 +9,10 @@
 /// [0, rows), where groups = k / group. `xq` is x quantised to int16 per group (|xq| <= 32767), `group` is a
 /// multiple of 16 that divides k. The caller must have checked the CPU: the 512-bit function needs AVX-512
 /// F/BW/VL and VNNI, the 256-bit one AVX2. On other architectures both return without writing (and
-/// `archcalc_int_dot_compiled` is 0). `streams` 4 reads four rows at once (four memory streams, one x load for
-/// four rows), 1 reads one row at a time (one stream: faster from memory on Zen 4, see Sources/Kernels/README.md).
+/// `archcalc_int_dot_compiled` is 0). `streams` 4 reads four rows at once, 1 one row at a time. With `group` 32
+/// (straight-line steps of eight groups: clang compiles the generic per-group loop into code that reads at half of
+/// memory speed), the four rows come one from each quarter of [0, rows), so the four read streams lie a quarter of
+/// the matrix apart; other groups read four adjacent rows (one x load for four rows). See Sources/Kernels/README.md.
 
 /// 1 where the x86_64 paths below were compiled, else 0.
 int archcalc_int_dot_compiled(void);
