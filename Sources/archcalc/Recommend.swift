@@ -96,6 +96,9 @@ extension Archcalc {
         @Option(help: "Timing model: step (kernel by kernel, as size; default) or roofline (one roofline per step with flat efficiency factors).")
         var timing: TimingModel = .step
 
+        @Option(name: .customLong("allreduce"), help: "All-reduce on NVLink: \(AllReduceImplementation.names) (NCCL's small-message latency, 16.84 us against the custom kernel's 4.3 us). Default: the profile's, custom.")
+        var allReduce: AllReduceImplementation?
+
         @Option(help: "Output format: text or json.")
         var format: ServingFormat = .text
 
@@ -165,7 +168,7 @@ extension Archcalc {
                 candidates: candidates, weightDTypes: dtype ?? [], kvDType: kvDtype,
                 tp: tp ?? [1, 2, 4, 8], pp: pp ?? [1], chunks: chunk ?? [512, 1024, 2048, 4096, 8192],
                 gpuBudget: maxGpus, modes: mode.modes, kvTransferBandwidth: kvTransferBandwidth,
-                pricePerDeviceHour: prices, timing: timing, ep: ep ?? ServingRequest.defaultEP)
+                pricePerDeviceHour: prices, timing: timing, ep: ep ?? ServingRequest.defaultEP, allReduce: allReduce)
         }
     }
 }

@@ -3,6 +3,7 @@ import ArgumentParser
 
 extension SizingFormat: EnumArgument {}
 extension KVAccounting: EnumArgument {}
+extension AllReduceImplementation: EnumArgument {}
 
 extension Archcalc {
     struct Size: ParsableCommand {
@@ -10,7 +11,8 @@ extension Archcalc {
             commandName: "size",
             abstract: "Will a model run on that hardware: memory per device, devices needed, max batch and context, latency.",
             discussion: """
-                Memory per device is weights (sharded by --tp and --pp; K/V heads replicate when tp exceeds \
+                Memory per device is weights (sharded by --tp, --pp and, for routed experts, --ep; K/V heads \
+                replicate when tp exceeds \
                 kv_heads), KV cache, the activations of one prefill chunk, and a runtime reserve: by default the \
                 sum of sourced runtime parts (context and libraries 0.33 GiB, captured graphs 1 GiB, collective \
                 buffers tp x pp / 8 GiB on more than one device); with --kv-accounting vllm, sglang or llamacpp, \
@@ -70,6 +72,9 @@ extension Archcalc {
 
         @Option(help: "KV-cache allocation: \(KVAccounting.names). An engine also brings its own runtime parts in place of the engine-neutral ones (unless --reserve is given); docs/sizing.md cites each engine's code.")
         var kvAccounting: KVAccounting = .ideal
+
+        @Option(name: .customLong("allreduce"), help: "All-reduce on NVLink: \(AllReduceImplementation.names): a custom one-shot kernel (4.3 us, TensorRT-LLM's) or NCCL (16.84 us at small messages). Default: the profile's step_time.allreduce, custom.")
+        var allReduce: AllReduceImplementation?
 
         @Flag(help: "Try every device count, not only powers of two.")
         var anyCount = false
@@ -160,7 +165,7 @@ extension Archcalc {
             return SizingRequest(
                 context: workload.context?.value, batch: workload.batch, devices: devices, tp: tp, pp: pp, weights: weights,
                 kv: kv, computeDType: computeDtype, prefillChunk: prefillChunk, reserve: reserve, anyDeviceCount: anyCount,
-                timing: timing, kvAccounting: kvAccounting, ep: ep)
+                timing: timing, kvAccounting: kvAccounting, ep: ep, allReduce: allReduce)
         }
     }
 }

@@ -80,6 +80,16 @@ import Testing
             print(String(format: "kernel-point %@ %@ measured %.3f us predicted %.3f us ratio %.3f", point.id,
                          Self.group(point), point.measured_us, predicted, ratio))
         }
+        // vidur's all-reduces are NCCL's: priced again with the NCCL choice (`step_time.allreduce: nccl`).
+        var nccl = h100
+        nccl.stepTime = StepTimeParameters(allReduce: .nccl)
+        let ncclKernels = KernelTimes(hardware: nccl)
+        for point in try Self.points() where point.kind == "allreduce" {
+            let predicted = Self.predictedMicroseconds(point, kernels: ncclKernels, hardware: nccl)
+            groups["allreduce vidur nccl check", default: []].append(predicted / point.measured_us)
+            print(String(format: "kernel-point %@ allreduce vidur nccl check measured %.3f us predicted %.3f us ratio %.3f",
+                         point.id, point.measured_us, predicted, predicted / point.measured_us))
+        }
         for (name, ratios) in groups.sorted(by: { $0.key < $1.key }) {
             let s = Self.summary(ratios)
             print(String(format: "kernel-summary %@: %d points, geometric mean %.3f, %d within 15%%", name,

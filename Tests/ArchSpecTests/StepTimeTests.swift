@@ -275,4 +275,40 @@ import Testing
         custom.stepTime = StepTimeParameters(allReduceLatency: Sourced(7e-6, source: "measured"))
         #expect(KernelTimes(hardware: custom).parameters.allReduceLatency?.value == 7e-6)
     }
+
+    /// `step_time.allreduce: nccl` (or `--allreduce nccl`) picks NCCL's small-message latency on NVLink only;
+    /// a link latency or an explicit `allreduce_latency` still wins, and other links keep the 10 us default.
+    @Test func theAllReduceChoicePicksTheNVLinkLatency() throws {
+        var nccl = SizingFixtures.hardware("h100-sxm")
+        nccl.stepTime = StepTimeParameters(allReduce: .nccl)
+        #expect(KernelTimes(hardware: nccl).parameters.allReduceLatency?.value == 16.84e-6)
+        var pcie = SizingFixtures.hardware("l40s")
+        pcie.stepTime = StepTimeParameters(allReduce: .nccl)
+        #expect(KernelTimes(hardware: pcie).parameters.allReduceLatency?.value == 10e-6)
+        nccl.stepTime?.allReduceLatency = Sourced(6e-6, source: "measured")
+        #expect(KernelTimes(hardware: nccl).parameters.allReduceLatency?.value == 6e-6)
+        #expect(StepTimeParameters.defaults.allReduce == .custom)
+        // Llama-3-70B on 4 x H100, decode at batch 1: 80 layers x 2 all-reduces, each 16.84 - 4.3 = 12.54 us longer.
+        let h100 = SizingFixtures.hardware("h100-sxm")
+        let request = SizingRequest(context: 2048, devices: 4, tp: 4, pp: 1)
+        var ncclRequest = request
+        ncclRequest.allReduce = .nccl
+        let a = try #require(try Sizer.size(SizingFixtures.llama3_70b, on: h100, request: request).decode.step)
+        let b = try #require(try Sizer.size(SizingFixtures.llama3_70b, on: h100, request: ncclRequest).decode.step)
+        #expect(abs((b.communication - a.communication) - 160 * 12.54e-6) < 1e-12)
+        // A profile names it as a key; anything but custom or nccl is refused.
+        let base = """
+            id: x
+            name: X
+            vendor: v
+            memory: 80 GiB
+            memory_bandwidth: 3 TB/s
+            peak_flops: {bf16: 1000 TFLOPS}
+            interconnect: {kind: NVLink 4, bandwidth: 450 GB/s}
+            devices_per_node: 8
+            """
+        let parsed = try HardwareLoader.parse(base + "\nstep_time: {allreduce: nccl}\n", path: "x.yaml")
+        #expect(parsed.resolvedStepTime.allReduce == .nccl)
+        #expect(throws: HardwareError.self) { try HardwareLoader.parse(base + "\nstep_time: {allreduce: mpi}\n", path: "x.yaml") }
+    }
 }

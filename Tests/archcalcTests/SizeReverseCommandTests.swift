@@ -56,6 +56,20 @@ import Testing
         #expect(dense.status == 2 && dense.stderr.contains("--ep 2 needs routed experts; llama-3-8b has none"))
     }
 
+    @Test func theAllReduceIsAChoice() throws {
+        let base = ["size", "specs/llama-3-70b.yaml", "--hardware", "h100-sxm", "--gpus", "4", "--context", "2k"]
+        let nccl = try CLI.run(base + ["--allreduce", "nccl", "--explain"])
+        #expect(nccl.status == 0 && nccl.stdout.contains("input: all-reduce latency 16.8 us (sgl-project/sglang PR #22734"))
+        let custom = try CLI.run(base + ["--explain"])
+        #expect(custom.stdout.contains("input: all-reduce latency 4.30 us (archcalc issue 13"))
+        let bad = try CLI.run(base + ["--allreduce", "mpi"])
+        #expect(bad.status == 2 && bad.stderr.contains("'custom' and 'nccl'"))
+        let recommend = try CLI.run(["recommend", "specs/llama-3.1-8b.yaml", "--hardware", "h100-sxm", "--rate", "10",
+                                     "--input-len", "1k", "--output-len", "128", "--tpot-p90", "50ms", "--tp", "2",
+                                     "--chunk", "2048", "--allreduce", "nccl"])
+        #expect(recommend.status == 0)
+    }
+
     /// The reserve says where it comes from: the engine-neutral parts by default, a unified-memory profile's
     /// own share, or `--reserve`, in text, JSON and `--explain`.
     @Test func theReserveStatesItsBasis() throws {

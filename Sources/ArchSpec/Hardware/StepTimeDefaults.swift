@@ -70,5 +70,12 @@ extension StepTimeParameters {
             + " (max - mean) / mean 1.564 (0.115 with EPLB); bias 2.44 gives 2.44 x 1024 + sqrt(2 x 2.44 x 1024 x ln 32)"
             + " = 2.564 x 1024. Measured on DeepSeek-R1 only; it acts on expert-parallel ranks, not on ep = 1"),
         stepOverhead: Sourced(0, source: "kernel time only, as the per-kernel reference sums it; an engine's host"
-            + " time per step goes here"))
+            + " time per step goes here"),
+        allReduce: .custom)
+
+    /// The NVLink all-reduce latency under NCCL (`step_time.allreduce: nccl`, `--allreduce nccl`).
+    static let ncclAllReduceLatency = Sourced<Seconds>(16.84e-6, source: "sgl-project/sglang PR #22734 (MSCCL++"
+        + " integration), the description's first kernel-latency table (one node; its next section is 'Two-node (H200,"
+        + " TP=16)'): PyNCCL all-reduce captured in a CUDA graph, 16.84 us at 2 KiB, 20.13 us at 128 KiB, 27.00 us at"
+        + " 1 MiB; the smallest message as the latency")
 }

@@ -33,12 +33,12 @@ struct ReplicaFactory {
     var timing: TimingModel
 
     init(_ spec: ArchitectureSpec, hardware: HardwareProfile, weights: DType, kv: DType?, workload: ServingWorkload,
-         timing: TimingModel = .step) throws(ServingError) {
+         timing: TimingModel = .step, allReduce: AllReduceImplementation? = nil) throws(ServingError) {
         self.timing = timing
         let live = max(1, Int(workload.meanLiveContext.rounded(.up)))
         let request = SizingRequest(
             context: live, batch: 1, tp: 1, pp: 1, weights: WeightQuantization(dtype: weights),
-            kv: kv.map { KVQuantization(dtype: $0) })
+            kv: kv.map { KVQuantization(dtype: $0) }, allReduce: allReduce)
         do { setup = try Setup(spec, hardware: hardware, request: request) } catch { throw .sizing(error) }
         self.workload = workload
     }

@@ -23,6 +23,8 @@ public struct ServingRequest: Hashable, Sendable {
     public var pricePerDeviceHour: [String: Double]
     /// How steps are timed: the kernel-by-kernel step model (default, as `size`) or the roofline.
     public var timing: TimingModel
+    /// The all-reduce on NVLink (`nil`: each profile's, custom by default).
+    public var allReduce: AllReduceImplementation? = nil
 
     /// KV-transfer bandwidth per device when none is given: 400 Gb/s (one InfiniBand NDR port per GPU).
     public static let defaultKVTransferBandwidth = 50e9
@@ -40,8 +42,9 @@ public struct ServingRequest: Hashable, Sendable {
         tp: [Int] = ServingRequest.defaultTP, pp: [Int] = ServingRequest.defaultPP,
         chunks: [Int] = ServingRequest.defaultChunks, gpuBudget: Int = 1024, modes: [ServingMode] = [.aggregated],
         kvTransferBandwidth: Double? = nil, pricePerDeviceHour: [String: Double] = [:], timing: TimingModel = .step,
-        ep: [Int] = ServingRequest.defaultEP
+        ep: [Int] = ServingRequest.defaultEP, allReduce: AllReduceImplementation? = nil
     ) {
+        self.allReduce = allReduce
         self.ep = ep
         self.timing = timing
         self.candidates = candidates

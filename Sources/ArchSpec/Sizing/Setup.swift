@@ -30,6 +30,12 @@ struct Setup {
             throw .invalidOption("--ep \(ep) needs routed experts; \(spec.name) has none")
         }
         self.spec = spec
+        var hardware = hardware
+        if let allReduce = request.allReduce {
+            var step = hardware.stepTime ?? StepTimeParameters()
+            step.allReduce = allReduce
+            hardware.stepTime = step
+        }
         self.hardware = hardware
         self.request = request
         context = request.context ?? spec.contextLength

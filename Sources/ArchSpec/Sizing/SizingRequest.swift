@@ -12,6 +12,9 @@ public struct SizingRequest: Hashable, Codable, Sendable {
     public var pp: Int?
     /// Expert-parallel degree (a divisor of tp; routed experts only). `nil`: chosen (1 for dense models).
     public var ep: Int? = nil
+    /// The all-reduce the engine runs on NVLink, over the profile's `step_time.allreduce`. `nil`: the profile's
+    /// (custom by default).
+    public var allReduce: AllReduceImplementation? = nil
     /// Weight storage. `nil`: the spec's dtype, no scales.
     public var weights: WeightQuantization?
     /// KV-cache storage. `nil`: the weight dtype when 16 bits or wider, else the spec's 16-bit dtype.
@@ -42,8 +45,9 @@ public struct SizingRequest: Hashable, Codable, Sendable {
         weights: WeightQuantization? = nil, kv: KVQuantization? = nil, computeDType: DType? = nil,
         prefillChunk: Int = SizingRequest.defaultPrefillChunk, reserve: Reserve? = nil,
         anyDeviceCount: Bool = false, maxDevices: Int = 1024, timing: TimingModel = .step,
-        kvAccounting: KVAccounting = .ideal, ep: Int? = nil
+        kvAccounting: KVAccounting = .ideal, ep: Int? = nil, allReduce: AllReduceImplementation? = nil
     ) {
+        self.allReduce = allReduce
         self.context = context
         self.batch = batch
         self.devices = devices

@@ -20,7 +20,7 @@ public enum SizingBasis {
     /// The basis of a phase timed by the step-time model: its kernel sums and the figures' sources.
     static func stepEntry(_ name: String, phase: PhaseTiming, step: StepTime, hardware: HardwareProfile,
                           dtype: DType) -> BasisEntry {
-        let p = hardware.resolvedStepTime
+        let p = KernelTimes(hardware: hardware).parameters
         let t = HumanUnits.seconds
         var inputs = ["per step: GEMMs \(t(step.gemm)), MoE \(t(step.moe)), attention \(t(step.attention)), "
             + "elementwise \(t(step.elementwise)), launch \(t(step.launch)), communication \(t(step.communication)), "
