@@ -94,7 +94,8 @@ enum LayoutSearch {
     /// experts (1 alone for a model without them).
     static func expertDegrees(tp: Int, _ setup: Setup) -> [Int] {
         if let wanted = setup.request.ep { return [wanted] }
-        guard let experts = setup.spec.moe?.experts, experts > 1 else { return [1] }
+        // A tp past the node is refused anyway (ParallelLayout.problem): no need to list its divisors.
+        guard let experts = setup.spec.moe?.experts, experts > 1, tp <= setup.hardware.devicesPerNode else { return [1] }
         return (1...max(1, min(tp, experts))).filter { tp % $0 == 0 }
     }
 
