@@ -4,7 +4,9 @@
 Sources (each point names its repository, path and commit):
   microsoft/vidur data/profiling/compute/h100/<model>/mlp.csv: per-operator times (ms, median of repeats) of one
     transformer layer's weight GEMMs and elementwise kernels, fp16, by token count (M) and tensor-parallel degree,
-    measured with CUDA timers on an H100 (kernel time only).
+    measured with CUDA timers on an H100 (kernel time only). Each elementwise point carries `width`, the elements
+    per token of the tensor the operation works on, on one device (vidur/profiling/mlp/mlp_impl.py: RMSNorm and
+    the residual add over hidden; rope over this rank's q and k heads; SiluAndMul over ffn / tp, reading 2 x that).
   microsoft/vidur data/profiling/network/h100_dgx/all_reduce.csv: NCCL all-reduce times on an H100 DGX (NVSwitch)
     by message bytes and ranks (torch.distributed, median over ranks and repeats).
   deepseek-ai/DeepGEMM README.md at commit 327ec92: fp8 dense GEMM TFLOPS per (M, N, K) on an H800 SXM (the
@@ -85,12 +87,19 @@ def vidur_points(git_dir):
                                "hardware": "h100-sxm", "m": m, "n": n, "k": k, "role": role,
                                "measured_us": round(float(row["time_stats.%s.median" % column]) * 1000, 3),
                                "source": source + " (fp16 " + column + ")"})
+            # Elements per token of the tensor each operation works on, on one device: the norm and the residual
+            # add see the whole hidden vector; rope this rank's q and k heads; the activation its share of the
+            # feed-forward width (a gated one reads gate and up, 2 x that).
+            widths = {"input_layernorm": hidden, "add": hidden, "attn_rope": (heads + kv) * hd // tp,
+                      "mlp_act": ffn // tp}
             for column in ELEMENTWISE:
-                points.append({"id": "%s-tp%d-%s-m%d" % (name, tp, column, m), "kind": "elementwise",
+                extra = {"gated": gated} if column == "mlp_act" else {}
+                points.append(dict({"id": "%s-tp%d-%s-m%d" % (name, tp, column, m), "kind": "elementwise",
                                "op": column, "hardware": "h100-sxm", "m": m, "hidden": hidden,
+                               "width": widths[column]}, **extra, **{
                                "role": role,
                                "measured_us": round(float(row["time_stats.%s.median" % column]) * 1000, 3),
-                               "source": source + " (" + column + ")"})
+                               "source": source + " (" + column + ")"}))
     path = "data/profiling/network/h100_dgx/all_reduce.csv"
     for row in csv.DictReader(io.StringIO(show(git_dir, commit, path))):
         size = int(row["size"])

@@ -3,6 +3,7 @@ import ArgumentParser
 
 extension SizingFormat: EnumArgument {}
 extension KVAccounting: EnumArgument {}
+extension AllReduceImplementation: EnumArgument {}
 
 extension Archcalc {
     struct Size: ParsableCommand {
@@ -10,10 +11,12 @@ extension Archcalc {
             commandName: "size",
             abstract: "Will a model run on that hardware: memory per device, devices needed, max batch and context, latency.",
             discussion: """
-                Memory per device is weights (sharded by --tp and --pp; K/V heads replicate when tp exceeds \
-                kv_heads), KV cache, the activations of one prefill chunk, and a runtime reserve (the profile's, \
-                10% by default; with --kv-accounting vllm, sglang or llamacpp, that engine's KV allocation and \
-                runtime-overhead model). Without --gpus the smallest power-of-two device count that fits is chosen and \
+                Memory per device is weights (sharded by --tp, --pp and, for routed experts, --ep; K/V heads \
+                replicate when tp exceeds \
+                kv_heads), KV cache, the activations of one prefill chunk, and a runtime reserve: by default the \
+                sum of sourced runtime parts (context and libraries 0.33 GiB, captured graphs 1 GiB, collective \
+                buffers tp x pp / 8 GiB on more than one device); with --kv-accounting vllm, sglang or llamacpp, \
+                that engine's KV allocation and runtime parts; --reserve, or a profile's reserve, sets a flat one. Without --gpus the smallest power-of-two device count that fits is chosen and \
                 the smaller ones are listed with why they fail. Latency is a roofline per phase: \
                 max(compute, memory) + communication, with the profile's efficiency factors (defaults: compute \
                 0.70, memory 0.80, communication 0.75); the datasheet-only figure is printed too. \
@@ -43,6 +46,9 @@ extension Archcalc {
         @Option(help: "Pipeline-parallel degree. Default: chosen.")
         var pp: Int?
 
+        @Option(help: "Expert-parallel degree for routed experts: a divisor of --tp; each of ep ranks holds experts / ep of them, reached by an all-to-all dispatch and combine. Default: chosen (1 for dense models).")
+        var ep: Int?
+
         @Option(help: "Quantisation group size along each row (scales and zero points are counted). Default for int4: 128.")
         var groupSize: Int?
 
@@ -61,11 +67,14 @@ extension Archcalc {
         @Option(help: "Largest prefill step in tokens (chunked prefill); sizes the activation workspace.")
         var prefillChunk: Int = SizingRequest.defaultPrefillChunk
 
-        @Option(help: "Runtime reserve per device: a fraction (0.1, 10%) or bytes (2GiB). Default: the profile's.")
+        @Option(help: "Runtime reserve per device, flat: a fraction (0.1, 10%) or bytes (2GiB). Default: the runtime parts (the engine's with --kv-accounting), or the profile's reserve when it sets one.")
         var reserve: Reserve?
 
-        @Option(help: "KV-cache allocation: \(KVAccounting.names). An engine also replaces the flat reserve with its runtime-overhead model (unless --reserve is given); docs/sizing.md cites each engine's code.")
+        @Option(help: "KV-cache allocation: \(KVAccounting.names). An engine also brings its own runtime parts in place of the engine-neutral ones (unless --reserve is given); docs/sizing.md cites each engine's code.")
         var kvAccounting: KVAccounting = .ideal
+
+        @Option(name: .customLong("allreduce"), help: "All-reduce on NVLink: \(AllReduceImplementation.names): a custom one-shot kernel (4.3 us, TensorRT-LLM's) or NCCL (16.84 us at small messages). Default: the profile's step_time.allreduce, custom.")
+        var allReduce: AllReduceImplementation?
 
         @Flag(help: "Try every device count, not only powers of two.")
         var anyCount = false
@@ -156,7 +165,7 @@ extension Archcalc {
             return SizingRequest(
                 context: workload.context?.value, batch: workload.batch, devices: devices, tp: tp, pp: pp, weights: weights,
                 kv: kv, computeDType: computeDtype, prefillChunk: prefillChunk, reserve: reserve, anyDeviceCount: anyCount,
-                timing: timing, kvAccounting: kvAccounting)
+                timing: timing, kvAccounting: kvAccounting, ep: ep, allReduce: allReduce)
         }
     }
 }

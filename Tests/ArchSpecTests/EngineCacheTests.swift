@@ -79,15 +79,22 @@ import Testing
         let gib = 1_073_741_824.0
         let layout = ParallelLayout(tp: 2, pp: 1)
         // vLLM on 80 GiB, TP 2: 8 GiB outside 0.9, 0.33 GiB non-torch, 1 GiB graphs, 2 / 8 GiB collectives.
-        let vllm = try #require(RuntimeOverhead.estimate(.vllm, capacity: 80 * gib, layout: layout, chunk: 8192, activations: 0))
+        let vllm = RuntimeOverhead.estimate(.vllm, capacity: 80 * gib, layout: layout, chunk: 8192, activations: 0)
         #expect(vllm.parts.map(\.bytes) == [Int128(8 * gib), Int128((0.33 * gib).rounded()), Int128(gib), Int128(gib / 4)])
         // SGLang on 80 GiB: 512 + 8,192 x 1.5 + 256 x 2 + 2 / 8 x 1,024 = 13,568 MiB (above the 10 GiB floor),
         // less 1 GiB of activations archcalc already counts.
-        let sglang = try #require(RuntimeOverhead.estimate(.sglang, capacity: 80 * gib, layout: layout, chunk: 8192,
-                                                           activations: Int128(gib)))
+        let sglang = RuntimeOverhead.estimate(.sglang, capacity: 80 * gib, layout: layout, chunk: 8192,
+                                             activations: Int128(gib))
         #expect(sglang.total == Int128(13_568 * 1_048_576) - Int128(gib))
         // On 24 GiB with a 2k chunk: 512 + 3,072 + 24 x 2 + 256 = 3,888 MiB (no floor below 60 GiB).
         #expect(RuntimeOverhead.sglangReserved(capacity: 24 * gib, layout: layout, chunk: 2048) == 3888 * 1_048_576)
-        #expect(RuntimeOverhead.estimate(.ideal, capacity: 80 * gib, layout: layout, chunk: 8192, activations: 0) == nil)
+        // Engine-neutral (ideal accounting): 0.33 GiB context and libraries, 1 GiB captured graphs, 2 / 8 GiB
+        // collective buffers; one device has no collective buffers.
+        let neutral = RuntimeOverhead.estimate(.ideal, capacity: 80 * gib, layout: layout, chunk: 8192, activations: 0)
+        #expect(neutral.parts.map(\.bytes) == [Int128((0.33 * gib).rounded()), Int128(gib), Int128(gib / 4)])
+        #expect(neutral.owner == "engine-neutral" && vllm.owner == "vLLM's")
+        let one = RuntimeOverhead.estimate(.ideal, capacity: 24 * gib, layout: ParallelLayout(tp: 1, pp: 1), chunk: 8192,
+                                           activations: 0)
+        #expect(one.total == 354_334_802 + 1_073_741_824)
     }
 }

@@ -5,7 +5,7 @@ import Testing
 /// The step model's single kernels against per-kernel silicon measurements (`scripts/kernel-points.json`, written by
 /// `scripts/extract-kernel-points.py` from microsoft/vidur's H100 profiles and deepseek-ai/DeepGEMM's fp8 tables;
 /// every point names its source). Each point is priced as the step model prices that kernel in a step: a weight GEMM
-/// of M tokens, one elementwise kernel of M x hidden (3 x M x hidden x 2 bytes), one paged decode-attention kernel reading its KV
+/// of M tokens, one elementwise kernel of its operation's own bytes (passes x M x width x 2), one paged decode-attention kernel reading its KV
 /// bytes, one all-reduce. Prints one
 /// `kernel-point` line per point and one `kernel-summary` line per group, which `scripts/bench-kernels-gpu.py` reads.
 @Suite struct StepTimeKernelBenchmarkTests {
@@ -17,6 +17,9 @@ import Testing
         var n: Double?
         var k: Double?
         var hidden: Double?
+        var op: String?
+        var width: Double?
+        var gated: Bool?
         var ranks: Int?
         var bytes: Double?
         var role: String
@@ -38,7 +41,14 @@ import Testing
             let peak = (fp8 ? hardware.peakFlops.fp8 : hardware.peakFlops.bf16)?.value ?? 1
             return kernels.gemm(shape, m: m, peak: peak, computeBits: fp8 ? 8 : 16, computeIsFloat: true).seconds * 1e6
         case "elementwise":
-            return kernels.elementwise(bytes: 3 * m * (point.hidden ?? 0) * 2) * 1e6
+            let op: ElementwiseOp = switch point.op {
+            case "input_layernorm": .norm
+            case "attn_rope": .rope
+            case "mlp_act": point.gated == true ? .gatedActivation : .activation
+            default: .residualAdd
+            }
+            let kernel = ElementwiseKernel(op, width: point.width ?? 0)
+            return kernels.elementwise(bytes: m * kernel.bytesPerToken(activationBytes: 2)) * 1e6
         case "attention_decode":
             return kernels.decodeAttention(bytes: point.bytes ?? 0) * 1e6
         default:
@@ -70,6 +80,16 @@ import Testing
             print(String(format: "kernel-point %@ %@ measured %.3f us predicted %.3f us ratio %.3f", point.id,
                          Self.group(point), point.measured_us, predicted, ratio))
         }
+        // vidur's all-reduces are NCCL's: priced again with the NCCL choice (`step_time.allreduce: nccl`).
+        var nccl = h100
+        nccl.stepTime = StepTimeParameters(allReduce: .nccl)
+        let ncclKernels = KernelTimes(hardware: nccl)
+        for point in try Self.points() where point.kind == "allreduce" {
+            let predicted = Self.predictedMicroseconds(point, kernels: ncclKernels, hardware: nccl)
+            groups["allreduce vidur nccl check", default: []].append(predicted / point.measured_us)
+            print(String(format: "kernel-point %@ allreduce vidur nccl check measured %.3f us predicted %.3f us ratio %.3f",
+                         point.id, point.measured_us, predicted, predicted / point.measured_us))
+        }
         for (name, ratios) in groups.sorted(by: { $0.key < $1.key }) {
             let s = Self.summary(ratios)
             print(String(format: "kernel-summary %@: %d points, geometric mean %.3f, %d within 15%%", name,
@@ -82,15 +102,15 @@ import Testing
         #expect(check.count >= 400)
         #expect(abs(held.geomean - 1) <= 0.05, "held-out bf16 GEMM geometric mean \(held.geomean)")
         #expect(Double(held.within) >= 0.75 * Double(check.count), "\(held.within) of \(check.count) within 15%")
-        // elementwise_latency and elementwise_bandwidth were fitted to the same two models' elementwise kernels; the
-        // held-out models' must lie within 5% on the geometric mean. One generic kernel of M x hidden cannot tell a
-        // norm from an activation (docs/sizing.md), so only a sixth of them lie within 15%: the count guards that
-        // share against regressions, not a target.
+        // elementwise_latency and elementwise_bandwidth were fitted to the same two models' elementwise kernels, each
+        // priced by its operation's own bytes; the held-out models' must lie within 5% on the geometric mean. One
+        // latency and fraction for four operations leave residual adds 1.7x slow and norms 0.76 (docs/sizing.md),
+        // so only a quarter lie within 15%: the count guards that share against regressions, not a target.
         let elementwise = try #require(groups["elementwise vidur check"])
         let heldElementwise = Self.summary(elementwise)
         #expect(elementwise.count >= 400)
         #expect(abs(heldElementwise.geomean - 1) <= 0.05, "held-out elementwise geometric mean \(heldElementwise.geomean)")
-        #expect(Double(heldElementwise.within) >= 0.15 * Double(elementwise.count),
+        #expect(Double(heldElementwise.within) >= 0.25 * Double(elementwise.count),
                 "\(heldElementwise.within) of \(elementwise.count) elementwise within 15%")
     }
 }

@@ -37,7 +37,9 @@ import Testing
                                                    WeightGEMM(name: "down", n: 4096, k: 7168, weightBits: 16)])
         let work = StepWork(tokens: point.batch, sequences: point.batch, context: 1, hidden: fp8 ? 2048 : 4096,
                             computeBits: fp8 ? 8 : 16, peak: fp8 ? 1978.9e12 : 989.4e12, peak16: 989.4e12, stages: [])
-        let routing = Double(StepWorkBuilder.routingPerLayer) * kernels.floor
+        let routing = StepWorkBuilder.routing(experts: moe.experts, topK: moe.topK, hidden: work.hidden).reduce(0.0) {
+            $0 + kernels.elementwise(bytes: point.batch * $1.bytesPerToken(activationBytes: 2))
+        }
         return (StepTimeModel.experts(moe, work: work, kernels: kernels).seconds + routing) * 1e6
     }
 

@@ -91,7 +91,8 @@ import Testing
     @Test func aDecodeStepSumsItsKernelsByHand() {
         // One layer: one 4096 x 4096 bf16 GEMM, 8 MB of KV, 4 elementwise kernels, tp 2 (2 all-reduces).
         let layer = LayerWork(count: 2, gemms: [WeightGEMM(name: "w", n: 4096, k: 4096, weightBits: 16)],
-                              cacheBytes: 8e6, elementwise: 4, allReduces: 2)
+                              cacheBytes: 8e6, elementwise: Array(repeating: ElementwiseKernel(.addNorm, width: 4096), count: 4),
+                              allReduces: 2)
         let work = StepWork(tokens: 1, sequences: 1, context: 1000, hidden: 4096, tp: 2, peak: 1e15, peak16: 1e15,
                             stages: [StageWork(layers: [layer])])
         let step = StepTimeModel.time(work, kernels: Self.kernels)
@@ -105,8 +106,37 @@ import Testing
         #expect(abs(step.seconds - (step.gemm + step.attention + step.elementwise + step.communication)) < 1e-15)
     }
 
+    /// Each elementwise kernel moves its own bytes: 1,000 tokens through a fused add + norm over hidden 4096
+    /// (5 x 4096 x 2 = 40,960 B per token), rope over 20 heads of 128 (2 x 2560 x 2 = 10,240 B) and a gated
+    /// activation over 7168 (3 x 7168 x 2 = 43,008 B), at 0.5 x 1e12 B/s: 81.92 + 20.48 + 86.016 us.
+    @Test func elementwiseKernelsArePricedByTheirOwnBytes() {
+        let kernels = [ElementwiseKernel(.addNorm, width: 4096), ElementwiseKernel(.rope, width: 2560),
+                       ElementwiseKernel(.gatedActivation, width: 7168)]
+        let layer = LayerWork(count: 1, gemms: [], hasMixerKernel: false, elementwise: kernels, allReduces: 0)
+        let work = StepWork(tokens: 1000, sequences: 1, context: 1000, hidden: 4096, peak: 1e15, peak16: 1e15,
+                            stages: [StageWork(layers: [layer])])
+        let step = StepTimeModel.time(work, kernels: Self.kernels)
+        #expect(abs(step.elementwise - (81.92e-6 + 20.48e-6 + 86.016e-6)) < 1e-12)
+        #expect(ElementwiseOp.allCases.map(\.passes) == [3, 5, 3, 2, 3, 2, 1.5, 2])
+    }
+
+    /// What the builder gives a Llama-3.1-8B layer at tp 2: the norms keep hidden 4096, rope takes this rank's 16 q
+    /// and 4 KV heads of 128 (2560), the activation half of 14336 (7168); the head stages add the embedding
+    /// gather, the final norm and two sampling kernels.
+    @Test func theBuilderGivesEachLayerItsOwnWidths() throws {
+        let setup = try Setup(SizingFixtures.llama31_8b, hardware: SizingFixtures.hardware("h100-sxm"),
+                              request: SizingRequest(context: 2048, tp: 2, pp: 1))
+        let candidate = try LayoutSearch.evaluate(ParallelLayout(tp: 2, pp: 1), setup)
+        let work = StepWorkBuilder(setup: setup, candidate: candidate).decode()
+        let layer = try #require(work.stages.first?.layers.first)
+        #expect(layer.elementwise == [ElementwiseKernel(.addNorm, width: 4096), ElementwiseKernel(.rope, width: 2560),
+                                      ElementwiseKernel(.addNorm, width: 4096), ElementwiseKernel(.gatedActivation, width: 7168)])
+        #expect(work.stages.first?.elementwise.map(\.op) == [.copy, .addNorm, .copy, .copy])
+    }
+
     @Test func pipelineStagesAddASendAndLeaveABubble() {
-        let layer = LayerWork(count: 1, gemms: [], hasMixerKernel: false, elementwise: 1, allReduces: 0)
+        let layer = LayerWork(count: 1, gemms: [], hasMixerKernel: false, elementwise: [ElementwiseKernel(.copy, width: 1000)],
+                              allReduces: 0)
         let work = StepWork(tokens: 1, sequences: 1, context: 1, hidden: 1000, peak: 1e15, peak16: 1e15,
                             stages: [StageWork(layers: [layer]), StageWork(layers: [layer])])
         let step = StepTimeModel.time(work, kernels: Self.kernels)
@@ -219,7 +249,7 @@ import Testing
         #expect(step.kernels == 48 * (3 + 2 + 1 + 8) + 5)
         // One token touches top_k = 8 experts, so each grouped GEMM (gate_up 1536 x 2048, down 2048 x 768) streams
         // 8 experts' weights at M = 1, not 128: 8 x 4,718,592 x 2 B = 75.5 MB for the layer, at moe_bandwidth(75.5 MB),
-        // and its arithmetic at moe_compute 0.87 of gemm_compute (gemm_size read over the 8 experts' N x K together),
+        // and its arithmetic at moe_compute 0.89 of gemm_compute (gemm_size read over the 8 experts' N x K together),
         // the two added in quadrature.
         let kernels = KernelTimes(hardware: SizingFixtures.hardware("h100-sxm"))
         let e = try #require(kernels.parameters.moeBandwidth).value(at: 8 * 4_718_592 * 2)
@@ -228,7 +258,7 @@ import Testing
             let one = kernels.gemmParts(shape, m: 1, peak: 989.4e12, computeBits: 16, computeIsFloat: true,
                                         sizeElements: 8 * shape.n * shape.k)
             let memory = 8 * (shape.weightBytes + (shape.n + shape.k) * 2) / (3.35e12 * e)
-            let compute = 8 * one.compute / 0.87
+            let compute = 8 * one.compute / 0.89
             return max((compute * compute + memory * memory).squareRoot(), 3e-6)
         }.reduce(0.0, +)
         #expect(abs(step.moe - 48 * perLayer) < 1e-12)
@@ -244,5 +274,41 @@ import Testing
         #expect(KernelTimes(hardware: custom).parameters.allReduceLatency?.value == 25e-6)
         custom.stepTime = StepTimeParameters(allReduceLatency: Sourced(7e-6, source: "measured"))
         #expect(KernelTimes(hardware: custom).parameters.allReduceLatency?.value == 7e-6)
+    }
+
+    /// `step_time.allreduce: nccl` (or `--allreduce nccl`) picks NCCL's small-message latency on NVLink only;
+    /// a link latency or an explicit `allreduce_latency` still wins, and other links keep the 10 us default.
+    @Test func theAllReduceChoicePicksTheNVLinkLatency() throws {
+        var nccl = SizingFixtures.hardware("h100-sxm")
+        nccl.stepTime = StepTimeParameters(allReduce: .nccl)
+        #expect(KernelTimes(hardware: nccl).parameters.allReduceLatency?.value == 16.84e-6)
+        var pcie = SizingFixtures.hardware("l40s")
+        pcie.stepTime = StepTimeParameters(allReduce: .nccl)
+        #expect(KernelTimes(hardware: pcie).parameters.allReduceLatency?.value == 10e-6)
+        nccl.stepTime?.allReduceLatency = Sourced(6e-6, source: "measured")
+        #expect(KernelTimes(hardware: nccl).parameters.allReduceLatency?.value == 6e-6)
+        #expect(StepTimeParameters.defaults.allReduce == .custom)
+        // Llama-3-70B on 4 x H100, decode at batch 1: 80 layers x 2 all-reduces, each 16.84 - 4.3 = 12.54 us longer.
+        let h100 = SizingFixtures.hardware("h100-sxm")
+        let request = SizingRequest(context: 2048, devices: 4, tp: 4, pp: 1)
+        var ncclRequest = request
+        ncclRequest.allReduce = .nccl
+        let a = try #require(try Sizer.size(SizingFixtures.llama3_70b, on: h100, request: request).decode.step)
+        let b = try #require(try Sizer.size(SizingFixtures.llama3_70b, on: h100, request: ncclRequest).decode.step)
+        #expect(abs((b.communication - a.communication) - 160 * 12.54e-6) < 1e-12)
+        // A profile names it as a key; anything but custom or nccl is refused.
+        let base = """
+            id: x
+            name: X
+            vendor: v
+            memory: 80 GiB
+            memory_bandwidth: 3 TB/s
+            peak_flops: {bf16: 1000 TFLOPS}
+            interconnect: {kind: NVLink 4, bandwidth: 450 GB/s}
+            devices_per_node: 8
+            """
+        let parsed = try HardwareLoader.parse(base + "\nstep_time: {allreduce: nccl}\n", path: "x.yaml")
+        #expect(parsed.resolvedStepTime.allReduce == .nccl)
+        #expect(throws: HardwareError.self) { try HardwareLoader.parse(base + "\nstep_time: {allreduce: mpi}\n", path: "x.yaml") }
     }
 }

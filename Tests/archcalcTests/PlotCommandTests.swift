@@ -31,9 +31,9 @@ import Testing
         #expect(ids["requested-point"]?.contains(#"data-fits="true""#) == true)
         #expect(ids["max-context"] != nil && ids["model-limit"] != nil && ids["capacity"] != nil)
         #expect(ids["capacity-less-reserve"] == nil, "one capacity line, the threshold the curves are measured against")
-        #expect(svg.contains("max context at batch 4: 56,492") && svg.contains("model limit 131,072"))
-        #expect(svg.contains("context 32768, batch 4, weights bf16, KV bf16: fits, 11.6 GiB free"))
-        #expect(svg.contains("32k x 4: 36.4 GiB, fits"))
+        #expect(svg.contains("max context at batch 4: 63,599") && svg.contains("model limit 131,072"))
+        #expect(svg.contains("context 32768, batch 4, weights bf16, KV bf16: fits, 15.1 GiB free"))
+        #expect(svg.contains("32k x 4: 32.9 GiB, fits"))
         // 48 GiB of capacity framed: ticks of 10 up to 60, not three ticks to 3x capacity.
         #expect(svg.contains(">60</text>") && !svg.contains(">150</text>"))
     }
@@ -45,7 +45,7 @@ import Testing
         #expect(run.status == 1)
         let svg = try String(contentsOfFile: path, encoding: .utf8)
         #expect(Self.elements(svg)["requested-point"]?.contains(#"data-fits="false""#) == true)
-        #expect(svg.contains("does not fit, over by 10.0 GiB") && svg.contains("max context at batch 16: 3,061"))
+        #expect(svg.contains("does not fit, over by 8.95 GiB") && svg.contains("max context at batch 16: 3,608"))
     }
 
     /// Past the model's limit the chart carries the warning, and the max-context line says it stopped at the request.

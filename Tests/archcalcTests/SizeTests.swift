@@ -90,7 +90,7 @@ private enum SizeRun {
         let (status, value) = try SizeRun.json([
             "size", SizeRun.spec("llama-3.1-8b"), "--hardware", "h100-sxm", "--sweep", "context=1k..128k"])
         let document = try #require(value as? [String: Any])
-        #expect(document["version"] as? Int == 1 && (document["sweep"] as? [String: Any])?["axis"] as? String == "context")
+        #expect(document["version"] as? Int == 2 && (document["sweep"] as? [String: Any])?["axis"] as? String == "context")
         let array = try #require(document["results"] as? [[String: Any]])
         #expect(status == 0)
         #expect(array.map { $0["context"] as? Int ?? 0 } == [1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072])

@@ -20,7 +20,8 @@ public struct HardwareProfile: Hashable, Codable, Sendable {
     public var interconnect: Interconnect
     /// Devices that share the fast interconnect (a node or a pod); tensor parallelism stays inside it.
     public var devicesPerNode: Int
-    /// Fraction of `memory` the runtime keeps (CUDA context, allocator slack, OS share). `nil`: 10%.
+    /// Fraction of `memory` held back as a flat reserve (unified-memory devices: the share the OS keeps). `nil`:
+    /// sizing uses its runtime-overhead parts instead (`docs/sizing.md`, "Runtime reserve").
     public var reserve: Sourced<Fraction>?
     /// Achieved fractions of peak. `nil` fields fall back to `Efficiency.defaults`.
     public var efficiency: Efficiency?
@@ -53,11 +54,8 @@ public struct HardwareProfile: Hashable, Codable, Sendable {
         case interconnect, devicesPerNode = "devices_per_node", reserve, efficiency, stepTime = "step_time", notes
     }
 
-    /// The runtime reserve fraction used when the profile gives none.
-    public static let defaultReserve = 0.10
-
-    /// The reserve fraction this profile uses.
-    public var reserveFraction: Double { reserve?.value ?? Self.defaultReserve }
+    /// The flat reserve fraction this profile sets, if any.
+    public var reserveFraction: Double? { reserve?.value }
 }
 
 /// Peak dense throughput per dtype, FLOP/s (integer dtypes: OP/s), without 2:4 sparsity.

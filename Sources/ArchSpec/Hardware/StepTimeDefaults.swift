@@ -9,8 +9,9 @@ extension StepTimeParameters {
         + " InternLM-20B from the same data (480 points, docs/sizing.md)"
     static let vidurElementwise = "fitted: scripts/fit-elementwise.py to microsoft/vidur @ 7d47513,"
         + " data/profiling/compute/h100/meta-llama/{Llama-2-7b-hf,Llama-2-70b-hf}/mlp.csv (fp16 input_layernorm,"
-        + " attn_rope, mlp_act and add timed on H100, M = 1..4096, TP 1/2/4/8, 320 points, each priced as one kernel of"
-        + " 3 x M x hidden x 2 bytes); held out: CodeLlama-34B, Qwen-72B and InternLM-20B (480 points, docs/sizing.md)"
+        + " attn_rope, mlp_act and add timed on H100, M = 1..4096, TP 1/2/4/8, 320 points, each priced by its own bytes,"
+        + " passes x M x width x 2: norm 3 x hidden, rope 2 x this rank's q and k heads, gated activation 3 x ffn / tp, add"
+        + " 3 x hidden); held out: CodeLlama-34B, Qwen-72B and InternLM-20B (480 points, docs/sizing.md)"
     static let flashInferDecode = "fitted: vllm-project/flash-attention PR #63 (FlashInfer batch-1 paged decode on H100,"
         + " qwen32b-tp2, 4 KV heads of 128 per device, bf16): 12.3 / 15.9 / 25.1 us at context 1k / 4k / 16k (2.1 /"
         + " 8.4 / 33.5 MB of KV); 2k and 8k held out (scripts/kernel-points.json)"
@@ -50,13 +51,13 @@ extension StepTimeParameters {
             + " 0.733 of 3.35 TB/s; " + issue13 + ": attention is inefficient at batch 1"),
         moeBandwidth: SourcedCurve([(37.7e6, 0.358), (243.6e6, 0.663), (527.4e6, 0.783), (1395.2e6, 0.900)],
                                    source: vllmMoE),
-        moeCompute: Sourced(0.87, source: "derived from vllm-project/vllm PR #24700 (H100, benchmark_moe.py): Mixtral-8x7B"
-            + " bf16 TP2 833.72 / 1122.93 us at batch 1024 / 1536; with the weight streaming added in quadrature the"
-            + " arithmetic runs at 0.87 of gemm_compute (gemm_size read over the touched experts together) at 256 / 384"
-            + " rows per expert (one figure for both, within 2%)"),
+        moeCompute: Sourced(0.89, source: "derived from vllm-project/vllm PR #24700 (H100, benchmark_moe.py): Mixtral-8x7B"
+            + " bf16 TP2 833.72 / 1122.93 us at batch 1024 / 1536; with the weight streaming added in quadrature and the"
+            + " routing kernels priced by their bytes, the arithmetic runs at 0.89 of gemm_compute (gemm_size read over"
+            + " the touched experts together) at 256 / 384 rows per expert (one figure for both, within 4%)"),
         kernelFloor: Sourced(3e-6, source: issue13 + ": about 3 us per elementwise kernel"),
-        elementwiseBandwidth: Sourced(0.83, source: vidurElementwise + ": the fraction"),
-        elementwiseLatency: Sourced(1.4e-6, source: vidurElementwise + ": the latency"),
+        elementwiseBandwidth: Sourced(0.71, source: vidurElementwise + ": the fraction"),
+        elementwiseLatency: Sourced(1.8e-6, source: vidurElementwise + ": the latency"),
         launch: .graph,
         eagerLaunch: Sourced(5e-6, source: "assumption: host launch cost per kernel in an eager Python engine;"
             + " not measured here, set it from a profile trace"),
@@ -69,5 +70,12 @@ extension StepTimeParameters {
             + " (max - mean) / mean 1.564 (0.115 with EPLB); bias 2.44 gives 2.44 x 1024 + sqrt(2 x 2.44 x 1024 x ln 32)"
             + " = 2.564 x 1024. Measured on DeepSeek-R1 only; it acts on expert-parallel ranks, not on ep = 1"),
         stepOverhead: Sourced(0, source: "kernel time only, as the per-kernel reference sums it; an engine's host"
-            + " time per step goes here"))
+            + " time per step goes here"),
+        allReduce: .custom)
+
+    /// The NVLink all-reduce latency under NCCL (`step_time.allreduce: nccl`, `--allreduce nccl`).
+    static let ncclAllReduceLatency = Sourced<Seconds>(16.84e-6, source: "sgl-project/sglang PR #22734 (MSCCL++"
+        + " integration), the description's first kernel-latency table (one node; its next section is 'Two-node (H200,"
+        + " TP=16)'): PyNCCL all-reduce captured in a CUDA graph, 16.84 us at 2 KiB, 20.13 us at 128 KiB, 27.00 us at"
+        + " 1 MiB; the smallest message as the latency")
 }

@@ -37,6 +37,9 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
     public var launch: LaunchMode?
     /// Host time to launch one kernel eagerly (seconds); a kernel shorter than this waits for the next launch.
     public var eagerLaunch: Sourced<Seconds>?
+    /// Which all-reduce the engine runs over NVLink: a custom one-shot kernel (TensorRT-LLM's, vLLM's and
+    /// SGLang's default for small messages) or NCCL. Picks the NVLink default of `allreduce_latency`.
+    public var allReduce: AllReduceImplementation?
     /// Time of one small tensor-parallel all-reduce (seconds), the latency term of latency + bytes / bandwidth.
     public var allReduceLatency: Sourced<Seconds>?
     /// Fraction of the per-direction link bandwidth a large all-reduce reaches.
@@ -56,8 +59,10 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
         moeCompute: Sourced<Fraction>? = nil, kernelFloor: Sourced<Seconds>? = nil, elementwiseBandwidth: Sourced<Fraction>? = nil,
         elementwiseLatency: Sourced<Seconds>? = nil, launch: LaunchMode? = nil, eagerLaunch: Sourced<Seconds>? = nil, allReduceLatency: Sourced<Seconds>? = nil,
         allReduceBandwidth: Sourced<Fraction>? = nil, allToAllLatency: Sourced<Seconds>? = nil,
-        routingBias: Sourced<Fraction>? = nil, stepOverhead: Sourced<Seconds>? = nil
+        routingBias: Sourced<Fraction>? = nil, stepOverhead: Sourced<Seconds>? = nil,
+        allReduce: AllReduceImplementation? = nil
     ) {
+        self.allReduce = allReduce
         self.gemmCompute = gemmCompute
         self.gemmBandwidth = gemmBandwidth
         self.gemmSize = gemmSize
@@ -87,7 +92,7 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
         case elementwiseLatency = "elementwise_latency"
         case eagerLaunch = "eager_launch", allReduceLatency = "allreduce_latency"
         case allReduceBandwidth = "allreduce_bandwidth", allToAllLatency = "alltoall_latency"
-        case routingBias = "routing_bias", stepOverhead = "step_overhead"
+        case routingBias = "routing_bias", stepOverhead = "step_overhead", allReduce = "allreduce"
     }
 
     /// Every field from `self` where set, else from `base` (curves per dtype).
@@ -104,8 +109,29 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
             eagerLaunch: eagerLaunch ?? base.eagerLaunch, allReduceLatency: allReduceLatency ?? base.allReduceLatency,
             allReduceBandwidth: allReduceBandwidth ?? base.allReduceBandwidth,
             allToAllLatency: allToAllLatency ?? base.allToAllLatency, routingBias: routingBias ?? base.routingBias,
-            stepOverhead: stepOverhead ?? base.stepOverhead)
+            stepOverhead: stepOverhead ?? base.stepOverhead, allReduce: allReduce ?? base.allReduce)
     }
+}
+
+/// The all-reduce a serving engine runs between tensor-parallel ranks on NVLink.
+public enum AllReduceImplementation: String, Hashable, Codable, Sendable, CaseIterable {
+    /// A one-shot custom kernel over peer memory (TensorRT-LLM's, and vLLM's and SGLang's for small messages).
+    case custom
+    /// NCCL (ring or tree), as engines fall back to for large messages or without peer access.
+    case nccl
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let value = AllReduceImplementation(rawValue: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(Escaping.short(text, limit: 40))' is not an all-reduce; use custom or nccl")
+        }
+        self = value
+    }
+
+    /// `custom or nccl`, for help text.
+    public static var names: String { allCases.map(\.rawValue).joined(separator: " or ") }
 }
 
 /// How a serving engine launches a step's kernels.

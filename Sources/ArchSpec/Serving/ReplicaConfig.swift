@@ -11,7 +11,7 @@ public struct ReplicaConfig: Hashable, Codable, Sendable, CustomStringConvertibl
 
     public var description: String {
         let formats = weights == kv ? weights.rawValue : "\(weights.rawValue) (KV \(kv.rawValue))"
-        return "\(hardware) tp \(layout.tp) x pp \(layout.pp), \(formats), chunk \(chunk)"
+        return "\(hardware) \(layout), \(formats), chunk \(chunk)"
     }
 }
 
@@ -33,12 +33,12 @@ struct ReplicaFactory {
     var timing: TimingModel
 
     init(_ spec: ArchitectureSpec, hardware: HardwareProfile, weights: DType, kv: DType?, workload: ServingWorkload,
-         timing: TimingModel = .step) throws(ServingError) {
+         timing: TimingModel = .step, allReduce: AllReduceImplementation? = nil) throws(ServingError) {
         self.timing = timing
         let live = max(1, Int(workload.meanLiveContext.rounded(.up)))
         let request = SizingRequest(
             context: live, batch: 1, tp: 1, pp: 1, weights: WeightQuantization(dtype: weights),
-            kv: kv.map { KVQuantization(dtype: $0) })
+            kv: kv.map { KVQuantization(dtype: $0) }, allReduce: allReduce)
         do { setup = try Setup(spec, hardware: hardware, request: request) } catch { throw .sizing(error) }
         self.workload = workload
     }
@@ -50,6 +50,7 @@ struct ReplicaFactory {
         var setup = self.setup
         setup.request.tp = layout.tp
         setup.request.pp = layout.pp
+        setup.request.ep = layout.ep
         setup.request.prefillChunk = chunk
         let config = ReplicaConfig(hardware: setup.hardware.id, weights: setup.weights.dtype, kv: setup.kv.dtype,
                                    layout: layout, chunk: chunk)

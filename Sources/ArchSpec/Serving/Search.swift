@@ -18,14 +18,19 @@ struct Search {
     mutating func run(_ factory: ReplicaFactory) throws(ServingError) {
         var replicas: [Replica] = []
         var timers: [ParallelLayout: any StepTimer] = [:]
-        for tp in request.tp {
-            for pp in request.pp {
-                for chunk in request.chunks {
-                    configurations += 1
-                    switch try factory.replica(ParallelLayout(tp: tp, pp: pp), chunk: chunk, timers: &timers) {
-                    case .success(let replica): replicas.append(replica)
-                    case .failure(let rejection): rejections.append(rejection)
-                    }
+        // Each expert-parallel degree pairs with the tensor-parallel degrees it divides (all of them when it divides
+        // none, so that the rejections say why).
+        let all = request.tp.flatMap { tp in
+            request.pp.flatMap { pp in request.ep.map { ParallelLayout(tp: tp, pp: pp, ep: $0) } }
+        }
+        let paired = all.filter { $0.tp % $0.ep == 0 }
+        let layouts = paired.isEmpty ? all : paired
+        for layout in layouts {
+            for chunk in request.chunks {
+                configurations += 1
+                switch try factory.replica(layout, chunk: chunk, timers: &timers) {
+                case .success(let replica): replicas.append(replica)
+                case .failure(let rejection): rejections.append(rejection)
                 }
             }
         }

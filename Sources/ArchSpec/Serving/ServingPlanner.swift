@@ -21,7 +21,7 @@ public enum ServingPlanner {
                 let factory: ReplicaFactory
                 do {
                     factory = try ReplicaFactory(spec, hardware: hardware, weights: dtype, kv: request.kvDType,
-                                                 workload: workload, timing: request.timing)
+                                                 workload: workload, timing: request.timing, allReduce: request.allReduce)
                 } catch .sizing(let error) {
                     search.unusable(hardware: hardware.id, dtype: dtype, kv: request.kvDType ?? dtype,
                                     reason: error.description)

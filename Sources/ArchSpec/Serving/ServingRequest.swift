@@ -9,6 +9,8 @@ public struct ServingRequest: Hashable, Sendable {
     /// Tensor- and pipeline-parallel degrees to try per replica.
     public var tp: [Int]
     public var pp: [Int]
+    /// Expert-parallel degrees to try (each a divisor of the tp it pairs with; models with routed experts only).
+    public var ep: [Int] = ServingRequest.defaultEP
     /// Chunked-prefill sizes to try, tokens per step.
     public var chunks: [Int]
     /// The most devices a deployment may use, all replicas together.
@@ -21,6 +23,8 @@ public struct ServingRequest: Hashable, Sendable {
     public var pricePerDeviceHour: [String: Double]
     /// How steps are timed: the kernel-by-kernel step model (default, as `size`) or the roofline.
     public var timing: TimingModel
+    /// The all-reduce on NVLink (`nil`: each profile's, custom by default).
+    public var allReduce: AllReduceImplementation? = nil
 
     /// KV-transfer bandwidth per device when none is given: 400 Gb/s (one InfiniBand NDR port per GPU).
     public static let defaultKVTransferBandwidth = 50e9
@@ -29,6 +33,7 @@ public struct ServingRequest: Hashable, Sendable {
     /// Degrees tried when none are given.
     public static let defaultTP = [1, 2, 4, 8]
     public static let defaultPP = [1]
+    public static let defaultEP = [1]
     /// The largest budget accepted (no search enumerates it: replica counts are bisected).
     public static let maxBudget = 1 << 40
 
@@ -36,8 +41,11 @@ public struct ServingRequest: Hashable, Sendable {
         candidates: [HardwareProfile], weightDTypes: [DType] = [], kvDType: DType? = nil,
         tp: [Int] = ServingRequest.defaultTP, pp: [Int] = ServingRequest.defaultPP,
         chunks: [Int] = ServingRequest.defaultChunks, gpuBudget: Int = 1024, modes: [ServingMode] = [.aggregated],
-        kvTransferBandwidth: Double? = nil, pricePerDeviceHour: [String: Double] = [:], timing: TimingModel = .step
+        kvTransferBandwidth: Double? = nil, pricePerDeviceHour: [String: Double] = [:], timing: TimingModel = .step,
+        ep: [Int] = ServingRequest.defaultEP, allReduce: AllReduceImplementation? = nil
     ) {
+        self.allReduce = allReduce
+        self.ep = ep
         self.timing = timing
         self.candidates = candidates
         self.weightDTypes = weightDTypes
@@ -59,7 +67,8 @@ public struct ServingRequest: Hashable, Sendable {
     func validate() throws(ServingError) {
         if candidates.isEmpty { throw .invalidOption("no hardware candidates: give --hardware at least once") }
         if candidates.count > 64 { throw .invalidOption("at most 64 hardware candidates, got \(candidates.count)") }
-        for (name, values, limit) in [("tp", tp, 1024), ("pp", pp, 1024), ("prefill chunk", chunks, 1 << 24)] {
+        for (name, values, limit) in [("tp", tp, 1024), ("pp", pp, 1024), ("ep", ep, 1024),
+                                     ("prefill chunk", chunks, 1 << 24)] {
             if values.isEmpty { throw .invalidOption("\(name): give at least one value") }
             if values.count > 64 { throw .invalidOption("\(name): at most 64 values, got \(values.count)") }
             if let bad = values.first(where: { $0 < 1 || $0 > limit }) {

@@ -3,7 +3,8 @@ struct BlockBytes {
     /// Per plan kind (`LayerPlan.kinds`): this rank's matrices except routed experts, with their scales, plus
     /// the layer's norms, biases, convolutions and other vectors, replicated on every rank.
     var perLayer: [Int128]
-    /// Per plan kind: this rank's routed-expert matrices (0 without MoE).
+    /// Per plan kind: this rank's routed-expert matrices (0 without MoE): experts / ep of them (rounded up), each
+    /// split over tp / ep ranks.
     var routedPerLayer: [Int128]
     /// Per plan kind: scale bytes of the attention, mixer and dense-MLP matrices of one layer.
     var scalesPerLayer: [Int128]
@@ -15,7 +16,7 @@ struct BlockBytes {
     var lastStageExtras: Int128 = 0
 
     init(
-        _ layers: PlanCosts, tp: Int, weights: WeightQuantization, wide: DType, parameters: ParameterBreakdown
+        _ layers: PlanCosts, tp: Int, ep: Int = 1, weights: WeightQuantization, wide: DType, parameters: ParameterBreakdown
     ) throws(SizingError) {
         let spec = layers.spec, plan = layers.plan
         let kinds = plan.kinds.count
@@ -23,8 +24,14 @@ struct BlockBytes {
         routedPerLayer = Array(repeating: 0, count: kinds)
         scalesPerLayer = Array(repeating: 0, count: kinds)
         var matrixElements = [Int128](repeating: 0, count: kinds)  // unsharded, one layer, to find the vectors
-        for matrix in WeightMatrices.list(spec, plan: plan) {
-            let shape = WeightMatrices.shard(matrix, tp: tp)
+        let ep = Int128(max(ep, 1))
+        for listed in WeightMatrices.list(spec, plan: plan) {
+            var matrix = listed
+            var shape = WeightMatrices.shard(matrix, tp: tp)
+            if case .routedExpert = matrix.block, ep > 1 {
+                shape = WeightMatrices.shard(matrix, tp: max(1, tp / Int(ep)))
+                matrix.copies = (matrix.copies + ep - 1) / ep
+            }
             let elements = try Wide.mul(shape.rows, shape.columns, matrix.copies, term: "weights")
             let quantized = weights.isQuantized && (matrix.block != .model || weights.quantizeEmbeddings)
             var bytes = try Wide.bytes(elements, bits: quantized ? weights.dtype.bits : wide.bits, term: "weights")
@@ -38,7 +45,7 @@ struct BlockBytes {
                 scaleBytes = try Wide.bytes(scales, bits: weights.bitsPerScale, term: "weight scales")
                 bytes += scaleBytes
             }
-            let full = try Wide.mul(matrix.rows, matrix.columns, matrix.copies, term: "weights")
+            let full = try Wide.mul(listed.rows, listed.columns, listed.copies, term: "weights")
             switch matrix.block {
             case .layer(let kind):
                 perLayer[kind] += bytes

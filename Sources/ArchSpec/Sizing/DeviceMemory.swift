@@ -8,13 +8,15 @@ public struct DeviceMemory: Hashable, Codable, Sendable {
     public var kvCache: Int128
     /// Peak transient tensors of the largest forward step (a prefill chunk), logits included.
     public var activations: Int128
-    /// Held back for the runtime: the flat reserve, or the engine's overhead model (`overhead.total`).
+    /// Held back for the runtime: the runtime parts (`overhead.total`), or a flat reserve (`reserveBasis`).
     public var reserve: Int128
     /// `weights + kvCache + activations + reserve`.
     public var total: Int128
 
-    /// The engine's overhead, part by part, when an engine's model set `reserve` (nil for a flat reserve).
+    /// The runtime's overhead, part by part, when the runtime-parts model set `reserve` (nil for a flat reserve).
     public var overhead: RuntimeOverhead? = nil
+    /// Where `reserve` comes from.
+    public var reserveBasis: ReserveBasis = .runtimeParts
 
     /// Whether `total` is within `capacity`.
     public var fits: Bool { total <= capacity }
@@ -32,14 +34,19 @@ enum MemoryPlan {
         let activations = try activationBytes(
             spec, layout: layout, context: context, batch: batch, chunk: request.prefillChunk, bits: activationBits)
         var overhead: RuntimeOverhead?
+        var basis = ReserveBasis.runtimeParts
         let reserve: Int128
         switch request.reserve {
-        case .fraction(let share): reserve = Int128((hardware.memory.value * share).rounded())
-        case .bytes(let bytes): reserve = bytes
+        case .fraction(let share):
+            (reserve, basis) = (Int128((hardware.memory.value * share).rounded()), .requested)
+        case .bytes(let bytes):
+            (reserve, basis) = (bytes, .requested)
+        case nil where request.kvAccounting == .ideal && hardware.reserveFraction != nil:
+            (reserve, basis) = (Int128((hardware.memory.value * (hardware.reserveFraction ?? 0)).rounded()), .profile)
         case nil:
-            overhead = RuntimeOverhead.estimate(request.kvAccounting, capacity: hardware.memory.value, layout: layout,
-                                                chunk: request.prefillChunk, activations: activations)
-            reserve = overhead?.total ?? Int128((hardware.memory.value * hardware.reserveFraction).rounded())
+            let parts = RuntimeOverhead.estimate(request.kvAccounting, capacity: hardware.memory.value, layout: layout,
+                                                 chunk: request.prefillChunk, activations: activations)
+            (overhead, reserve) = (parts, parts.total)
         }
         var best: DeviceMemory?
         for stage in model.weightsPerStage.indices {
@@ -48,7 +55,7 @@ enum MemoryPlan {
             if best == nil || total > best!.total {
                 best = DeviceMemory(
                     capacity: capacity, weights: model.weightsPerStage[stage], kvCache: kv, activations: activations,
-                    reserve: reserve, total: total, overhead: overhead)
+                    reserve: reserve, total: total, overhead: overhead, reserveBasis: basis)
             }
         }
         guard let best else { throw .invalidOption("the layout has no stages") }

@@ -64,8 +64,10 @@ enum LayoutSearch {
         var attempts: [LayoutAttempt] = []
         var fitting: [(Candidate, Double)] = []
         var closest: Candidate?
-        for tp in stride(from: 1, through: devices, by: 1) where devices % tp == 0 {
-            let layout = ParallelLayout(tp: tp, pp: devices / tp)
+        let layouts = stride(from: 1, through: devices, by: 1).filter { devices % $0 == 0 }.flatMap { tp in
+            expertDegrees(tp: tp, setup).map { ParallelLayout(tp: tp, pp: devices / tp, ep: $0) }
+        }
+        for layout in layouts {
             if let tpWanted = setup.request.tp, tpWanted != layout.tp { continue }
             if let ppWanted = setup.request.pp, ppWanted != layout.pp { continue }
             if let problem = layout.problem(for: setup.spec, on: setup.hardware) {
@@ -80,10 +82,21 @@ enum LayoutSearch {
                 closest = candidate
             }
         }
-        if let fastest = fitting.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0.layout.pp < $1.0.layout.pp) }) {
+        if let fastest = fitting.min(by: { a, b in
+            a.1 != b.1 ? a.1 < b.1 : (a.0.layout.pp, a.0.layout.ep) < (b.0.layout.pp, b.0.layout.ep)
+        }) {
             return (fastest.0, attempts)
         }
         return (closest, attempts)
+    }
+
+    /// Expert-parallel degrees to try at `tp`: the requested one, else every divisor of tp up to the routed
+    /// experts (1 alone for a model without them).
+    static func expertDegrees(tp: Int, _ setup: Setup) -> [Int] {
+        if let wanted = setup.request.ep { return [wanted] }
+        // A tp past the node is refused anyway (ParallelLayout.problem): no need to list its divisors.
+        guard let experts = setup.spec.moe?.experts, experts > 1, tp <= setup.hardware.devicesPerNode else { return [1] }
+        return (1...max(1, min(tp, experts))).filter { tp % $0 == 0 }
     }
 
     static func evaluate(_ layout: ParallelLayout, _ setup: Setup) throws(SizingError) -> Candidate {

@@ -1,19 +1,28 @@
-/// How the model is split across devices: `tp` tensor-parallel ranks within each of `pp` pipeline stages.
+/// How the model is split across devices: `tp` tensor-parallel ranks within each of `pp` pipeline stages, and
+/// the routed experts of each stage spread over `ep` expert-parallel ranks of its tensor-parallel group.
 public struct ParallelLayout: Hashable, Codable, Sendable, CustomStringConvertible {
     /// Tensor-parallel degree: devices that split every matrix of a stage.
     public var tp: Int
     /// Pipeline-parallel degree: stages, each holding a contiguous run of layers.
     public var pp: Int
+    /// Expert-parallel degree, a divisor of `tp`: each of `ep` ranks holds experts / ep of the routed experts,
+    /// each split over tp / ep ranks; tokens reach them by an all-to-all dispatch and combine. 1: every routed
+    /// expert split over all `tp` ranks, like the dense matrices.
+    public var ep: Int
 
-    public init(tp: Int, pp: Int) {
+    public init(tp: Int, pp: Int, ep: Int = 1) {
         self.tp = tp
         self.pp = pp
+        self.ep = ep
     }
 
     /// Devices in total.
     public var devices: Int { tp * pp }
 
-    public var description: String { "tp \(tp) x pp \(pp)" }
+    /// Ranks that split each routed expert's matrices: tp / ep.
+    public var expertTP: Int { max(1, tp / max(ep, 1)) }
+
+    public var description: String { "tp \(tp) x pp \(pp)" + (ep > 1 ? ", ep \(ep)" : "") }
 
     /// Why this layout cannot run `spec` on `hardware`, or `nil` when it can.
     public func problem(for spec: ArchitectureSpec, on hardware: HardwareProfile) -> String? {
@@ -25,6 +34,12 @@ public struct ParallelLayout: Hashable, Codable, Sendable, CustomStringConvertib
             return "tp \(tp) exceeds the \(hardware.devicesPerNode) devices that share \(hardware.interconnect.kind)"
         }
         if pp > spec.layers { return "pp \(pp) exceeds the \(spec.layers) layers" }
+        if ep < 1 { return "ep must be at least 1" }
+        if ep > 1 {
+            guard let moe = spec.moe, moe.experts > 1 else { return "ep \(ep) needs routed experts; \(spec.name) has none" }
+            if tp % ep != 0 { return "ep \(ep) does not divide tp \(tp) (experts are spread over the tensor-parallel group)" }
+            if ep > moe.experts { return "ep \(ep) exceeds the \(moe.experts) routed experts" }
+        }
         return nil
     }
 

@@ -23,9 +23,19 @@ struct Setup {
            spec.parallelism.tensor > 1 || spec.parallelism.pipeline > 1 {
             request.tp = spec.parallelism.tensor
             request.pp = spec.parallelism.pipeline
+            if request.ep == nil, spec.parallelism.expert > 1 { request.ep = spec.parallelism.expert }
         }
         try Self.validate(request)
+        if let ep = request.ep, ep > 1, (spec.moe?.experts ?? 0) < 2 {
+            throw .invalidOption("--ep \(ep) needs routed experts; \(spec.name) has none")
+        }
         self.spec = spec
+        var hardware = hardware
+        if let allReduce = request.allReduce {
+            var step = hardware.stepTime ?? StepTimeParameters()
+            step.allReduce = allReduce
+            hardware.stepTime = step
+        }
         self.hardware = hardware
         self.request = request
         context = request.context ?? spec.contextLength
@@ -53,7 +63,7 @@ struct Setup {
         if let context = request.context, context < 1 { throw .invalidOption("context must be at least 1, got \(context)") }
         if request.batch < 1 { throw .invalidOption("batch must be at least 1, got \(request.batch)") }
         if request.prefillChunk < 1 { throw .invalidOption("prefill chunk must be at least 1, got \(request.prefillChunk)") }
-        for (name, value) in [("devices", request.devices), ("tp", request.tp), ("pp", request.pp)] {
+        for (name, value) in [("devices", request.devices), ("tp", request.tp), ("pp", request.pp), ("ep", request.ep)] {
             if let value, value < 1 { throw .invalidOption("\(name) must be at least 1, got \(value)") }
             if let value, value > maxParallelism {
                 throw .invalidOption("\(name) \(value) is beyond the \(maxParallelism) devices archcalc models")
@@ -61,6 +71,9 @@ struct Setup {
         }
         if request.maxDevices < 1 || request.maxDevices > maxParallelism {
             throw .invalidOption("max devices must be in 1...\(maxParallelism), got \(request.maxDevices)")
+        }
+        if let tp = request.tp, let ep = request.ep, tp % ep != 0 {
+            throw .invalidOption("--ep \(ep) does not divide --tp \(tp) (experts are spread over the tensor-parallel group)")
         }
         if let tp = request.tp, let pp = request.pp, tp * pp > maxParallelism {
             throw .invalidOption("tp \(tp) x pp \(pp) is beyond the \(maxParallelism) devices archcalc models")

@@ -10,6 +10,11 @@ public struct SizingRequest: Hashable, Codable, Sendable {
     public var tp: Int?
     /// Pipeline-parallel degree. `nil`: chosen.
     public var pp: Int?
+    /// Expert-parallel degree (a divisor of tp; routed experts only). `nil`: chosen (1 for dense models).
+    public var ep: Int? = nil
+    /// The all-reduce the engine runs on NVLink, over the profile's `step_time.allreduce`. `nil`: the profile's
+    /// (custom by default).
+    public var allReduce: AllReduceImplementation? = nil
     /// Weight storage. `nil`: the spec's dtype, no scales.
     public var weights: WeightQuantization?
     /// KV-cache storage. `nil`: the weight dtype when 16 bits or wider, else the spec's 16-bit dtype.
@@ -18,7 +23,8 @@ public struct SizingRequest: Hashable, Codable, Sendable {
     public var computeDType: DType?
     /// Most tokens one prefill step processes (chunked prefill); bounds the activation workspace.
     public var prefillChunk: Int
-    /// Memory held back for the runtime. `nil`: the profile's reserve fraction (10% by default).
+    /// A flat runtime reserve. `nil`: the runtime parts (`RuntimeOverhead`: the engine's with an engine
+    /// `kvAccounting`, else the engine-neutral ones), or the profile's `reserve` when it sets one (`ReserveBasis`).
     public var reserve: Reserve?
     /// Device counts tried when searching: powers of two (default) or every integer.
     public var anyDeviceCount: Bool
@@ -28,7 +34,7 @@ public struct SizingRequest: Hashable, Codable, Sendable {
     /// roofline.
     public var timing: TimingModel
     /// How the KV cache is allocated: exactly (`ideal`) or as an engine allocates it. An engine also selects
-    /// its runtime-overhead model in place of the flat reserve (unless `reserve` is given).
+    /// its runtime parts in place of the engine-neutral ones (unless `reserve` is given).
     public var kvAccounting: KVAccounting = .ideal
 
     /// The default prefill chunk, tokens (vLLM's default `max_num_batched_tokens` with chunked prefill).
@@ -39,8 +45,9 @@ public struct SizingRequest: Hashable, Codable, Sendable {
         weights: WeightQuantization? = nil, kv: KVQuantization? = nil, computeDType: DType? = nil,
         prefillChunk: Int = SizingRequest.defaultPrefillChunk, reserve: Reserve? = nil,
         anyDeviceCount: Bool = false, maxDevices: Int = 1024, timing: TimingModel = .step,
-        kvAccounting: KVAccounting = .ideal
+        kvAccounting: KVAccounting = .ideal, ep: Int? = nil, allReduce: AllReduceImplementation? = nil
     ) {
+        self.allReduce = allReduce
         self.context = context
         self.batch = batch
         self.devices = devices
@@ -55,6 +62,7 @@ public struct SizingRequest: Hashable, Codable, Sendable {
         self.maxDevices = maxDevices
         self.timing = timing
         self.kvAccounting = kvAccounting
+        self.ep = ep
     }
 }
 

@@ -20,10 +20,19 @@ enum SizingUnits {
 
     static func layout(_ result: SizingResult) -> String {
         let devices = result.layout.devices
-        return "\(devices) x \(Escaping.terminal(result.hardware.id, limit: 200)) (tp \(result.layout.tp), pp \(result.layout.pp))"
+        return "\(devices) x \(Escaping.terminal(result.hardware.id, limit: 200)) (tp \(result.layout.tp), pp \(result.layout.pp)"
+            + (result.layout.ep > 1 ? ", ep \(result.layout.ep))" : ")")
     }
 
     static func maxContext(_ result: SizingResult) -> String {
         "\(result.maxContext)" + result.maxContextBound.suffix(contextLength: result.contextLength)
+    }
+
+    /// What the runtime reserve is: `engine-neutral parts`, `vLLM's parts`, `flat 10% of memory (--reserve)` or
+    /// `flat 25% of memory (the hardware profile's reserve)`.
+    static func reserveBasis(_ memory: DeviceMemory) -> String {
+        if let overhead = memory.overhead { return "\(overhead.owner) parts" }
+        let share = "flat \(HumanUnits.significant(Double(memory.reserve) / max(1, Double(memory.capacity)) * 100))% of memory"
+        return share + (memory.reserveBasis == .profile ? " (the hardware profile's reserve)" : " (--reserve)")
     }
 }

@@ -5,15 +5,6 @@ struct StepWorkBuilder {
     var setup: Setup
     var candidate: Candidate
 
-    /// Elementwise kernels every layer runs: input norm, rope and cache write, post-mixer norm, activation.
-    static let elementwisePerLayer = 4
-    /// Extra kernels of an 8-bit or narrower compute dtype: quantising the activations before o and down.
-    static let quantizePerLayer = 2
-    /// Extra kernels of a routed-expert layer: top-k softmax, permute, unpermute.
-    static let routingPerLayer = 3
-    /// Extra kernel of an attention layer with q/k norms (Qwen3, Gemma 3, OLMo 2): one fused q and k RMSNorm.
-    static let qkNormPerLayer = 1
-
     /// A decode step: one token for each of `batch` sequences with `context` cached.
     func decode() -> StepWork {
         let batch = Double(setup.batch)
@@ -43,36 +34,31 @@ struct StepWorkBuilder {
             for (kind, n) in kinds.enumerated() where n > 0 {
                 let layer = plan.kinds[kind]
                 let dense = fused(matrices.filter { $0.block == .layer(kind: kind) })
-                let routed = fused(matrices.filter { $0.block == .routedExpert(kind: kind) })
+                let routed = fused(matrices.filter { $0.block == .routedExpert(kind: kind) }, tp: layout.expertTP)
                 var moe: MoEWork?
                 if case .moe(let block) = layer.channel {
                     moe = MoEWork(experts: block.experts, topK: block.topK, gemms: routed)
                 }
-                var elementwise = Self.elementwisePerLayer + (narrow ? Self.quantizePerLayer : 0)
-                if moe != nil { elementwise += Self.routingPerLayer }
-                if let attention = layer.mixer.attention, attention.qkNorm != .none { elementwise += Self.qkNormPerLayer }
                 let hasChannel: Bool = if case .none = layer.channel { false } else { true }
                 layers.append(LayerWork(
                     count: n, gemms: dense, moe: moe,
                     attentionFlops: layer.mixer.attention == nil ? 0 : attentionFlopsPerLayer,
                     cacheBytes: cacheBytes(kind: kind, sequences: sequences), hasMixerKernel: true,
-                    elementwise: elementwise, allReduces: hasChannel ? 2 : 1))
+                    elementwise: elementwise(layer, narrow: narrow), allReduces: hasChannel ? 2 : 1))
             }
             var head: [WeightGEMM] = []
-            var elementwise = 0
-            if index == 0 { elementwise += 1 }
             if index == count - 1 {
-                elementwise += 3
                 let vocab = Double(spec.vocabSize), hidden = Double(spec.hiddenSize)
                 head.append(WeightGEMM(name: "lm_head", n: (vocab / Double(layout.tp)).rounded(.up), k: hidden,
                                        weightBits: setup.weights.quantizeEmbeddings ? setup.weights.dtype.bits : wideBits))
             }
-            stages.append(StageWork(layers: layers, headGEMMs: head, elementwise: elementwise))
+            stages.append(StageWork(layers: layers, headGEMMs: head,
+                                    elementwise: headElementwise(first: index == 0, last: index == count - 1)))
         }
         let peak16 = setup.hardware.peakFlops.bf16?.value ?? setup.hardware.peakFlops.fp16?.value ?? setup.peak
         return StepWork(
             tokens: tokens, sequences: sequences, context: Double(setup.context), hidden: Double(spec.hiddenSize),
-            activationBytes: Double(setup.activationBits / 8), tp: layout.tp, ep: 1,
+            activationBytes: Double(setup.activationBits / 8), tp: layout.tp, ep: layout.ep,
             computeBits: setup.computeDType.bits, computeIsFloat: Self.isFloat(setup.computeDType), peak: setup.peak,
             peak16: peak16, stages: stages)
     }
@@ -90,9 +76,10 @@ struct StepWorkBuilder {
         return sequences * (Double(cache.elements) * tokens * kvBits / 8 + Double(cache.state) * stateBits / 8)
     }
 
-    /// One device's GEMMs: each matrix sharded by its split, q/k/v and gate/up fused into one GEMM each.
-    func fused(_ matrices: [WeightMatrix]) -> [WeightGEMM] {
-        let tp = Int128(candidate.layout.tp)
+    /// One device's GEMMs: each matrix sharded over `tp` ranks (default: the layout's) by its split, q/k/v and
+    /// gate/up fused into one GEMM each.
+    func fused(_ matrices: [WeightMatrix], tp ranks: Int? = nil) -> [WeightGEMM] {
+        let tp = Int128(ranks ?? candidate.layout.tp)
         let bits = setup.weights.dtype.bits, isFloat = Self.isFloat(setup.weights.dtype)
         var order: [String] = [], shapes: [String: WeightGEMM] = [:]
         for matrix in matrices {

@@ -8,14 +8,17 @@ public struct KernelTimes: Sendable {
     public var link: Double
 
     /// The figures of `hardware`. The all-reduce latency is, in order: the profile's `step_time.allreduce_latency`,
-    /// its `interconnect.latency`, the NVLink default (4.3 us) for an NVLink link, else archcalc's 10 us
-    /// collective default (PCIe, Ethernet, InfiniBand and other links, whose small all-reduces take longer).
+    /// its `interconnect.latency`, for an NVLink link the default of the chosen all-reduce (`step_time.allreduce`:
+    /// custom 4.3 us, nccl 16.84 us), else archcalc's 10 us collective default (PCIe, Ethernet, InfiniBand and
+    /// other links, whose small all-reduces take longer).
     public init(hardware: HardwareProfile) {
         parameters = hardware.resolvedStepTime
         if hardware.stepTime?.allReduceLatency == nil {
             if let latency = hardware.interconnect.latency {
                 parameters.allReduceLatency = latency
-            } else if !hardware.interconnect.kind.lowercased().contains("nvlink") {
+            } else if hardware.interconnect.kind.lowercased().contains("nvlink") {
+                if parameters.allReduce == .nccl { parameters.allReduceLatency = StepTimeParameters.ncclAllReduceLatency }
+            } else {
                 parameters.allReduceLatency = Sourced(
                     Efficiency.defaultLatency, source: "archcalc's collective latency default for links other than"
                         + " NVLink (docs/hardware.md), not measured")

@@ -60,9 +60,11 @@ public enum StepTimeModel {
             if prefill { t.computeBound += seconds }
             launched.append(seconds)
         }
-        let elementwise = kernels.elementwise(bytes: 3 * work.tokens * work.hidden * work.activationBytes)
-        t.elementwise += Double(layer.elementwise) * elementwise
-        launched += Array(repeating: elementwise, count: layer.elementwise)
+        for kernel in layer.elementwise {
+            let seconds = kernels.elementwise(bytes: work.tokens * kernel.bytesPerToken(activationBytes: work.activationBytes))
+            t.elementwise += seconds
+            launched.append(seconds)
+        }
         if work.tp > 1 {
             let reduce = kernels.allReduce(message: work.tokens * work.hidden * work.activationBytes, ranks: work.tp)
             t.communication += Double(layer.allReduces) * reduce
@@ -126,9 +128,11 @@ public enum StepTimeModel {
             if g.computeBound { t.computeBound += g.seconds }
             launched.append(g.seconds)
         }
-        let elementwise = kernels.elementwise(bytes: 2 * work.tokens * work.hidden * work.activationBytes)
-        t.elementwise = Double(stage.elementwise) * elementwise
-        launched += Array(repeating: elementwise, count: stage.elementwise)
+        for kernel in stage.elementwise {
+            let seconds = kernels.elementwise(bytes: work.tokens * kernel.bytesPerToken(activationBytes: work.activationBytes))
+            t.elementwise += seconds
+            launched.append(seconds)
+        }
         t.kernels = launched.count
         t.launch = launched.reduce(0) { $0 + kernels.launchWait(kernel: $1) }
         return t

@@ -49,9 +49,9 @@ public struct StageWork: Hashable, Sendable {
     /// Model-level GEMMs on this stage (lm_head on the last), with M = `StepWork.sequences`.
     public var headGEMMs: [WeightGEMM]
     /// Model-level elementwise kernels (embedding gather, final norm, sampling).
-    public var elementwise: Int
+    public var elementwise: [ElementwiseKernel]
 
-    public init(layers: [LayerWork], headGEMMs: [WeightGEMM] = [], elementwise: Int = 0) {
+    public init(layers: [LayerWork], headGEMMs: [WeightGEMM] = [], elementwise: [ElementwiseKernel] = []) {
         self.layers = layers
         self.headGEMMs = headGEMMs
         self.elementwise = elementwise
@@ -72,13 +72,15 @@ public struct LayerWork: Hashable, Sendable {
     public var cacheBytes: Double
     /// Whether the layer runs an attention (or state-update) kernel at all.
     public var hasMixerKernel: Bool
-    /// Elementwise and norm kernels of one layer (norms, rope and cache write, activation, quantisation).
-    public var elementwise: Int
+    /// Elementwise and norm kernels of one layer (norms, rope and cache write, activation, quantisation), each
+    /// with its own width.
+    public var elementwise: [ElementwiseKernel]
     /// Tensor-parallel all-reduces of one layer (after the mixer and after the channel mixer).
     public var allReduces: Int
 
     public init(count: Int, gemms: [WeightGEMM], moe: MoEWork? = nil, attentionFlops: Double = 0,
-                cacheBytes: Double = 0, hasMixerKernel: Bool = true, elementwise: Int = 4, allReduces: Int = 2) {
+                cacheBytes: Double = 0, hasMixerKernel: Bool = true, elementwise: [ElementwiseKernel] = [],
+                allReduces: Int = 2) {
         self.count = count
         self.gemms = gemms
         self.moe = moe

@@ -40,8 +40,8 @@ public enum HardwareReport {
         add("collective latency", HumanUnits.seconds(p.interconnect.latency?.value ?? Efficiency.defaultLatency),
             p.interconnect.latency?.source ?? "archcalc default")
         add("devices per node", String(p.devicesPerNode), nil)
-        add("runtime reserve", "\(HumanUnits.significant(p.reserveFraction * 100))% of memory",
-            p.reserve?.source ?? "archcalc default")
+        add("runtime reserve", p.reserveFraction.map { "\(HumanUnits.significant($0 * 100))% of memory" }
+            ?? "none: size counts runtime parts (context and libraries, captured graphs, collective buffers)", p.reserve?.source ?? "archcalc default")
         let e = p.efficiency ?? Efficiency()
         add("efficiency compute", HumanUnits.significant(e.compute?.value ?? Efficiency.defaults.compute),
             e.compute?.source ?? "archcalc default")

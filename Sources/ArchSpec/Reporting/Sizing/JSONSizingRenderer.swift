@@ -1,9 +1,9 @@
-/// `{"version": 1, ...one configuration}` (with `calibration` and `scale_overhead` members when asked for), or
-/// `{"version": 1, "sweep": {"axis", "values"}, "results": [...]}`; bytes are exact integers, times are seconds.
+/// `{"version": 2, ...one configuration}` (with `calibration` and `scale_overhead` members when asked for), or
+/// `{"version": 2, "sweep": {"axis", "values"}, "results": [...]}`; bytes are exact integers, times are seconds.
 /// docs/json.md documents the shape.
 public struct JSONSizingRenderer: Renderer {
     /// The version of this document's shape.
-    public static let version = 1
+    public static let version = 2
 
     public init() {}
 
@@ -33,6 +33,7 @@ public struct JSONSizingRenderer: Renderer {
             ("devices", .int(r.layout.devices)),
             ("tp", .int(r.layout.tp)),
             ("pp", .int(r.layout.pp)),
+            ("ep", .int(r.layout.ep)),
             ("context", .int(r.context)),
             ("batch", .int(r.batch)),
             ("weights_dtype", .string(r.weights.dtype.rawValue)),
@@ -47,8 +48,9 @@ public struct JSONSizingRenderer: Renderer {
                 ("activations", .int(m.activations)), ("reserve", .int(m.reserve)), ("total", .int(m.total)),
                 ("free", .int(m.headroom)),
                 ("reserve_parts", .array((m.overhead?.parts ?? []).map { part in
-                    .object([("name", .string(part.name)), ("bytes", .int(part.bytes)), ("source", .string(part.source))])
+                    .object([("part", .string(part.name)), ("bytes", .int(part.bytes)), ("source", .string(part.source))])
                 })),
+                ("reserve_basis", .string(m.reserveBasis.rawValue)),
             ])),
             ("max_batch", .int(r.maxBatch)),
             ("max_context", .int(r.maxContext)),
@@ -64,7 +66,7 @@ public struct JSONSizingRenderer: Renderer {
             ] + phase(r.decode))),
             ("attempts", .array(r.attempts.map { attempt in
                 .object([("devices", .int(attempt.layout.devices)), ("tp", .int(attempt.layout.tp)),
-                         ("pp", .int(attempt.layout.pp)), ("fits", .bool(attempt.fits)),
+                         ("pp", .int(attempt.layout.pp)), ("ep", .int(attempt.layout.ep)), ("fits", .bool(attempt.fits)),
                          ("reason", .string(attempt.reason))])
             })),
             ("warnings", .array(r.contextWarning.map { [.string($0.description)] } ?? [])),

@@ -21,7 +21,7 @@ public struct MarkdownSizingRenderer: Renderer {
         lines += ["| memory per device | size | bytes |", "|---|---:|---:|"]
         let parts = (m.overhead?.parts ?? []).map { ("- " + MarkdownEscaping.inline($0.name), $0.bytes) }
         for (label, value) in [("weights", m.weights), ("KV cache", m.kvCache), ("activations", m.activations),
-                               ("runtime reserve", m.reserve)] + parts + [("**total**", m.total), ("capacity", m.capacity)] {
+                               ("runtime reserve, " + SizingUnits.reserveBasis(m), m.reserve)] + parts + [("**total**", m.total), ("capacity", m.capacity)] {
             lines.append("| \(label) | \(SizingUnits.bytes(value)) | \(HumanUnits.grouped(value)) |")
         }
         lines.append("")

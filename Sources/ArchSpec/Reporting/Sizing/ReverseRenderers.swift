@@ -8,7 +8,7 @@ extension SizingFormat {
             return [row.hardware.id, "-", "-", "no", "-", SizingUnits.bytes(Int128(row.hardware.memory.value.rounded())),
                     "-", "-", "-", "-", "-", "-"]
         }
-        return [r.hardware.id, String(r.layout.devices), "tp \(r.layout.tp) x pp \(r.layout.pp)", r.fits ? "yes" : "no",
+        return [r.hardware.id, String(r.layout.devices), r.layout.description, r.fits ? "yes" : "no",
                 SizingUnits.bytes(r.memory.total), SizingUnits.bytes(r.memory.capacity), String(r.maxBatch),
                 SizingUnits.maxContext(r), HumanUnits.seconds(r.prefill.seconds), HumanUnits.seconds(r.decode.seconds),
                 SizingUnits.rate(r.decodeTokensPerSecond), SizingUnits.rate(r.aggregateTokensPerSecond)]

@@ -30,8 +30,8 @@ public struct TextSizingRenderer: Renderer {
         lines += TextTable(columns: [.init(.left, minimumWidth: 15), .init(.right, minimumWidth: 11), .left],
                            rows: rows.map { [$0.0, SizingUnits.bytes($0.1), HumanUnits.grouped($0.1) + " B"] },
                            indent: "  ").lines
+        lines.append("  runtime reserve, " + SizingUnits.reserveBasis(m) + (m.overhead == nil ? "" : ":"))
         if let overhead = m.overhead {
-            lines.append("  runtime reserve, \(overhead.engine.displayName)'s parts:")
             lines += TextTable(columns: [.left, .init(.right, minimumWidth: 11)],
                                rows: overhead.parts.map { [$0.name, SizingUnits.bytes($0.bytes)] }, indent: "    ").lines
         }

@@ -12,15 +12,15 @@ public enum SizingBasis {
     /// published measurements" and "Kernels against silicon measurements").
     static let stepEvidence = "scripts/bench-steptime.py against 18 published measurements (NVIDIA NIM, vLLM nightly, "
         + "tt-inference-server, vLLM PRs #2192, #2542, #3240), kernel time only: predicted / measured geometric "
-        + "mean 0.770, worst error 60.5%, 3 within 15%; 1.038 on the 4 TensorRT-LLM points, 0.707 on the 14 vLLM "
+        + "mean 0.776, worst error 60.5%, 4 within 15%; 1.056 on the 4 TensorRT-LLM points, 0.711 on the 14 vLLM "
         + "ones, whose host time per step is not modelled; per kernel (scripts/bench-kernels-gpu.py, microsoft/vidur "
-        + "H100 profiles): held-out bf16 GEMMs 0.998, 396 of 480 within 15%; held-out elementwise kernels 0.961, 80 "
+        + "H100 profiles): held-out bf16 GEMMs 0.998, 396 of 480 within 15%; held-out elementwise kernels 0.979, 127 "
         + "of 480 within 15% (docs/sizing.md)"
 
     /// The basis of a phase timed by the step-time model: its kernel sums and the figures' sources.
     static func stepEntry(_ name: String, phase: PhaseTiming, step: StepTime, hardware: HardwareProfile,
                           dtype: DType) -> BasisEntry {
-        let p = hardware.resolvedStepTime
+        let p = KernelTimes(hardware: hardware).parameters
         let t = HumanUnits.seconds
         var inputs = ["per step: GEMMs \(t(step.gemm)), MoE \(t(step.moe)), attention \(t(step.attention)), "
             + "elementwise \(t(step.elementwise)), launch \(t(step.launch)), communication \(t(step.communication)), "
@@ -47,7 +47,7 @@ public enum SizingBasis {
                 + "bandwidth, at least the kernel floor), launch, MoE grouped GEMMs with routing skew, all-reduce latency + "
                 + "bytes / bandwidth and pipeline bubble, plus step overhead; times the steps (prefill chunks)",
             inputs: inputs, evidence: stepEvidence,
-            errorBand: "predicted / measured 0.84 to 1.23 on the TensorRT-LLM points, 0.70 to 1.46 on held-out bf16 "
+            errorBand: "predicted / measured 0.88 to 1.23 on the TensorRT-LLM points, 0.70 to 1.46 on held-out bf16 "
                 + "GEMMs; engines with host time per step (vLLM) run up to 2.5x the estimate, which leaves step "
                 + "overhead out")
     }
@@ -130,20 +130,27 @@ public enum SizingBasis {
 
     static func reserveEntry(_ m: DeviceMemory, hardware: HardwareProfile) -> BasisEntry {
         if let overhead = m.overhead {
+            let neutral = overhead.engine == .ideal
             return BasisEntry(
                 quantity: "runtime_reserve", value: HumanUnits.bytes(m.reserve),
-                formula: "sum of \(overhead.engine.displayName)'s runtime parts",
+                formula: "sum of \(overhead.owner) runtime parts (the default; --reserve or a profile's reserve sets a "
+                    + "flat figure instead)",
                 inputs: overhead.parts.map { "\($0.name) \(HumanUnits.bytes($0.bytes)): \($0.source)" },
-                evidence: "each constant from the engine's code or its logged figures; the total not yet held against "
-                    + "a running engine's free memory",
-                errorBand: "CUDA graphs 0.36 to 3 GiB by model and capture sizes; the rest as the engine computes it")
+                evidence: (neutral ? "each constant from an engine's logged or documented figures" : "each constant from "
+                    + "the engine's code or its logged figures") + "; the total not yet held against a running engine's "
+                    + "free memory",
+                errorBand: neutral
+                    ? "captured graphs 0.13 to 3 GiB by model and capture sizes; allocator fragmentation is not counted; "
+                        + "an engine that caps its memory (vLLM's gpu_memory_utilization 0.9) holds more: --kv-accounting"
+                    : "CUDA graphs 0.36 to 3 GiB by model and capture sizes; the rest as the engine computes it")
         }
-        let share = Double(m.reserve) / max(1, Double(m.capacity))
         return BasisEntry(
             quantity: "runtime_reserve", value: HumanUnits.bytes(m.reserve),
-            formula: "flat \(HumanUnits.significant(share * 100))% of device memory (--reserve, or the profile's)",
-            inputs: ["reserve " + (hardware.reserve?.source ?? "archcalc default 10%")],
-            evidence: "a rule of thumb; --kv-accounting vllm|sglang|llamacpp models each engine's parts instead",
-            errorBand: "archcalc's engine models hold 0.33 GiB (llama.cpp) to 13.25 GiB (SGLang) on an 80 GiB device")
+            formula: SizingUnits.reserveBasis(m),
+            inputs: ["reserve " + (m.reserveBasis == .profile ? hardware.reserve?.source ?? "the profile's" : "--reserve")],
+            evidence: m.reserveBasis == .profile ? "the hardware profile's figure and its source"
+                : "the figure given on the command line",
+            errorBand: "as exact as the figure given; the runtime-parts model (no --reserve) holds 1.33 GiB on one "
+                + "80 GiB device")
     }
 }

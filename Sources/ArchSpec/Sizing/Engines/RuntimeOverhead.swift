@@ -1,5 +1,7 @@
-/// Memory an engine holds per device besides weights, KV cache and the activation workspace, part by part,
-/// each with its source. Replaces the flat reserve when an engine is chosen (`--kv-accounting`).
+/// Memory a serving runtime holds per device besides weights, KV cache and the activation workspace, part by
+/// part, each with its source: an engine's (`--kv-accounting vllm|sglang|llamacpp`) or, by default, archcalc's
+/// engine-neutral parts (runtime context and libraries, captured graphs, collective buffers). `--reserve` and a
+/// profile's `reserve` replace it with a flat figure (`ReserveBasis`).
 public struct RuntimeOverhead: Hashable, Codable, Sendable {
     /// One part: what it is, its bytes, and where the figure comes from.
     public struct Part: Hashable, Codable, Sendable {
@@ -8,9 +10,13 @@ public struct RuntimeOverhead: Hashable, Codable, Sendable {
         public var source: String
     }
 
+    /// The engine whose parts these are; `ideal` for archcalc's engine-neutral parts.
     public var engine: KVAccounting
     public var parts: [Part]
     public var total: Int128 { parts.reduce(0) { $0 + $1.bytes } }
+
+    /// Whose parts these are, as a report says it: `engine-neutral` or `vLLM's`.
+    public var owner: String { engine == .ideal ? "engine-neutral" : engine.displayName + "'s" }
 
     static let gib: Double = 1_073_741_824
     static let mib: Double = 1_048_576
@@ -24,17 +30,29 @@ public struct RuntimeOverhead: Hashable, Codable, Sendable {
     static let vllmGraphs = 1.0 * gib
 
     /// The overhead of `engine` on a device of `capacity` bytes in `layout`, with prefill steps of `chunk`
-    /// tokens and `activations` bytes of activation workspace already counted; `nil` for `ideal`.
+    /// tokens and `activations` bytes of activation workspace already counted; for `ideal`, the engine-neutral
+    /// parts.
     static func estimate(
         _ engine: KVAccounting, capacity: Double, layout: ParallelLayout, chunk: Int, activations: Int128
-    ) -> RuntimeOverhead? {
+    ) -> RuntimeOverhead {
         let ranks = Double(layout.devices)
         // NCCL and custom all-reduce buffers: SGLang's server_args.py reserves tp x pp / 8 GiB for them.
         let collectives = ranks > 1 ? ranks / 8 * gib : 0
         func bytes(_ value: Double) -> Int128 { Int128(value.rounded()) }
         switch engine {
         case .ideal:
-            return nil
+            return RuntimeOverhead(engine: engine, parts: [
+                Part(name: "runtime context and libraries", bytes: bytes(nonTorch),
+                     source: "memory outside the framework's allocator (CUDA context and libraries): "
+                        + "non_torch_memory 0.33 GiB in vLLM's profiler log (vllm-project/vllm#14452; 0.39 GiB in #11251)"),
+                Part(name: "captured graphs", bytes: bytes(vllmGraphs),
+                     source: "CUDA graphs, captured by vLLM, SGLang and TensorRT-LLM by default: 1 GiB, the lower end of "
+                        + "vLLM's \"1~3 GiB per GPU\" (capture log, mlcommons/inference#2267); measured 0.13 and 0.21 GiB "
+                        + "for 1B models (generative-computing/mellea#416, vllm-project/vllm#11349)"),
+                Part(name: "collective buffers", bytes: bytes(collectives),
+                     source: "tp x pp / 8 GiB, SGLang's allowance for NCCL and custom all-reduce buffers (server_args.py "
+                        + "_handle_gpu_memory_settings)"),
+            ].filter { $0.bytes > 0 })
         case .vllm:
             let outside = (1 - EngineConstants.vllmMemoryUtilization) * capacity
             return RuntimeOverhead(engine: engine, parts: [
