@@ -112,6 +112,43 @@ import Testing
         #expect(ForwardPass.firstToken(.full, position: 5) == 0)
     }
 
+    /// Windowed prefill rows run the decode kernel over the row's part of the cache ([first, p], keys `capacity`
+    /// apart per KV head); this ties it to `AttendRow`, the plain loop that ran them before, on every kernel copy.
+    @Test(arguments: KernelVariant.allCases)
+    func windowedRowsOnTheDecodeKernelMatchTheLoop(variant: KernelVariant) {
+        let backend = KernelBackend(variant: variant, threads: 2)
+        let heads = 4, kv = 2, d = 8, cap = 12, group = heads / kv
+        let keys = pseudoRandom(kv * cap * d, seed: 21), values = pseudoRandom(kv * cap * d, seed: 22)
+        let q = pseudoRandom(heads * d, seed: 23)
+        let scale = 1 / Float(d).squareRoot()
+        for (first, p) in [(0, 4), (3, 7), (6, 11), (11, 11)] {
+            var kernel = [Float](repeating: .nan, count: heads * d), scores = [Float](repeating: 0, count: 128 * cap)
+            keys.withUnsafeBufferPointer { k in
+                values.withUnsafeBufferPointer { v in
+                    backend.attentionDecode(q: q, keys: k.baseAddress! + first * d, values: v.baseAddress! + first * d,
+                                            tokens: p - first + 1, heads: heads, kvHeads: kv, headDim: d, capacity: cap,
+                                            out: &kernel, scores: &scores)
+                }
+            }
+            for head in 0..<heads {
+                let g = head / group
+                var loop = [Float](repeating: 0, count: d)
+                keys.withUnsafeBufferPointer { k in
+                    values.withUnsafeBufferPointer { v in
+                        q.withUnsafeBufferPointer { qb in
+                            AttendRow(q1: qb.baseAddress! + head * d, k1: k.baseAddress! + (g * cap + first) * d, k1Stride: d,
+                                      width1: d, values: v.baseAddress! + (g * cap + first) * d, valueStride: d, valueWidth: d,
+                                      count: p - first + 1, scale: scale).run(out: &loop, scores: &scores, exp: backend.exp)
+                        }
+                    }
+                }
+                for i in 0..<d {
+                    #expect(abs(kernel[head * d + i] - loop[i]) < 1e-5, "\(variant) rows \(first)...\(p) head \(head) [\(i)]")
+                }
+            }
+        }
+    }
+
     @Test func attendRowWeighsSinksAndALiBi() {
         let backend = KernelBackend(variant: .portable, threads: 1)
         var out: [Float] = [0, 0], scores: [Float] = [0, 0]

@@ -30,6 +30,11 @@ import Testing
         let reread = try CalibrationResult.load(path: path)
         #expect(reread.gemm.map(\.shape) == result.gemm.map(\.shape))
         #expect(reread.build == result.build)
+        // Every layer op on one row and on many, each round-tripped.
+        #expect(result.layerOps?.count == 2 * LayerOp.allCases.count)
+        let ops = try #require(result.layerOps), back = try #require(reread.layerOps)
+        #expect(back.map(\.op) == ops.map(\.op) && back.map(\.rows) == ops.map(\.rows) && back.map(\.calls) == ops.map(\.calls))
+        #expect(zip(back, ops).allSatisfy { abs($0.rate.sustained - $1.rate.sustained) <= 1e-9 * $1.rate.sustained })
     }
 
     @Test func loadingAMissingOrMalformedProfileThrows() {
@@ -56,6 +61,7 @@ import Testing
         let heads = AttentionHeads(heads: 4, kvHeads: 2, headDim: 16)
         result.attentionDecode = [AttentionPoint(heads: heads, tokens: 8, threads: 2, rate: rate(1e9)),
                                   AttentionPoint(heads: heads, tokens: 32, threads: 2, rate: rate(3e9))]
+        result.layerOps = nil  // elementwise at the triad bandwidth (CalibrationLayerOpsTests prices layer ops)
         return result
     }
 

@@ -50,7 +50,7 @@ public struct CalibrationPlan: Hashable, Sendable {
 
     /// Rough count of progress steps, for a progress bar.
     public var steps: Int {
-        1 + threads.count * (3 + gemmShapes.count * (measureBLAS ? 2 : 1) + formats.count + gemvShapes.count
+        1 + LayerOp.allCases.count + threads.count * (3 + gemmShapes.count * (measureBLAS ? 2 : 1) + formats.count + gemvShapes.count
                              + attention.count * (decodeContexts.count + prefillLengths.count)
                              + stepSpecs.map { StepPlan.make(spec: $0, quick: quick).rounds }.reduce(0, +))
     }
@@ -85,6 +85,7 @@ public enum Calibrator {
             prefill += AttentionProbe.prefill(heads: heads, lengths: plan.prefillLengths, threads: plan.threads,
                                               variant: variant, protocol: p, progress: progress)
         }
+        let layerOps = LayerOpsProbe.run(variant: variant, protocol: p, progress: progress)
         var steps: [StepProfile] = [], notes: [String] = []
         for threads in plan.threads {
             for spec in plan.stepSpecs {
@@ -105,7 +106,8 @@ public enum Calibrator {
             version: 1, id: profileID(host), measuredAt: started, quick: plan.quick, host: host, build: build,
             summary: summarize(peak: peak, bandwidth: bandwidth, gemm: gemm),
             bandwidth: bandwidth, gemm: gemm, gemv: gemv, attentionDecode: decode, attentionPrefill: prefill,
-            stepSurfaces: plan.stepSpecs.isEmpty ? nil : steps, notes: notes.isEmpty ? nil : Array(Set(notes)).sorted())
+            stepSurfaces: plan.stepSpecs.isEmpty ? nil : steps, notes: notes.isEmpty ? nil : Array(Set(notes)).sorted(),
+            layerOps: layerOps)
     }
 
     static func profileID(_ host: HostInfo) -> String {

@@ -1,8 +1,9 @@
 extension ForwardPass {
     /// Standard (MHA/GQA/MQA) attention over `m` normed rows, its output in `projected`: the fused projection
     /// [q | gate | k | v], q/k norms, rope, the cache write, attention over the layer's span, the sigmoid
-    /// output gate, o_proj. A full causal span without sinks or ALiBi runs the backend's attention kernels
-    /// (sliding and chunked decode too, over the window's part of the cache); the rest runs `AttendRow`.
+    /// output gate, o_proj. Without sinks or ALiBi it runs the backend's attention kernels: the prefill kernel
+    /// while every row sees the whole cache, else the decode kernel row by row over each row's part of the cache
+    /// (sliding and chunked spans); sinks and ALiBi run `AttendRow`.
     func standardAttention(_ w: ForwardAttentionWeights, rows m: Int) {
         let a = w.mixer, h = spec.hiddenSize, d = a.headDim, dv = a.valueHeadDim, kv = a.kvHeads, heads = a.heads
         let width = w.dims.projection, qN = heads * d, kOffset = w.dims.queryWidth, vOffset = kOffset + kv * d
@@ -75,6 +76,18 @@ extension ForwardPass {
         if plain, Self.firstToken(a.span, position: last) == 0 {
             backend.attentionPrefill(q: queries, keys: w.keys.pointer, values: w.values.pointer, tokens: m, heads: heads,
                                      kvHeads: kv, headDim: d, capacity: cap, out: out, scores: scores)
+            return
+        }
+        if plain {
+            // A sliding or chunked span past its first window: the prefill kernel is causal over the whole cache, so
+            // each row attends its own part of the cache with the decode kernel (vectorised, where AttendRow is a
+            // plain loop: 4x slower for the sliding validation spec's prefill).
+            for r in 0..<m {
+                let p = position + r, first = Self.firstToken(a.span, position: p)
+                backend.attentionDecode(q: queries + r * heads * d, keys: w.keys.pointer + first * d,
+                                        values: w.values.pointer + first * d, tokens: p - first + 1, heads: heads,
+                                        kvHeads: kv, headDim: d, capacity: cap, out: out + r * heads * dv, scores: scores)
+            }
             return
         }
         let slopes = alibi ? Self.alibiSlopes(heads) : [], group = max(1, heads / max(1, kv)), scale = 1 / Float(d).squareRoot()

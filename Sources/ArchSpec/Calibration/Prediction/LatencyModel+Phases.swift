@@ -20,7 +20,8 @@ extension LatencyModel {
                 parts["linear:\(linear.name)", default: 0] += Double(linear.count) * linearSeconds(rows: tokens, linear)
             }
         }
-        mixers(spec, into: &parts) { model, _, a in model.prefillAttentionSeconds(a, tokens: tokens) }
+        let kernels = spec.position.kind != .alibi
+        mixers(spec, into: &parts) { model, _, a in model.prefillAttentionSeconds(a, tokens: tokens, kernels: kernels && !a.sinks) }
         scans(spec, rows: tokens, into: &parts)
         parts["elementwise"] = elementwiseSeconds(spec, rows: tokens)
         if spec.moe != nil { parts["moe:combine"] = combineSeconds(spec, rows: tokens) }
@@ -79,8 +80,8 @@ extension LatencyModel {
 
 extension LatencyModel {
     /// Seconds of every layer's norms, residual adds, q/k copies and rope, cache writes and MLP activations
-    /// for `rows` rows, layer kind by layer kind.
-    func elementwiseSeconds(_ spec: ArchitectureSpec, rows: Int) -> Double {
+    /// for `rows` rows, streamed at the 1-thread triad bandwidth: the model for profiles without `layer_ops`.
+    func elementwiseBytesSeconds(_ spec: ArchitectureSpec, rows: Int) -> Double {
         guard let plan = try? spec.plan else { return 0 }
         let h = Double(spec.hiddenSize)
         var bytes = 0.0

@@ -81,8 +81,18 @@ public struct LatencyModel: Sendable {
     }
 
     /// Seconds for one attention layer's causal prefill of `tokens`: the full-span figure scaled by the share
-    /// of query-key pairs its span keeps.
-    mutating func prefillAttentionSeconds(_ a: AttentionMixer, tokens: Int) -> Double {
+    /// of query-key pairs its span keeps; or, where the forward pass runs the decode kernel row by row (a
+    /// sliding or chunked span past its first window, standard form, `kernels`: no sinks or ALiBi), each row's
+    /// decode figure over the part of the cache it sees.
+    mutating func prefillAttentionSeconds(_ a: AttentionMixer, tokens: Int, kernels: Bool) -> Double {
+        if kernels, case .standard(_, let d, let dv) = a.form, d == dv, tokens > 0, ForwardPass.firstToken(a.span, position: tokens - 1) > 0 {
+            let heads = SpecShapes.heads(a)
+            var seconds = 0.0
+            for p in 0..<tokens {
+                seconds += decodeAttentionSeconds(heads, context: p - ForwardPass.firstToken(a.span, position: p) + 1)
+            }
+            return seconds
+        }
         let full = prefillAttentionSeconds(SpecShapes.heads(a), tokens: tokens)
         let t = Double(tokens), all = t * (t + 1) / 2
         let kept: Double

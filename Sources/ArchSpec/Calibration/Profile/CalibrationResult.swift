@@ -30,11 +30,15 @@ public struct CalibrationResult: Hashable, Codable, Sendable {
     public var stepSurfaces: [StepProfile]?
     /// What the run could not measure, and why (a spec the forward pass cannot run, say).
     public var notes: [String]?
+    /// The forward pass's norms, adds, rope and activations on one thread (`LayerOpsProbe`), for the
+    /// kernel-level model's elementwise time; nil in profiles written before they were measured (the model then
+    /// streams their bytes at the triad bandwidth).
+    public var layerOps: [LayerOpPoint]? = nil
 
     enum CodingKeys: String, CodingKey {
         case version, id, measuredAt = "measured_at", quick, host, build, summary, bandwidth, gemm, gemv
         case attentionDecode = "attention_decode", attentionPrefill = "attention_prefill"
-        case stepSurfaces = "step_surfaces", notes
+        case stepSurfaces = "step_surfaces", notes, layerOps = "layer_ops"
     }
 }
 

@@ -1,0 +1,110 @@
+/// The forward pass's elementwise and row-wise operations, as `KernelBackend` runs them.
+public enum LayerOp: String, Hashable, Codable, Sendable, CaseIterable {
+    case rmsnorm, layernorm, add, rope
+    /// gate = silu(gate) · up.
+    case siluMultiply = "silu_multiply"
+    /// x = gelu(x), tanh approximation.
+    case gelu
+}
+
+/// One layer operation timed on `rows` rows of `width` floats in one call, elements per second.
+public struct LayerOpPoint: Hashable, Codable, Sendable {
+    public var op: LayerOp
+    public var rows: Int
+    public var width: Int
+    /// Calls per timed sample (small calls are batched so a sample outlasts the clock's resolution).
+    public var calls: Int
+    /// Elements (rows x width) per second.
+    public var rate: Rate
+
+    /// Seconds of one call at the sustained rate.
+    public var secondsPerCall: Double { rate.sustained > 0 ? Double(rows * width) / rate.sustained : 0 }
+}
+
+/// Times each `LayerOp` on one thread (the forward pass runs them on one thread whatever the thread count), on
+/// one row and on `LayerOpsProbe.manyRows` rows of `width` floats, from buffers that stay in cache as the forward
+/// pass's activations do: the one-row call gives the fixed cost per call, the many-row call the cost per element.
+public enum LayerOpsProbe {
+    /// Rows of the per-element measurement.
+    public static let manyRows = 64
+    /// Width of every measurement when the plan names none.
+    public static let defaultWidth = 1024
+
+    public static func run(
+        width: Int = defaultWidth, variant: KernelVariant, protocol proto: BenchmarkProtocol,
+        progress: (String) -> Void = { _ in }
+    ) -> [LayerOpPoint] {
+        let width = max(16, min(width, 1 << 16)) / 2 * 2
+        let count = manyRows * width
+        let x = UnsafeMutablePointer<Float>.allocate(capacity: count), y = UnsafeMutablePointer<Float>.allocate(capacity: count)
+        let weight = UnsafeMutablePointer<Float>.allocate(capacity: width), bias = UnsafeMutablePointer<Float>.allocate(capacity: width)
+        let half = width / 2
+        let cos = UnsafeMutablePointer<Float>.allocate(capacity: manyRows * half)
+        let sin = UnsafeMutablePointer<Float>.allocate(capacity: manyRows * half)
+        defer { for p in [x, y, weight, bias, cos, sin] { p.deallocate() } }
+        for i in 0..<count { x[i] = Float(i % 97) * 0.01 - 0.4; y[i] = Float(i % 89) * 0.01 - 0.3 }
+        weight.initialize(repeating: 1, count: width)
+        bias.initialize(repeating: 0, count: width)
+        cos.initialize(repeating: 0.6, count: manyRows * half)
+        sin.initialize(repeating: 0.8, count: manyRows * half)
+        let backend = KernelBackend(variant: variant, threads: 1)
+        var points: [LayerOpPoint] = []
+        for op in LayerOp.allCases {
+            progress("layer op \(op.rawValue)")
+            for rows in [1, manyRows] {
+                let elements = rows * width
+                // About 16K elements per sample, so one sample of a one-row call is several calls.
+                let calls = max(1, 16_384 / elements)
+                let timing = measure(work: Double(elements * calls), protocol: proto) { () -> Float in
+                    for _ in 0..<calls {
+                        switch op {
+                        case .rmsnorm: backend.rmsNorm(x, weight: weight, out: y, rows: rows, dim: width, eps: 1e-5)
+                        case .layernorm:
+                            backend.layerNorm(x, weight: weight, bias: bias, out: y, rows: rows, dim: width, eps: 1e-5)
+                        case .add: backend.add(x, into: y, count: elements)
+                        case .rope:
+                            backend.rope(y, rows: rows, heads: 1, headDim: width, rowStride: width, cos: cos, sin: sin)
+                        case .siluMultiply:
+                            // Re-seeded so repeated calls do not run towards zeros or denormals.
+                            y.update(from: x, count: elements)
+                            backend.siluMultiply(y, x, count: elements)
+                        case .gelu:
+                            y.update(from: x, count: elements)
+                            backend.gelu(y, count: elements)
+                        }
+                    }
+                    return y[elements - 1]
+                }
+                points.append(LayerOpPoint(op: op, rows: rows, width: width, calls: calls, rate: Rate(timing)))
+            }
+        }
+        return points
+    }
+}
+
+/// The cost of one layer operation as the profile's two points give it: a fixed cost per call plus a cost per
+/// element (from one row and `LayerOpsProbe.manyRows` rows); nil when the profile lacks either point.
+public struct LayerOpCost: Hashable, Sendable {
+    public var perCall: Double
+    public var perElement: Double
+
+    public init(perCall: Double, perElement: Double) {
+        self.perCall = perCall
+        self.perElement = perElement
+    }
+
+    public init?(_ points: [LayerOpPoint], op: LayerOp) {
+        let mine = points.filter { $0.op == op && $0.rate.sustained > 0 }
+        guard let one = mine.min(by: { $0.rows < $1.rows }), let many = mine.max(by: { $0.rows < $1.rows }),
+              many.rows > one.rows else { return nil }
+        let e1 = Double(one.rows * one.width), e2 = Double(many.rows * many.width)
+        let t1 = one.secondsPerCall, t2 = many.secondsPerCall
+        perElement = max(0, (t2 - t1) / (e2 - e1))
+        perCall = max(0, t1 - perElement * e1)
+    }
+
+    /// Seconds of `calls` calls over `elements` elements in all.
+    public func seconds(calls: Int, elements: Int) -> Double {
+        Double(max(0, calls)) * perCall + Double(max(0, elements)) * perElement
+    }
+}
