@@ -34,6 +34,30 @@ VNNI512 static inline __m512i group512(const int8_t *q, const int16_t *x, long g
     return acc;
 }
 
+/// Group 32 for either instruction set: with `streams` 4, four rows at a time from the four quarters of
+/// [0, rows) through `x4`, then the remaining rows one by one through `one`; returns from the caller.
+#define ARCHCALC_ROWS32(x4, one)                                                                                  \
+    if (group == 32) {                                                                                           \
+        long r = 0;                                                                                              \
+        if (streams >= 4) {                                                                                      \
+            const long per = rows / 4;                                                                           \
+            for (long i = 0; i < per; i++) {                                                                     \
+                const int8_t *qs[4];                                                                             \
+                const float *ss[4];                                                                              \
+                float out[4];                                                                                    \
+                for (int p = 0; p < 4; p++) {                                                                    \
+                    qs[p] = q + (p * per + i) * k;                                                               \
+                    ss[p] = scales + (p * per + i) * groups;                                                     \
+                }                                                                                                \
+                x4(groups, qs, ss, xq, xscale, out);                                                             \
+                for (int p = 0; p < 4; p++) y[p * per + i] = out[p];                                             \
+            }                                                                                                    \
+            r = 4 * per;                                                                                         \
+        }                                                                                                        \
+        for (; r < rows; r++) y[r] = one(groups, q + r * k, scales + r * groups, xq, xscale);                    \
+        return;                                                                                                  \
+    }
+
 /// Group j of a step of eight groups of row `qr` (from offset o): its int32 lanes to fp32, times its combined scale
 /// (lane j of `c`), into f. Uses o and xq from the enclosing scope.
 #define ARCHCALC_STEP512(qr, c, j, f)                                                                             \
@@ -110,26 +134,7 @@ VNNI512 static inline void rows32x4_512(long groups, const int8_t *const qs[4], 
 VNNI512 void archcalc_int8_rows_vnni512(long rows, long k, long group, const int8_t *q, const float *scales,
                                         const int16_t *xq, const float *xscale, float *y, long streams) {
     const long groups = k / group;
-    if (group == 32) {
-        long r = 0;
-        if (streams >= 4) {
-            const long per = rows / 4;
-            for (long i = 0; i < per; i++) {
-                const int8_t *qs[4];
-                const float *ss[4];
-                float out[4];
-                for (int p = 0; p < 4; p++) {
-                    qs[p] = q + (p * per + i) * k;
-                    ss[p] = scales + (p * per + i) * groups;
-                }
-                rows32x4_512(groups, qs, ss, xq, xscale, out);
-                for (int p = 0; p < 4; p++) y[p * per + i] = out[p];
-            }
-            r = 4 * per;
-        }
-        for (; r < rows; r++) y[r] = row32_512(groups, q + r * k, scales + r * groups, xq, xscale);
-        return;
-    }
+    ARCHCALC_ROWS32(rows32x4_512, row32_512)
     float cs[4][16];
     long r = 0;
     for (; streams >= 4 && r + 4 <= rows; r += 4) {
@@ -263,26 +268,7 @@ AVX2 static inline void rows32x4_256(long groups, const int8_t *const qs[4], con
 AVX2 void archcalc_int8_rows_avx2(long rows, long k, long group, const int8_t *q, const float *scales,
                                   const int16_t *xq, const float *xscale, float *y, long streams) {
     const long groups = k / group;
-    if (group == 32) {
-        long r = 0;
-        if (streams >= 4) {
-            const long per = rows / 4;
-            for (long i = 0; i < per; i++) {
-                const int8_t *qs[4];
-                const float *ss[4];
-                float out[4];
-                for (int p = 0; p < 4; p++) {
-                    qs[p] = q + (p * per + i) * k;
-                    ss[p] = scales + (p * per + i) * groups;
-                }
-                rows32x4_256(groups, qs, ss, xq, xscale, out);
-                for (int p = 0; p < 4; p++) y[p * per + i] = out[p];
-            }
-            r = 4 * per;
-        }
-        for (; r < rows; r++) y[r] = row32_256(groups, q + r * k, scales + r * groups, xq, xscale);
-        return;
-    }
+    ARCHCALC_ROWS32(rows32x4_256, row32_256)
     float cs[4][16];
     long r = 0;
     for (; streams >= 4 && r + 4 <= rows; r += 4) {

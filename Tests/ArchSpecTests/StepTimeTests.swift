@@ -3,6 +3,20 @@ import Testing
 @testable import ArchSpec
 
 @Suite struct StepTimeTests {
+    /// A minimal hardware profile whose interconnect is `interconnect`, for `step_time` keys to be added to.
+    static func profileYAML(interconnect: String) -> String {
+        """
+        id: x
+        name: X
+        vendor: v
+        memory: 80 GiB
+        memory_bandwidth: 3 TB/s
+        peak_flops: {bf16: 1000 TFLOPS}
+        interconnect: {kind: \(interconnect), bandwidth: 450 GB/s}
+        devices_per_node: 8
+        """
+    }
+
     /// Flat parameters so every term can be worked by hand: efficiency 0.5 everywhere, a 3 us floor.
     static let flat: StepTimeParameters = {
         let half = SourcedCurve([(1, 0.5)])
@@ -167,16 +181,7 @@ import Testing
     }
 
     @Test func aUserProfileSetsStepTimeFiguresAndTypoedKeysAreRefused() throws {
-        let base = """
-            id: x
-            name: X
-            vendor: v
-            memory: 80 GiB
-            memory_bandwidth: 3 TB/s
-            peak_flops: {bf16: 1000 TFLOPS}
-            interconnect: {kind: k, bandwidth: 450 GB/s}
-            devices_per_node: 8
-            """
+        let base = Self.profileYAML(interconnect: "k")
         let good = base + """
 
             step_time:
@@ -297,16 +302,7 @@ import Testing
         let b = try #require(try Sizer.size(SizingFixtures.llama3_70b, on: h100, request: ncclRequest).decode.step)
         #expect(abs((b.communication - a.communication) - 160 * 12.54e-6) < 1e-12)
         // A profile names it as a key; anything but custom or nccl is refused.
-        let base = """
-            id: x
-            name: X
-            vendor: v
-            memory: 80 GiB
-            memory_bandwidth: 3 TB/s
-            peak_flops: {bf16: 1000 TFLOPS}
-            interconnect: {kind: NVLink 4, bandwidth: 450 GB/s}
-            devices_per_node: 8
-            """
+        let base = Self.profileYAML(interconnect: "NVLink 4")
         let parsed = try HardwareLoader.parse(base + "\nstep_time: {allreduce: nccl}\n", path: "x.yaml")
         #expect(parsed.resolvedStepTime.allReduce == .nccl)
         #expect(throws: HardwareError.self) { try HardwareLoader.parse(base + "\nstep_time: {allreduce: mpi}\n", path: "x.yaml") }

@@ -114,42 +114,28 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
 }
 
 /// The all-reduce a serving engine runs between tensor-parallel ranks on NVLink.
-public enum AllReduceImplementation: String, Hashable, Codable, Sendable, CaseIterable {
+public enum AllReduceImplementation: String, Hashable, Codable, Sendable, CaseIterable, ProfileKeyword {
     /// A one-shot custom kernel over peer memory (TensorRT-LLM's, and vLLM's and SGLang's for small messages).
     case custom
     /// NCCL (ring or tree), as engines fall back to for large messages or without peer access.
     case nccl
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let value = AllReduceImplementation(rawValue: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "'\(Escaping.short(text, limit: 40))' is not an all-reduce; use custom or nccl")
-        }
-        self = value
-    }
+    /// Named in the decoding error for a value that is none of the cases.
+    public static let kindName = "an all-reduce"
 
     /// `custom or nccl`, for help text.
     public static var names: String { allCases.map(\.rawValue).joined(separator: " or ") }
 }
 
 /// How a serving engine launches a step's kernels.
-public enum LaunchMode: String, Hashable, Codable, Sendable, CaseIterable {
+public enum LaunchMode: String, Hashable, Codable, Sendable, CaseIterable, ProfileKeyword {
     /// Captured once and replayed as a CUDA graph: kernels run back to back (vLLM and TensorRT-LLM decode).
     case graph
     /// Launched one by one from the host: a kernel shorter than the launch cost waits for the host.
     case eager
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let mode = LaunchMode(rawValue: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "'\(Escaping.short(text, limit: 40))' is not a launch mode; use graph or eager")
-        }
-        self = mode
-    }
+    /// Named in the decoding error for a value that is none of the cases.
+    public static let kindName = "a launch mode"
 }
 
 extension HardwareProfile {
