@@ -81,7 +81,8 @@ extension ForwardPass {
         if plain {
             // A sliding or chunked span past its first window: the prefill kernel is causal over the whole cache, so
             // each row attends its own part of the cache with the decode kernel (vectorised, where AttendRow is a
-            // plain loop: 4x slower for the sliding validation spec's prefill).
+            // plain loop: the sliding validation spec's attention in a 256-token prefill, 1 thread, took 179 ms on
+            // AttendRow and 71 ms on the kernel, `validate S --context 256 --decode-steps 16 --threads 1`).
             for r in 0..<m {
                 let p = position + r, first = Self.firstToken(a.span, position: p)
                 backend.attentionDecode(q: queries + r * heads * d, keys: w.keys.pointer + first * d,
