@@ -128,15 +128,17 @@ final class ForwardAttentionWeights: @unchecked Sendable {
             queryNorm = mla.qLoraRank.map { FloatBuffer(repeating: 1, count: $0) }
             latentNorm = FloatBuffer(repeating: 1, count: mla.kvLoraRank)
             latentUp = ForwardMLPWeights.matrix(a.heads * (mla.qkNopeHeadDim + mla.vHeadDim), mla.kvLoraRank, seed: seed &+ 6)
-            keys = FloatBuffer(capacity * Dims(a).cacheWidth)
+            keys = FloatBuffer(repeating: 0, count: capacity * Dims(a).cacheWidth)
             values = FloatBuffer(1)
         } else {
             queryUp = nil
             queryNorm = nil
             latentNorm = nil
             latentUp = nil
-            keys = FloatBuffer(capacity * a.kvHeads * a.headDim)
-            values = FloatBuffer(capacity * a.kvHeads * a.valueHeadDim)
+            // Written through (not left to the mapping's lazy zero pages): a decode step timed at a context
+            // the cache was never filled to (the step surface) would otherwise read the one shared zero page.
+            keys = FloatBuffer(repeating: 0, count: capacity * a.kvHeads * a.headDim)
+            values = FloatBuffer(repeating: 0, count: capacity * a.kvHeads * a.valueHeadDim)
         }
     }
 }

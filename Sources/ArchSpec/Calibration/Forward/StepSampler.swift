@@ -6,7 +6,8 @@
 /// kept with the other processes' CPU use around it (`Harness`'s /proc/stat interference); a disturbed
 /// sample is run again (`retries`) and both are kept, the disturbed one left out of the dispersion.
 /// Decode steps are timed at a context by moving the cache position without filling the cache (the kernels'
-/// time does not depend on the cached values; the caches start zeroed); a batch of sequences decodes together
+/// time does not depend on the cached values; the caches are written through at allocation, so no step reads
+/// the mapping's shared zero page); a batch of sequences decodes together
 /// (`ForwardPass.decodeBatch`) where the spec's layers allow it.
 public enum StepSampler {
     /// - Parameters:
