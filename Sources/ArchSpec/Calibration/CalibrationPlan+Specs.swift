@@ -26,6 +26,7 @@ extension CalibrationPlan {
             extraAttention: specs.flatMap(SpecShapes.attentionLayouts), blasPath: blasPath, measureBLAS: blasFound,
             specOnly: specOnly && !specs.isEmpty)
         plan.stepSpecs = timeSteps ? specs : []
+        plan.layerKindSpecs = specs
         return plan
     }
 }

@@ -20,6 +20,8 @@ public struct CalibrationPlan: Hashable, Sendable {
     public var measureBLAS: Bool
     /// Specs whose whole prefill and decode steps are timed on a grid (`StepPlan`), per thread count.
     public var stepSpecs: [ArchitectureSpec] = []
+    /// Specs whose plain-loop operator groups are timed per layer kind (`LayerKindProbe`).
+    public var layerKindSpecs: [ArchitectureSpec] = []
 
     /// The default plan: M = 1...512 against 4096x4096 and 14336x4096 weights (quick: 4096x4096 only), plus
     /// `extraShapes` and `extraAttention` (a spec's own shapes).
@@ -52,7 +54,8 @@ public struct CalibrationPlan: Hashable, Sendable {
     public var steps: Int {
         1 + LayerOp.allCases.count + threads.count * (3 + gemmShapes.count * (measureBLAS ? 2 : 1) + formats.count + gemvShapes.count
                              + attention.count * (decodeContexts.count + prefillLengths.count)
-                             + stepSpecs.map { StepPlan.make(spec: $0, quick: quick).rounds }.reduce(0, +))
+                             + stepSpecs.map { StepPlan.make(spec: $0, quick: quick).rounds }.reduce(0, +)
+                             + layerKindSpecs.map(LayerKindProbe.steps).reduce(0, +))
     }
 }
 
@@ -86,7 +89,12 @@ public enum Calibrator {
                                               variant: variant, protocol: p, progress: progress)
         }
         let layerOps = LayerOpsProbe.run(variant: variant, protocol: p, progress: progress)
-        var steps: [StepProfile] = [], notes: [String] = []
+        var steps: [StepProfile] = [], notes: [String] = [], layerKinds: [LayerKindPoint] = []
+        for spec in plan.layerKindSpecs {
+            let timed = LayerKindProbe.run(spec: spec, threads: plan.threads, variant: variant, protocol: p, progress: progress)
+            layerKinds += timed.points.filter { point in !layerKinds.contains { $0.layer == point.layer && $0.group == point.group } }
+            notes += timed.notes
+        }
         for threads in plan.threads {
             for spec in plan.stepSpecs {
                 do {
@@ -107,7 +115,7 @@ public enum Calibrator {
             summary: summarize(peak: peak, bandwidth: bandwidth, gemm: gemm),
             bandwidth: bandwidth, gemm: gemm, gemv: gemv, attentionDecode: decode, attentionPrefill: prefill,
             stepSurfaces: plan.stepSpecs.isEmpty ? nil : steps, notes: notes.isEmpty ? nil : Array(Set(notes)).sorted(),
-            layerOps: layerOps)
+            layerOps: layerOps, layerKinds: layerKinds.isEmpty ? nil : layerKinds)
     }
 
     static func profileID(_ host: HostInfo) -> String {

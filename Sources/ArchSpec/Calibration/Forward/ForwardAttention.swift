@@ -54,8 +54,9 @@ extension ForwardPass {
         let alibi = spec.position.kind == .alibi
         let plain = d == dv && w.sinks == nil && !alibi
         let scores = scratch.buffer(.scores, max(128, heads) * cap)
-        if sequenceStride > 0 {
-            // A batched decode step: row r is sequence r, whose cache starts at slot r·sequenceStride.
+        if sequenceStride > 0, plain {
+            // A batched decode step: row r is sequence r, whose cache starts at slot r·sequenceStride (only plain
+            // layers batch; a one-sequence step of a layer with sinks or ALiBi takes the paths below).
             let first = Self.firstToken(a.span, position: position)
             for r in 0..<m {
                 let base = r * sequenceStride + first

@@ -44,11 +44,13 @@ public final class ForwardPass: @unchecked Sendable {
     /// - Parameters:
     ///   - capacity: KV-cache slots (prefill plus decode tokens).
     ///   - maxRows: The largest number of tokens one call processes (the prefill length).
-    public init(spec: ArchitectureSpec, backend: KernelBackend, capacity: Int, maxRows: Int, seed: UInt64 = 42) {
+    ///   - only: Layers to run instead of the plan's (`LayerKindProbe`'s one-layer pass); nil runs the plan.
+    public init(spec: ArchitectureSpec, backend: KernelBackend, capacity: Int, maxRows: Int, seed: UInt64 = 42,
+                only: [Layer]? = nil) {
         self.spec = spec
         self.backend = backend
         self.maxRows = max(1, maxRows)
-        weights = ForwardWeights(spec, capacity: capacity, seed: seed)
+        weights = ForwardWeights(spec, capacity: capacity, seed: seed, only: only)
         let h = spec.hiddenSize, rows = self.maxRows
         x = FloatBuffer(rows * h)
         normed = FloatBuffer(rows * h)

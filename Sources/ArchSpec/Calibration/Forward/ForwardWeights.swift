@@ -42,13 +42,14 @@ final class ForwardWeights: @unchecked Sendable {
     /// Widths that rope rotates (head_dim, or MLA's rope head dim).
     let ropeWidths: Set<Int>
 
-    init(_ spec: ArchitectureSpec, capacity: Int, seed: UInt64 = 42) {
+    /// - Parameter only: The layers to build instead of the plan's (a probe's one-layer pass); nil: the plan's.
+    init(_ spec: ArchitectureSpec, capacity: Int, seed: UInt64 = 42, only: [Layer]? = nil) {
         let h = spec.hiddenSize
         embedding = FloatBuffer(random: spec.vocabSize * h, scale: 1, seed: seed)
         positions = spec.position.kind == .learned ? FloatBuffer(random: capacity * h, scale: 0.1, seed: seed &+ 1) : nil
         let plan = (try? spec.plan)
-        layers = (0..<spec.layers).map { index in
-            let layer = plan?.layer(at: index) ?? Layer(mixer: .none, channel: .none, norms: 2)
+        layers = (0..<(only?.count ?? spec.layers)).map { index in
+            let layer = only?[index] ?? plan?.layer(at: index) ?? Layer(mixer: .none, channel: .none, norms: 2)
             return ForwardLayerWeights(spec, layer: layer, capacity: capacity, seed: seed &+ 100 &* UInt64(index + 1))
         }
         finalNorm = FloatBuffer(repeating: 1, count: h)

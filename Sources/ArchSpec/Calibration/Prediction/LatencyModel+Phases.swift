@@ -21,8 +21,10 @@ extension LatencyModel {
             }
         }
         let kernels = spec.position.kind != .alibi
-        mixers(spec, into: &parts) { model, _, a in model.prefillAttentionSeconds(a, tokens: tokens, kernels: kernels && !a.sinks) }
-        scans(spec, rows: tokens, into: &parts)
+        mixers(spec, phase: .prefill, tokens: tokens, into: &parts) { model, a in
+            model.prefillAttentionSeconds(a, tokens: tokens, kernels: kernels && !a.sinks)
+        }
+        scans(spec, phase: .prefill, tokens: tokens, into: &parts)
         parts["elementwise"] = elementwiseSeconds(spec, rows: tokens)
         if spec.moe != nil { parts["moe:combine"] = combineSeconds(spec, rows: tokens) }
         return PhasePrediction(seconds: parts.values.reduce(0, +), breakdown: parts)
@@ -31,49 +33,69 @@ extension LatencyModel {
     /// Predicted decode step of one token with `context` tokens already cached.
     public mutating func decodeStep(_ spec: ArchitectureSpec, context: Int) -> PhasePrediction {
         var parts: [String: Double] = [:]
-        for linear in SpecShapes.linears(spec) where linear.only != .prefill {
+        for linear in SpecShapes.linears(spec) where linear.only != .prefill && linear.name != "kv_b_absorbed" {
             let key = linear.name == "lm_head" ? "lm_head" : "linear:\(linear.name)"
             let perToken = linear.routed ? Double(min(max(0, spec.moe?.topK ?? 0), spec.moe?.experts ?? 0)) : 1
             parts[key, default: 0] += Double(linear.count) * perToken * gemvSeconds(n: linear.n, k: linear.k)
         }
-        mixers(spec, into: &parts) { model, _, a in model.decodeAttentionSeconds(a, context: context + 1) }
-        scans(spec, rows: 1, into: &parts)
+        mixers(spec, phase: .decode, tokens: context, into: &parts) { model, a in model.decodeAttentionSeconds(a, context: context + 1) }
+        latentFolds(spec, context: context, into: &parts)
+        scans(spec, phase: .decode, tokens: context, into: &parts)
         parts["elementwise"] = elementwiseSeconds(spec, rows: 1)
         if spec.moe != nil { parts["moe:combine"] = combineSeconds(spec, rows: 1) }
         return PhasePrediction(seconds: parts.values.reduce(0, +), breakdown: parts)
     }
 
-    /// Adds every attention layer's `attention` time, layer kind by layer kind (its own head layout and span).
-    mutating func mixers(_ spec: ArchitectureSpec, into parts: inout [String: Double],
-                         _ seconds: (inout LatencyModel, Layer, AttentionMixer) -> Double) {
+    /// Adds every attention layer's `attention` time, layer kind by layer kind (its own head layout and span):
+    /// the profile's layer-kind figure where the layer runs a plain loop (MLA, sinks, ALiBi) and calibrate timed
+    /// it, else `kernelSeconds`, the kernels' figures.
+    mutating func mixers(_ spec: ArchitectureSpec, phase: LayerKindPhase, tokens: Int, into parts: inout [String: Double],
+                         _ kernelSeconds: (inout LatencyModel, AttentionMixer) -> Double) {
         guard let plan = try? spec.plan else { return }
         for (layer, count) in plan.groups where count > 0 {
             guard let a = layer.mixer.attention else { continue }
-            parts["attention", default: 0] += Double(count) * seconds(&self, layer, a)
-            if case .latent = a.form { notes.insert("attention: MLA runs a plain loop; predicted from the kernel's figures for its latent layout (low confidence)") }
-            if a.sinks || spec.position.kind == .alibi {
-                notes.insert("attention: sinks or ALiBi run a plain loop; predicted from the kernel's figures (low confidence)")
+            let plain = LayerKindProbe.groups(layer, spec).contains("attention")
+            if plain, let timed = layerKindSeconds(spec, layer, group: "attention", phase: phase, tokens: tokens) {
+                parts["attention", default: 0] += Double(count) * timed
+                continue
+            }
+            parts["attention", default: 0] += Double(count) * kernelSeconds(&self, a)
+            if case .latent = a.form {
+                notes.insert("attention: MLA runs a plain loop; predicted from the kernel's figures for its latent layout (low confidence; calibrate --spec times it)")
+            } else if plain {
+                notes.insert("attention: sinks or ALiBi run a plain loop; predicted from the kernel's figures (low confidence; calibrate --spec times it)")
             }
         }
     }
 
-    /// Adds each recurrent mixer's `scan:<kind>` time: its per-token FLOPs (the cost model's) at the 1-thread
-    /// GEMV rate, since the scans are single-threaded plain loops over a state that stays in cache.
-    mutating func scans(_ spec: ArchitectureSpec, rows: Int, into parts: inout [String: Double]) {
+    /// Adds MLA's absorbed decode folds (`linear:kv_b_absorbed`: kv_b's key half into the query, its value half
+    /// into the output, per head, as plain loops): the profile's layer-kind figure, else kv_b's bytes over the
+    /// GEMV bandwidth.
+    mutating func latentFolds(_ spec: ArchitectureSpec, context: Int, into parts: inout [String: Double]) {
+        guard let plan = try? spec.plan else { return }
+        for (layer, count) in plan.groups where count > 0 {
+            guard let a = layer.mixer.attention, case .latent(let mla) = a.form else { continue }
+            let seconds = layerKindSeconds(spec, layer, group: "linear:kv_b_absorbed", phase: .decode, tokens: context)
+                ?? gemvSeconds(n: a.heads * (mla.qkNopeHeadDim + mla.vHeadDim), k: mla.kvLoraRank)
+            parts["linear:kv_b_absorbed", default: 0] += Double(count) * seconds
+        }
+    }
+
+    /// Adds each recurrent mixer's `scan:<kind>` time: the profile's layer-kind figure for the layer (the scan
+    /// timed in a one-layer pass), else its per-token FLOPs (the cost model's) at the 1-thread GEMV rate.
+    mutating func scans(_ spec: ArchitectureSpec, phase: LayerKindPhase, tokens: Int, into parts: inout [String: Double]) {
         guard let plan = try? spec.plan, let costs = try? PlanCosts(spec) else { return }
+        let rows = phase == .prefill ? tokens : 1
         for (index, (layer, count)) in plan.groups.enumerated() where count > 0 {
-            let key: String
-            switch layer.mixer {
-            case .linearAttention(let l): key = "scan:\(l.kind.rawValue)"
-            case .mamba: key = "scan:mamba"
-            case .mamba2, .attentionMamba2: key = "scan:mamba2"
-            case .shortConv: key = "scan:short_conv"
-            case .attention, .none: continue
+            guard let key = LayerKindProbe.scanGroup(layer.mixer) else { continue }
+            if let timed = layerKindSeconds(spec, layer, group: key, phase: phase, tokens: tokens) {
+                parts[key, default: 0] += Double(count) * timed
+                continue
             }
             guard index < costs.groups.count, let rate = scalarFlopRate() else { continue }
             let flops = Double(costs.groups[index].cost.recurrentFlopsPerToken)
             parts[key, default: 0] += Double(count) * Double(rows) * flops / rate
-            notes.insert("\(key): predicted from its FLOPs at the 1-thread GEMV rate (not calibrated per kind)")
+            notes.insert("\(key): predicted from its FLOPs at the 1-thread GEMV rate (not calibrated per kind; calibrate --spec times it)")
         }
     }
 }

@@ -34,11 +34,16 @@ public struct CalibrationResult: Hashable, Codable, Sendable {
     /// kernel-level model's elementwise time; nil in profiles written before they were measured (the model then
     /// streams their bytes at the triad bandwidth).
     public var layerOps: [LayerOpPoint]? = nil
+    /// Operator groups that run as plain loops (MLA's latent attention and absorbed folds, attention with sinks
+    /// or ALiBi, recurrent scans), timed per layer kind of each `--spec` (`LayerKindProbe`); nil in profiles
+    /// written before they were measured or without `--spec` (the model then prices them from the kernels'
+    /// figures and FLOP counts, and says so).
+    public var layerKinds: [LayerKindPoint]? = nil
 
     enum CodingKeys: String, CodingKey {
         case version, id, measuredAt = "measured_at", quick, host, build, summary, bandwidth, gemm, gemv
         case attentionDecode = "attention_decode", attentionPrefill = "attention_prefill"
-        case stepSurfaces = "step_surfaces", notes, layerOps = "layer_ops"
+        case stepSurfaces = "step_surfaces", notes, layerOps = "layer_ops", layerKinds = "layer_kinds"
     }
 }
 
