@@ -55,6 +55,39 @@ import Testing
         #expect(bytes.elementwiseSeconds(spec, rows: 3) == bytes.elementwiseBytesSeconds(spec, rows: 3))
     }
 
+    /// A decode step (one row) is priced by the cold points where the profile has them; prefill keeps the in-cache
+    /// ones; profiles without cold points (written before) price both from the in-cache ones.
+    @Test func oneRowTakesTheColdPoints() throws {
+        var profile = CalibrationProfileTests.syntheticProfile()
+        let us = 1e-6, ns = 1e-9
+        var hot: [LayerOpPoint] = [], cold: [LayerOpPoint] = []
+        for op in LayerOp.allCases {
+            hot += Self.points(op, perCall: 1 * us, perElement: 1 * ns)
+            cold += Self.points(op, perCall: 3 * us, perElement: 2 * ns).map { var p = $0; p.cold = true; return p }
+        }
+        let spec = try #require(SpecLoader.load(path: Repository.path("specs/gpt2.yaml")).spec)
+        profile.layerOps = hot
+        let before = LatencyModel(profile: profile, threads: 2)
+        let hotDecode = before.elementwiseSeconds(spec, rows: 1), hotPrefill = before.elementwiseSeconds(spec, rows: 7)
+        #expect(LayerOpCost(hot, op: .add, cold: true) == nil)
+        profile.layerOps = hot + cold
+        let model = LatencyModel(profile: profile, threads: 2)
+        #expect(model.elementwiseSeconds(spec, rows: 7) == hotPrefill)
+        // gpt2, one row: per layer 2 layernorms, 2 adds and the MLP's gelu are calls (5 x 3 us); elements: norms
+        // 2 x 768, adds 2 x 768, copies 3 x 768 (at the add's per-element cost; no per-call cost), gelu 3072.
+        let perLayer = 5 * 3 * us + (2 * 768 + 2 * 768 + 3 * 768 + 3072) * 2 * ns
+        #expect(abs(model.elementwiseSeconds(spec, rows: 1) - 12 * perLayer) < 1e-12)
+        #expect(hotDecode < model.elementwiseSeconds(spec, rows: 1))
+    }
+
+    @Test func coldPointsFollowEvictions() {
+        let points = LayerOpsProbe.run(width: 64, variant: .best(), protocol: .smoke, evictBytes: 1 << 20)
+        #expect(points.count == 4 * LayerOp.allCases.count)
+        let cold = points.filter { $0.cold == true }
+        #expect(cold.count == 2 * LayerOp.allCases.count && cold.allSatisfy { $0.calls == 1 && $0.rate.samples.count == 2 })
+        for op in LayerOp.allCases { #expect(LayerOpCost(points, op: op, cold: true) != nil, "\(op)") }
+    }
+
     @Test func probeTimesEveryOpOnOneAndManyRows() {
         let points = LayerOpsProbe.run(width: 64, variant: .best(), protocol: .smoke)
         #expect(points.count == 2 * LayerOp.allCases.count)

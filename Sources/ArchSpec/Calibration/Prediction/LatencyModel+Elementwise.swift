@@ -3,12 +3,18 @@ extension LatencyModel {
     /// MLP activations for `rows` rows: each call as the forward pass makes it, priced by the profile's
     /// `layer_ops` (a fixed cost per call plus a cost per element, measured on one thread). Profiles without
     /// them stream the bytes at the triad bandwidth (`elementwiseBytesSeconds`).
+    ///
+    /// A one-row call (a decode step) is priced by the cold points, where the profile has them: in a decode step
+    /// each op runs after a weight stream has evicted its operands. Prefill keeps the in-cache points: its ops run
+    /// over rows a GEMM has just written.
     func elementwiseSeconds(_ spec: ArchitectureSpec, rows: Int) -> Double {
-        guard let ops = profile.layerOps, let plan = try? spec.plan,
-              let add = LayerOpCost(ops, op: .add), let rms = LayerOpCost(ops, op: .rmsnorm),
-              let norm = LayerOpCost(ops, op: spec.norm.kind == .layernorm ? .layernorm : .rmsnorm),
-              let rope = LayerOpCost(ops, op: .rope), let silu = LayerOpCost(ops, op: .siluMultiply),
-              let gelu = LayerOpCost(ops, op: .gelu)
+        let points = profile.layerOps ?? []
+        func cost(_ op: LayerOp) -> LayerOpCost? {
+            (rows == 1 ? LayerOpCost(points, op: op, cold: true) : nil) ?? LayerOpCost(points, op: op)
+        }
+        guard let plan = try? spec.plan,
+              let add = cost(.add), let rms = cost(.rmsnorm), let norm = cost(spec.norm.kind == .layernorm ? .layernorm : .rmsnorm),
+              let rope = cost(.rope), let silu = cost(.siluMultiply), let gelu = cost(.gelu)
         else { return elementwiseBytesSeconds(spec, rows: rows) }
         let r = max(0, rows), h = spec.hiddenSize
         let activation = spec.mlp.activation.lowercased()
