@@ -30,10 +30,11 @@ import Testing
         let reread = try CalibrationResult.load(path: path)
         #expect(reread.gemm.map(\.shape) == result.gemm.map(\.shape))
         #expect(reread.build == result.build)
-        // Every layer op on one row and on many, each round-tripped.
-        #expect(result.layerOps?.count == 2 * LayerOp.allCases.count)
+        // Every layer op on one row and on many, in cache and cold, each round-tripped.
+        #expect(result.layerOps?.count == 4 * LayerOp.allCases.count)
         let ops = try #require(result.layerOps), back = try #require(reread.layerOps)
         #expect(back.map(\.op) == ops.map(\.op) && back.map(\.rows) == ops.map(\.rows) && back.map(\.calls) == ops.map(\.calls))
+        #expect(back.map(\.cold) == ops.map(\.cold) && ops.filter { $0.cold == true }.count == 2 * LayerOp.allCases.count)
         #expect(zip(back, ops).allSatisfy { abs($0.rate.sustained - $1.rate.sustained) <= 1e-9 * $1.rate.sustained })
     }
 

@@ -88,7 +88,8 @@ public enum Calibrator {
             prefill += AttentionProbe.prefill(heads: heads, lengths: plan.prefillLengths, threads: plan.threads,
                                               variant: variant, protocol: p, progress: progress)
         }
-        let layerOps = LayerOpsProbe.run(variant: variant, protocol: p, evictBytes: 2 * host.lastLevelCache, progress: progress)
+        let layerOps = LayerOpsProbe.run(variant: variant, protocol: p, 
+                                         evictBytes: min(plan.streamBytes, 2 * host.lastLevelCache), progress: progress)
         var steps: [StepProfile] = [], notes: [String] = [], layerKinds: [LayerKindPoint] = []
         for spec in plan.layerKindSpecs {
             let timed = LayerKindProbe.run(spec: spec, threads: plan.threads, variant: variant, protocol: p, progress: progress)

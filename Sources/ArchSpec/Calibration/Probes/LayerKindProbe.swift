@@ -126,7 +126,8 @@ public enum LayerKindProbe {
         while calls < max(1, proto.samples) || seconds(clock.now - windowStart) < proto.minimumSeconds {
             call()
             calls += 1
-            for group in groups { samples[group, default: []].append(pass.lastBreakdown[group] ?? 0) }
+            // A group the phase does not run (the absorbed folds in prefill) gets no samples, so no point.
+            for group in groups { if let t = pass.lastBreakdown[group] { samples[group, default: []].append(t) } }
             if calls >= 200 { break }
         }
         let interference = Interference(from: start, to: .now(), wall: seconds(clock.now - windowStart))
