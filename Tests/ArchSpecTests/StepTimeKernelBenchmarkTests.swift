@@ -63,6 +63,7 @@ import Testing
     /// The group a point is summarised in: kind, dtype or source family, and role.
     static func group(_ point: Point) -> String {
         let family = point.id.hasPrefix("deepgemm") ? "fp8 deepgemm" : point.id.hasPrefix("cutlass") ? "fp8 cutlass"
+            : point.id.hasPrefix("tilelang") ? "fp8 tilelang"
             : point.kind == "alltoall" ? (point.link_class ?? "nvlink")
             : point.kind == "gemm" ? "bf16 vidur" : point.kind == "attention_decode"
             ? (point.id.hasPrefix("fa3") ? "fa3 batch16" : "flashinfer batch1") : "vidur"
