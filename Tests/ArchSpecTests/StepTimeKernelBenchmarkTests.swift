@@ -115,8 +115,8 @@ import Testing
         #expect(abs(held.geomean - 1) <= 0.05, "held-out bf16 GEMM geometric mean \(held.geomean)")
         #expect(Double(held.within) >= 0.75 * Double(check.count), "\(held.within) of \(check.count) within 15%")
         // The all-to-all figures were fitted per link class (scripts/fit-alltoall.py); the Swift model must price
-        // the fit points as the fit did. pplx-kernels' IBGDA kernels (rdma check) run 3.5x slower than DeepEP's on
-        // the same shapes, so no figure fits both: printed, not asserted (docs/sizing.md).
+        // the fit points as the fit did. pplx-kernels' IBGDA kernels (rdma check) take about 3.5 times what the
+        // DeepEP fit prices, so no figure fits both: printed, not asserted (docs/sizing.md).
         for name in ["alltoall nvlink fit", "alltoall rdma fit"] {
             let fit = Self.summary(try #require(groups[name]))
             #expect(abs(fit.geomean - 1) <= 0.05, "\(name) geometric mean \(fit.geomean)")

@@ -323,6 +323,19 @@ import Testing
         }
     }
 
+    /// docs/hardware.md's step_time table names every key a profile may set, the per-operation ones included.
+    @Test func everyStepTimeKeyIsDocumented() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+        let text = try String(contentsOfFile: root + "/docs/hardware.md", encoding: .utf8)
+        for key in StepTimeParameters.CodingKeys.allCases.map(\.rawValue) {
+            #expect(text.contains("`\(key)") || text.contains(", `\(key)`"), "docs/hardware.md lacks step_time.\(key)")
+        }
+        let ops = ElementwiseOpFigures.CodingKeys.allCases.map(\.rawValue).joined(separator: ",")
+        let figures = ElementwiseFigures.CodingKeys.allCases.map(\.rawValue).joined(separator: ",")
+        #expect(text.contains("`elementwise_ops.{\(ops)}.{\(figures)}`"))
+    }
+
     @Test func allReduceLatencyFollowsTheLink() {
         // NVLink: the measured 4.3 us default; PCIe: archcalc's 10 us collective default; a profile's link
         // latency, then its step_time figure, override both.
