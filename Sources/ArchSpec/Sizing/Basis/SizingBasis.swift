@@ -44,9 +44,10 @@ public enum SizingBasis {
         for (label, value) in figures { if let value { inputs.append("\(label) \(value)") } }
         for (op, figures) in p.elementwiseOps?.named ?? [] {
             guard let figures, figures.latency != nil || figures.bandwidth != nil else { continue }
-            let latency = figures.latency.map { t($0.value) } ?? "elementwise latency"
-            let share = figures.bandwidth.map { HumanUnits.significant($0.value) } ?? "elementwise bandwidth"
-            inputs.append("elementwise \(op) \(latency) + bytes at \(share) of bandwidth (\(figures.latency?.source ?? figures.bandwidth?.source ?? "default"))")
+            let latency = figures.latency.map { "\(t($0.value)) (\($0.source ?? "no source"))" } ?? "elementwise latency"
+            let share = figures.bandwidth.map { "\(HumanUnits.significant($0.value)) (\($0.source ?? "no source"))" }
+                ?? "elementwise bandwidth"
+            inputs.append("elementwise \(op) \(latency) + bytes at \(share) of bandwidth")
         }
         return BasisEntry(
             quantity: name, value: HumanUnits.seconds(phase.seconds),
