@@ -294,6 +294,15 @@ import Testing
         let kernels = KernelTimes(hardware: profile)
         #expect(abs(kernels.elementwise(bytes: 10e6, op: .addNorm) - (1.8e-6 + 10e6 / 1.5e12)) < 1e-15)
         #expect(abs(kernels.elementwise(bytes: 10e6, op: .norm) - (4e-6 + 10e6 / 2.25e12)) < 1e-15)
+        // A profile that sets the generic pair means it for every operation it does not name: the H100-fitted
+        // per-operation defaults are not inherited (1.8 us -> 2 us, 0.71 -> 0.5 for the norm: 2 + 6.6667 us).
+        let generic = try HardwareLoader.parse(
+            base + "\nstep_time: {elementwise_latency: 2 us, elementwise_bandwidth: 0.5, elementwise_ops: {rope: {latency: 1 us}}}\n",
+            path: "x.yaml")
+        let genericKernels = KernelTimes(hardware: generic)
+        #expect(abs(genericKernels.elementwise(bytes: 10e6, op: .norm) - (2e-6 + 10e6 / 1.5e12)) < 1e-15)
+        #expect(abs(genericKernels.elementwise(bytes: 10e6, op: .rope) - (1e-6 + 10e6 / 1.5e12)) < 1e-15)
+        #expect(generic.resolvedStepTime.elementwiseOps?.norm == nil)
         for bad in ["{nrom: {latency: 1 us}}", "{norm: {latncy: 1 us}}", "{norm: {latency: {value: 1 us, sorce: x}}}",
                     "{norm: {bandwidth: 2}}", "{rope: {latency: 2 s}}"] {
             #expect(throws: HardwareError.self) {

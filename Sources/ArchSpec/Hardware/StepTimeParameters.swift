@@ -104,6 +104,15 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
         case elementwiseOps = "elementwise_ops", allToAllBandwidth = "alltoall_bandwidth"
     }
 
+    /// These figures over the defaults. Figures that set `elementwise_latency` or `elementwise_bandwidth` mean
+    /// them for every elementwise operation they do not name in `elementwise_ops`: the default per-operation
+    /// figures (fitted on H100) are then not inherited.
+    public func resolved() -> StepTimeParameters {
+        var base = StepTimeParameters.defaults
+        if elementwiseLatency != nil || elementwiseBandwidth != nil { base.elementwiseOps = nil }
+        return merged(over: base)
+    }
+
     /// Every field from `self` where set, else from `base` (curves per dtype).
     public func merged(over base: StepTimeParameters) -> StepTimeParameters {
         StepTimeParameters(
@@ -151,8 +160,8 @@ public enum LaunchMode: String, Hashable, Codable, Sendable, CaseIterable, Profi
 }
 
 extension HardwareProfile {
-    /// The step-time figures this profile uses: its own `step_time` over the defaults.
+    /// The step-time figures this profile uses: its own `step_time` over the defaults (`resolved()`).
     public var resolvedStepTime: StepTimeParameters {
-        (stepTime ?? StepTimeParameters()).merged(over: .defaults)
+        (stepTime ?? StepTimeParameters()).resolved()
     }
 }

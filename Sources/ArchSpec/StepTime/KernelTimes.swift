@@ -36,7 +36,7 @@ public struct KernelTimes: Sendable {
     }
 
     public init(parameters: StepTimeParameters, bandwidth: Double, link: Double) {
-        self.parameters = parameters.merged(over: .defaults)
+        self.parameters = parameters.resolved()
         self.bandwidth = bandwidth
         self.link = link
     }
