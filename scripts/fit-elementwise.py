@@ -11,10 +11,13 @@ and k heads for rope, ffn / tp for the activation) and passes are the operation'
 (reads its input twice, writes once), rope 2 (q and k in place), gated activation 3, residual add 3.
 StepTimeKernelBenchmarkTests checks the Swift model on the same points.
 
-Usage: scripts/fit-elementwise.py [--fit-models Llama-2-7b-hf,Llama-2-70b-hf] [--per-op]
-(--per-op also fits a latency and fraction per operation, which the profile has no keys for: what they would give.)
+Usage: scripts/fit-elementwise.py [--fit-models Llama-2-7b-hf,Llama-2-70b-hf] [--per-op] [--floor US]
+--per-op also fits a latency and fraction per operation: the profile's step_time.elementwise_ops (norm from
+input_layernorm, rope from attn_rope, activation from mlp_act, residual_add from add; vidur times no fused add +
+norm, so add_norm keeps elementwise_latency and elementwise_bandwidth). --floor sets the kernel floor the points are
+priced with (default 3 us, kernel_floor's default), to show what the floor costs the fit.
 Prints the fitted figures and the geometric mean and count within 15% on the fit and held-out models, before
-(0 us latency, fraction 0.80) and after, overall and per operation.
+(every operation 3 x hidden) and after, overall and per operation.
 """
 import json
 import math
@@ -57,6 +60,9 @@ def model_of(p):
 
 def main():
     fit_models = {"Llama-2-7b-hf", "Llama-2-70b-hf"}
+    global FLOOR
+    if "--floor" in sys.argv[1:-1]:
+        FLOOR = float(sys.argv[sys.argv.index("--floor") + 1]) * 1e-6
     if "--fit-models" in sys.argv[1:-1]:
         fit_models = set(sys.argv[sys.argv.index("--fit-models") + 1].split(","))
     with open(os.path.join(ROOT, "scripts", "kernel-points.json")) as f:
@@ -78,10 +84,17 @@ def main():
     if "--per-op" in sys.argv:
         figures = {op: min(grid, key=lambda g: loss([p for p in fit if p["op"] == op], *g))
                    for op in sorted({p["op"] for p in points})}
+        fit_ratios = [predicted_us(p, *figures[p["op"]]) / p["measured_us"] for p in fit]
         ratios = [predicted_us(p, *figures[p["op"]]) / p["measured_us"] for p in held]
-        print("per operation (not in the profile): %s; held out %d points, geometric mean %.3f, %d within 15%%" % (
-            ", ".join("%s %.2f us %.2f" % (op, *g) for op, g in figures.items()), len(ratios),
-            math.exp(sum(map(math.log, ratios)) / len(ratios)), sum(1 for x in ratios if abs(x - 1) <= 0.15)))
+        print("elementwise_ops (floor %.2f us): %s" % (FLOOR * 1e6, ", ".join(
+            "%s %.2f us %.2f" % (op, *g) for op, g in figures.items())))
+        for op, g in figures.items():
+            print("  %s: fit %s; held out %s" % (op, stats([p for p in fit if p["op"] == op], *g),
+                                                 stats([p for p in held if p["op"] == op], *g)))
+        for name, r in (("fit", fit_ratios), ("held out", ratios)):
+            print("per operation, %s: %d points, geometric mean %.3f, %d within 15%%" % (
+                name, len(r), math.exp(sum(map(math.log, r)) / len(r)), sum(1 for x in r if abs(x - 1) <= 0.15)))
+
 
 if __name__ == "__main__":
     main()

@@ -71,7 +71,7 @@ extension Archcalc {
                 transform: { try ServingArguments.integers($0, name: "pp", limit: 1024) })
         var pp: [Int]?
 
-        @Option(help: "Expert-parallel degrees to try, as --tp; each pairs with the --tp values it divides (routed experts only). (default: 1)",
+        @Option(help: "Expert-parallel degrees to try, as --tp; each pairs with the --tp values it divides (routed experts only), priced with two all-to-alls per MoE layer as in size. (default: 1)",
                 transform: { try ServingArguments.integers($0, name: "ep", limit: 1024) })
         var ep: [Int]?
 

@@ -46,7 +46,7 @@ extension Archcalc {
         @Option(help: "Pipeline-parallel degree. Default: chosen.")
         var pp: Int?
 
-        @Option(help: "Expert-parallel degree for routed experts: a divisor of --tp; each of ep ranks holds experts / ep of them, reached by an all-to-all dispatch and combine. Default: chosen (1 for dense models).")
+        @Option(help: "Expert-parallel degree for routed experts: a divisor of --tp; each of ep ranks holds experts / ep of them, reached by an all-to-all dispatch and combine, each alltoall_latency + bytes at alltoall_bandwidth of the link (measured figures for NVLink and for RDMA links; a profile's step_time overrides them). Default: chosen (1 for dense models).")
         var ep: Int?
 
         @Option(help: "Quantisation group size along each row (scales and zero points are counted). Default for int4: 128.")

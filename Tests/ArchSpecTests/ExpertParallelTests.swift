@@ -42,6 +42,10 @@ import Testing
         let step = StepTimeModel.time(work, kernels: kernels)
         let perLayer = 2 * kernels.allReduce(message: 4096 * 2, ranks: 2) + 2 * kernels.allToAll(bytes: 2 * 4096 * 2, ranks: 2)
         #expect(abs(step.communication - 32 * perLayer) < 1e-12)
+        // By hand, on NVLink (pplx-kernels' fit): 41.5 us + 1/2 x 16,384 B / (450 GB/s x 0.42) = 41.5433 us per
+        // all-to-all; the custom all-reduce: 4.3 us + 2 x 1/2 x 8,192 B / (450 GB/s x 0.75) = 4.3243 us.
+        #expect(abs(kernels.allToAll(bytes: 2 * 4096 * 2, ranks: 2) - (41.5e-6 + 8192 / 189e9)) < 1e-12)
+        #expect(abs(step.communication - 32 * (2 * (4.3e-6 + 8192 / 337.5e9) + 2 * (41.5e-6 + 8192 / 189e9))) < 1e-12)
         let (plainSetup, plain) = try Self.candidate(tp: 2, ep: 1)
         let tpOnly = StepTimeModel.time(StepWorkBuilder(setup: plainSetup, candidate: plain).decode(), kernels: kernels)
         #expect(abs(tpOnly.communication - 32 * 2 * kernels.allReduce(message: 4096 * 2, ranks: 2)) < 1e-12)

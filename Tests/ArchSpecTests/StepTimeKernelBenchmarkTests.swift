@@ -22,6 +22,8 @@ import Testing
         var gated: Bool?
         var ranks: Int?
         var bytes: Double?
+        var link_class: String?
+        var link_bytes_per_s: Double?
         var role: String
         var measured_us: Double
     }
@@ -48,9 +50,11 @@ import Testing
             default: .residualAdd
             }
             let kernel = ElementwiseKernel(op, width: point.width ?? 0)
-            return kernels.elementwise(bytes: m * kernel.bytesPerToken(activationBytes: 2)) * 1e6
+            return kernels.elementwise(bytes: m * kernel.bytesPerToken(activationBytes: 2), op: op) * 1e6
         case "attention_decode":
             return kernels.decodeAttention(bytes: point.bytes ?? 0) * 1e6
+        case "alltoall":
+            return kernels.allToAll(bytes: point.bytes ?? 0, ranks: point.ranks ?? 1) * 1e6
         default:
             return kernels.allReduce(message: point.bytes ?? 0, ranks: point.ranks ?? 1) * 1e6
         }
@@ -59,6 +63,8 @@ import Testing
     /// The group a point is summarised in: kind, dtype or source family, and role.
     static func group(_ point: Point) -> String {
         let family = point.id.hasPrefix("deepgemm") ? "fp8 deepgemm" : point.id.hasPrefix("cutlass") ? "fp8 cutlass"
+            : point.id.hasPrefix("tilelang") ? "fp8 tilelang"
+            : point.kind == "alltoall" ? (point.link_class ?? "nvlink")
             : point.kind == "gemm" ? "bf16 vidur" : point.kind == "attention_decode"
             ? (point.id.hasPrefix("fa3") ? "fa3 batch16" : "flashinfer batch1") : "vidur"
         return "\(point.kind) \(family) \(point.role)"
@@ -73,8 +79,14 @@ import Testing
         let h100 = SizingFixtures.hardware("h100-sxm")
         let kernels = KernelTimes(hardware: h100)
         var groups: [String: [Double]] = [:]
+        // The RDMA all-to-all points ran over 400 Gb/s InfiniBand: an H100 whose link is that NIC.
+        var rdma = h100
+        rdma.interconnect = Interconnect(kind: "InfiniBand NDR (ConnectX-7)", bandwidth: Sourced(50e9))
+        let rdmaKernels = KernelTimes(hardware: rdma)
         for point in try Self.points() {
-            let predicted = Self.predictedMicroseconds(point, kernels: kernels, hardware: h100)
+            let onRDMA = point.link_class == "rdma"
+            let predicted = Self.predictedMicroseconds(point, kernels: onRDMA ? rdmaKernels : kernels,
+                                                       hardware: onRDMA ? rdma : h100)
             let ratio = predicted / point.measured_us
             groups[Self.group(point), default: []].append(ratio)
             print(String(format: "kernel-point %@ %@ measured %.3f us predicted %.3f us ratio %.3f", point.id,
@@ -102,15 +114,42 @@ import Testing
         #expect(check.count >= 400)
         #expect(abs(held.geomean - 1) <= 0.05, "held-out bf16 GEMM geometric mean \(held.geomean)")
         #expect(Double(held.within) >= 0.75 * Double(check.count), "\(held.within) of \(check.count) within 15%")
-        // elementwise_latency and elementwise_bandwidth were fitted to the same two models' elementwise kernels, each
-        // priced by its operation's own bytes; the held-out models' must lie within 5% on the geometric mean. One
-        // latency and fraction for four operations leave residual adds 1.7x slow and norms 0.76 (docs/sizing.md),
-        // so only a quarter lie within 15%: the count guards that share against regressions, not a target.
+        // The all-to-all figures were fitted per link class (scripts/fit-alltoall.py); the Swift model must price
+        // the fit points as the fit did. pplx-kernels' IBGDA kernels (rdma check) take about 3.5 times what the
+        // DeepEP fit prices, so no figure fits both: printed, not asserted (docs/sizing.md).
+        for name in ["alltoall nvlink fit", "alltoall rdma fit"] {
+            let fit = Self.summary(try #require(groups[name]))
+            #expect(abs(fit.geomean - 1) <= 0.05, "\(name) geometric mean \(fit.geomean)")
+        }
+        #expect(groups["alltoall nvlink fit"]?.allSatisfy { abs($0 - 1) <= 0.15 } == true)
+        // elementwise_ops (a latency and bandwidth share per operation) were fitted to the same two models' elementwise
+        // kernels, each priced by its operation's own bytes; the held-out models' must lie within 5% on the geometric
+        // mean and about half within 15%. One latency and fraction for every operation (elementwise_latency and
+        // elementwise_bandwidth alone, the model before the per-operation keys) put 127 of 480 within 15%, which the
+        // count rejects (`elementwiseOneLatencyFailsTheHeldOutCount`).
         let elementwise = try #require(groups["elementwise vidur check"])
         let heldElementwise = Self.summary(elementwise)
         #expect(elementwise.count >= 400)
         #expect(abs(heldElementwise.geomean - 1) <= 0.05, "held-out elementwise geometric mean \(heldElementwise.geomean)")
-        #expect(Double(heldElementwise.within) >= 0.25 * Double(elementwise.count),
+        #expect(Double(heldElementwise.within) >= 0.45 * Double(elementwise.count),
                 "\(heldElementwise.within) of \(elementwise.count) elementwise within 15%")
+    }
+
+    /// The held-out elementwise check can fail: the same points priced without the per-operation figures (one latency
+    /// and fraction for every operation) fall short of its count.
+    @Test func elementwiseOneLatencyFailsTheHeldOutCount() throws {
+        var h100 = SizingFixtures.hardware("h100-sxm")
+        h100.stepTime = StepTimeParameters(elementwiseOps: ElementwiseOpFigures(
+            norm: ElementwiseFigures(latency: Sourced(1.8e-6), bandwidth: Sourced(0.71)),
+            addNorm: ElementwiseFigures(latency: Sourced(1.8e-6), bandwidth: Sourced(0.71)),
+            residualAdd: ElementwiseFigures(latency: Sourced(1.8e-6), bandwidth: Sourced(0.71)),
+            rope: ElementwiseFigures(latency: Sourced(1.8e-6), bandwidth: Sourced(0.71)),
+            activation: ElementwiseFigures(latency: Sourced(1.8e-6), bandwidth: Sourced(0.71))))
+        let kernels = KernelTimes(hardware: h100)
+        let ratios = try Self.points().filter { $0.kind == "elementwise" && $0.role == "check" }
+            .map { Self.predictedMicroseconds($0, kernels: kernels, hardware: h100) / $0.measured_us }
+        let s = Self.summary(ratios)
+        #expect(ratios.count >= 400)
+        #expect(Double(s.within) < 0.45 * Double(ratios.count), "\(s.within) of \(ratios.count) within 15%")
     }
 }

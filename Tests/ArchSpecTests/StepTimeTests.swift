@@ -26,7 +26,9 @@ import Testing
             attentionDecodeLatency: Sourced(0), kernelFloor: Sourced(3e-6), elementwiseBandwidth: Sourced(0.5),
             elementwiseLatency: Sourced(0), launch: .graph, eagerLaunch: Sourced(5e-6),
             allReduceLatency: Sourced(4e-6), allReduceBandwidth: Sourced(0.5), allToAllLatency: Sourced(10e-6),
-            routingBias: Sourced(1), stepOverhead: Sourced(0))
+            routingBias: Sourced(1), stepOverhead: Sourced(0),
+            elementwiseOps: .uniform(ElementwiseFigures(latency: Sourced(0), bandwidth: Sourced(0.5))),
+            allToAllBandwidth: Sourced(0.5))
     }()
     static let kernels = KernelTimes(parameters: flat, bandwidth: 1e12, link: 100e9)
 
@@ -176,8 +178,13 @@ import Testing
         #expect(curves.allSatisfy { $0?.source?.isEmpty == false })
         let figures: [String?] = [d.kernelFloor?.source, d.elementwiseBandwidth?.source, d.eagerLaunch?.source,
                                   d.allReduceLatency?.source, d.allReduceBandwidth?.source, d.allToAllLatency?.source,
+                                  d.allToAllBandwidth?.source, StepTimeParameters.rdmaAllToAllLatency.source,
+                                  StepTimeParameters.rdmaAllToAllBandwidth.source,
                                   d.routingBias?.source, d.stepOverhead?.source]
         #expect(figures.allSatisfy { $0?.isEmpty == false })
+        let ops = d.elementwiseOps?.named.compactMap(\.figures) ?? []
+        #expect(ops.count == 4)
+        #expect(ops.allSatisfy { $0.latency?.source?.isEmpty == false && $0.bandwidth?.source?.isEmpty == false })
     }
 
     @Test func aUserProfileSetsStepTimeFiguresAndTypoedKeysAreRefused() throws {
@@ -267,6 +274,75 @@ import Testing
             return max((compute * compute + memory * memory).squareRoot(), 3e-6)
         }.reduce(0.0, +)
         #expect(abs(step.moe - 48 * perLayer) < 1e-12)
+    }
+
+    /// A norm with its own figures takes them; an operation without a key (quantize) or without figures takes
+    /// `elementwise_latency` and `elementwise_bandwidth`. 10 MB at 1 TB/s: norm 4 us + 10 MB / 0.25 TB/s = 44 us;
+    /// add + norm (the fixture's uniform 0 us, 0.5) 20 us; quantize (0 us, 0.5) 20 us.
+    @Test func perOperationElementwiseFiguresFallBackToTheGenericOnes() throws {
+        var mine = Self.flat
+        mine.elementwiseOps?.norm = ElementwiseFigures(latency: Sourced(4e-6), bandwidth: Sourced(0.25))
+        let k = KernelTimes(parameters: mine, bandwidth: 1e12, link: 100e9)
+        #expect(abs(k.elementwise(bytes: 10e6, op: .norm) - 44e-6) < 1e-15)
+        #expect(abs(k.elementwise(bytes: 10e6, op: .addNorm) - 20e-6) < 1e-15)
+        #expect(abs(k.elementwise(bytes: 10e6, op: .quantize) - 20e-6) < 1e-15)
+        // From YAML: add_norm has no default figures, so a bandwidth alone keeps elementwise_latency's 1.8 us:
+        // 1.8 us + 10 MB / (3 TB/s x 0.5) = 8.4667 us; the norm keeps its defaults (4 us, 0.75): 4 + 4.4444 us.
+        let base = Self.profileYAML(interconnect: "k")
+        let profile = try HardwareLoader.parse(
+            base + "\nstep_time: {elementwise_ops: {add_norm: {bandwidth: {value: 0.5, source: measured}}}}\n", path: "x.yaml")
+        let kernels = KernelTimes(hardware: profile)
+        #expect(abs(kernels.elementwise(bytes: 10e6, op: .addNorm) - (1.8e-6 + 10e6 / 1.5e12)) < 1e-15)
+        #expect(abs(kernels.elementwise(bytes: 10e6, op: .norm) - (4e-6 + 10e6 / 2.25e12)) < 1e-15)
+        // A profile that sets the generic pair means it for every operation it does not name: the H100-fitted
+        // per-operation defaults are not inherited (1.8 us -> 2 us, 0.71 -> 0.5 for the norm: 2 + 6.6667 us).
+        let generic = try HardwareLoader.parse(
+            base + "\nstep_time: {elementwise_latency: 2 us, elementwise_bandwidth: 0.5, elementwise_ops: {rope: {latency: 1 us}}}\n",
+            path: "x.yaml")
+        let genericKernels = KernelTimes(hardware: generic)
+        #expect(abs(genericKernels.elementwise(bytes: 10e6, op: .norm) - (2e-6 + 10e6 / 1.5e12)) < 1e-15)
+        #expect(abs(genericKernels.elementwise(bytes: 10e6, op: .rope) - (1e-6 + 10e6 / 1.5e12)) < 1e-15)
+        #expect(generic.resolvedStepTime.elementwiseOps?.norm == nil)
+        for bad in ["{nrom: {latency: 1 us}}", "{norm: {latncy: 1 us}}", "{norm: {latency: {value: 1 us, sorce: x}}}",
+                    "{norm: {bandwidth: 2}}", "{rope: {latency: 2 s}}"] {
+            #expect(throws: HardwareError.self) {
+                try HardwareLoader.parse(base + "\nstep_time: {elementwise_ops: \(bad)}\n", path: "x.yaml")
+            }
+        }
+    }
+
+    /// One all-to-all of 128 tokens x top 8 x 14,336 B (a bf16 combine of DeepSeek-V3 shapes) over 8 ranks: 7/8 of
+    /// 14,680,064 B = 12,845,056 B leave the rank. NVLink (H100, 450 GB/s, pplx-kernels' fit 41.5 us, 0.42):
+    /// 41.5 + 67.963 = 109.463 us; InfiniBand at 50 GB/s (DeepEP's fit 13.5 us, 1.00): 13.5 + 256.901 = 270.401 us;
+    /// a profile's own figures win.
+    @Test func allToAllFollowsTheLinkClass() throws {
+        let bytes = 128.0 * 8 * 14336
+        let nvlink = KernelTimes(hardware: SizingFixtures.hardware("h100-sxm"))
+        #expect(abs(nvlink.allToAll(bytes: bytes, ranks: 8) - 109.463e-6) < 1e-9)
+        let ib = try HardwareLoader.parse(Self.profileYAML(interconnect: "InfiniBand NDR").replacingOccurrences(
+            of: "450 GB/s", with: "50 GB/s"), path: "x.yaml")
+        #expect(abs(KernelTimes(hardware: ib).allToAll(bytes: bytes, ranks: 8) - 270.401e-6) < 1e-9)
+        var own = ib
+        own.stepTime = StepTimeParameters(allToAllLatency: Sourced(5e-6), allToAllBandwidth: Sourced(0.5))
+        #expect(abs(KernelTimes(hardware: own).allToAll(bytes: bytes, ranks: 8) - (5e-6 + 12_845_056 / 25e9)) < 1e-12)
+        #expect(KernelTimes(hardware: own).allToAll(bytes: bytes, ranks: 1) == 0)
+        #expect(throws: HardwareError.self) {
+            try HardwareLoader.parse(Self.profileYAML(interconnect: "k") + "\nstep_time: {alltoall_bandwidth: 1.5}\n",
+                                     path: "x.yaml")
+        }
+    }
+
+    /// docs/hardware.md's step_time table names every key a profile may set, the per-operation ones included.
+    @Test func everyStepTimeKeyIsDocumented() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+        let text = try String(contentsOfFile: root + "/docs/hardware.md", encoding: .utf8)
+        for key in StepTimeParameters.CodingKeys.allCases.map(\.rawValue) {
+            #expect(text.contains("`\(key)") || text.contains(", `\(key)`"), "docs/hardware.md lacks step_time.\(key)")
+        }
+        let ops = ElementwiseOpFigures.CodingKeys.allCases.map(\.rawValue).joined(separator: ",")
+        let figures = ElementwiseFigures.CodingKeys.allCases.map(\.rawValue).joined(separator: ",")
+        #expect(text.contains("`elementwise_ops.{\(ops)}.{\(figures)}`"))
     }
 
     @Test func allReduceLatencyFollowsTheLink() {

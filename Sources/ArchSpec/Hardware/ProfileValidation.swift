@@ -9,6 +9,8 @@ enum KeyCheck {
     static let stepTimeKeys = Set(StepTimeParameters.CodingKeys.allCases.map(\.rawValue))
     static let sourcedCurveKeys = Set(SourcedCurve.CodingKeys.allCases.map(\.rawValue))
     static let dtypeCurveKeys = Set(DTypeCurves.CodingKeys.allCases.map(\.rawValue))
+    static let elementwiseOpKeys = Set(ElementwiseOpFigures.CodingKeys.allCases.map(\.rawValue))
+    static let elementwiseFigureKeys = Set(ElementwiseFigures.CodingKeys.allCases.map(\.rawValue))
 
     static func check(_ root: YAMLNode, path: String) throws(HardwareError) {
         try keys(of: root, allowed: rootKeys, at: "", path: path)
@@ -47,6 +49,15 @@ enum KeyCheck {
                 }
             case "gemm_size", "attention_prefill", "attention_decode", "moe_bandwidth":
                 try keys(of: value, allowed: sourcedCurveKeys, at: at, path: path)
+            case "elementwise_ops":
+                try keys(of: value, allowed: elementwiseOpKeys, at: at, path: path)
+                for op in value.mapping?.entries ?? [] {
+                    let opAt = "\(at).\(op.name ?? "")"
+                    try keys(of: op.value, allowed: elementwiseFigureKeys, at: opAt, path: path)
+                    for figure in op.value.mapping?.entries ?? [] {
+                        try sourcedKeys(figure.value, at: "\(opAt).\(figure.name ?? "")", path: path)
+                    }
+                }
             case "launch":
                 break
             default:

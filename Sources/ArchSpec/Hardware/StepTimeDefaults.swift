@@ -12,6 +12,17 @@ extension StepTimeParameters {
         + " attn_rope, mlp_act and add timed on H100, M = 1..4096, TP 1/2/4/8, 320 points, each priced by its own bytes,"
         + " passes x M x width x 2: norm 3 x hidden, rope 2 x this rank's q and k heads, gated activation 3 x ffn / tp, add"
         + " 3 x hidden); held out: CodeLlama-34B, Qwen-72B and InternLM-20B (480 points, docs/sizing.md)"
+    static let vidurPerOp = "fitted: scripts/fit-elementwise.py --per-op, the same 320 vidur points as elementwise_latency,"
+        + " one latency and fraction per operation; held out: CodeLlama-34B, Qwen-72B and InternLM-20B (480 points,"
+        + " docs/sizing.md)"
+    static let pplxNVLink = "fitted: scripts/fit-alltoall.py to perplexityai/pplx-kernels README.md (Benchmark Results;"
+        + " vendored in magnate3/linux-riscv-dev @ 65a0520, nccl/plugin/pplx-kernels/README.md), NVLink EP8 dispatch and"
+        + " combine at 1 and 128 tokens per GPU: 41.6 / 41.7 / 83.6 / 102.3 us (DeepSeek-V3 shapes: hidden 7168, top-8,"
+        + " fp8 dispatch, bf16 combine); 4 points, none held out (docs/sizing.md)"
+    static let deepEPLowLatency = "fitted: scripts/fit-alltoall.py to deepseek-ai/DeepEP README.md @ 0aaa674, low-latency"
+        + " kernels on H800 with CX7 400 Gb/s InfiniBand, EP16..256, 128 tokens per rank, hidden 7168, top-8: dispatch 118"
+        + " to 194 us, combine 195 to 369 us (10 points); held out: pplx-kernels' IBGDA kernels, which it prices at 0.29"
+        + " of their times (docs/sizing.md)"
     static let flashInferDecode = "fitted: vllm-project/flash-attention PR #63 (FlashInfer batch-1 paged decode on H100,"
         + " qwen32b-tp2, 4 KV heads of 128 per device, bf16): 12.3 / 15.9 / 25.1 us at context 1k / 4k / 16k (2.1 /"
         + " 8.4 / 33.5 MB of KV); 2k and 8k held out (scripts/kernel-points.json)"
@@ -64,14 +75,33 @@ extension StepTimeParameters {
         allReduceLatency: Sourced(4.3e-6, source: issue13 + ": 0.69 ms of all-reduce per decode step of Llama-3-70B"
             + " at TP4 on H100, 160 all-reduces, 4.3 us each"),
         allReduceBandwidth: Sourced(0.75, source: "archcalc's communication efficiency default (docs/hardware.md)"),
-        allToAllLatency: Sourced(10e-6, source: "archcalc's collective latency default (docs/hardware.md), not measured"),
+        allToAllLatency: Sourced(41.5e-6, source: pplxNVLink + ": the latency"),
         routingBias: Sourced(2.44, source: "derived: NVIDIA/TensorRT-LLM examples/wide_ep/ep_load_balancer/README.md,"
             + " DeepSeek-R1 at EP 32 without a load balancer (mean 1024 routed tokens per rank): average imbalance ratio"
             + " (max - mean) / mean 1.564 (0.115 with EPLB); bias 2.44 gives 2.44 x 1024 + sqrt(2 x 2.44 x 1024 x ln 32)"
             + " = 2.564 x 1024. Measured on DeepSeek-R1 only; it acts on expert-parallel ranks, not on ep = 1"),
         stepOverhead: Sourced(0, source: "kernel time only, as the per-kernel reference sums it; an engine's host"
             + " time per step goes here"),
-        allReduce: .custom)
+        allReduce: .custom,
+        elementwiseOps: ElementwiseOpFigures(
+            norm: ElementwiseFigures(latency: Sourced(4.0e-6, source: vidurPerOp + ": input_layernorm (RMSNorm, 3 passes)"),
+                                     bandwidth: Sourced(0.75, source: vidurPerOp + ": input_layernorm")),
+            residualAdd: ElementwiseFigures(
+                latency: Sourced(0.05e-6, source: vidurPerOp + ": add (3 passes); it runs 1-2 us at M <= 128, under the"
+                    + " kernel floor, which bounds it"),
+                bandwidth: Sourced(1.0, source: vidurPerOp + ": add, at the grid's top")),
+            rope: ElementwiseFigures(latency: Sourced(1.85e-6, source: vidurPerOp + ": attn_rope (2 passes of q and k)"),
+                                     bandwidth: Sourced(0.53, source: vidurPerOp + ": attn_rope")),
+            activation: ElementwiseFigures(latency: Sourced(3.0e-6, source: vidurPerOp + ": mlp_act (SiLU-and-mul, 3 passes)"),
+                                           bandwidth: Sourced(0.63, source: vidurPerOp + ": mlp_act"))),
+        allToAllBandwidth: Sourced(0.42, source: pplxNVLink + ": the fraction of H100's 450 GB/s per direction"))
+
+    /// The all-to-all latency on links other than NVLink (InfiniBand, RoCE, Ethernet, PCIe and the rest): DeepEP's
+    /// low-latency kernels over RDMA.
+    static let rdmaAllToAllLatency = Sourced<Seconds>(13.5e-6, source: deepEPLowLatency + ": the latency")
+    /// The all-to-all bandwidth fraction on links other than NVLink (DeepEP's logical bandwidth reaches the NIC's).
+    static let rdmaAllToAllBandwidth = Sourced<Fraction>(1.0, source: deepEPLowLatency + ": the fraction of 50 GB/s,"
+        + " at the grid's top")
 
     /// The NVLink all-reduce latency under NCCL (`step_time.allreduce: nccl`, `--allreduce nccl`).
     static let ncclAllReduceLatency = Sourced<Seconds>(16.84e-6, source: "sgl-project/sglang PR #22734 (MSCCL++"

@@ -33,6 +33,9 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
     /// Fixed time of one elementwise or norm kernel (launch, one row per block at small M), seconds, added to its
     /// bytes at `elementwise_bandwidth`.
     public var elementwiseLatency: Sourced<Seconds>?
+    /// Per-operation latency and bandwidth share of elementwise kernels; an operation without them uses
+    /// `elementwise_latency` and `elementwise_bandwidth`.
+    public var elementwiseOps: ElementwiseOpFigures?
     /// How kernels are launched: captured in a CUDA graph (back to back) or eagerly from the host.
     public var launch: LaunchMode?
     /// Host time to launch one kernel eagerly (seconds); a kernel shorter than this waits for the next launch.
@@ -46,6 +49,8 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
     public var allReduceBandwidth: Sourced<Fraction>?
     /// Latency of one expert-parallel all-to-all (dispatch or combine), seconds.
     public var allToAllLatency: Sourced<Seconds>?
+    /// Fraction of the per-direction link bandwidth an all-to-all (dispatch or combine) reaches.
+    public var allToAllBandwidth: Sourced<Fraction>?
     /// Routing bias: how many times the uniform expectation the hottest expert's share is (1: uniform routing,
     /// whose balls-into-bins excess the model adds on its own).
     public var routingBias: Sourced<Fraction>?
@@ -60,9 +65,12 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
         elementwiseLatency: Sourced<Seconds>? = nil, launch: LaunchMode? = nil, eagerLaunch: Sourced<Seconds>? = nil, allReduceLatency: Sourced<Seconds>? = nil,
         allReduceBandwidth: Sourced<Fraction>? = nil, allToAllLatency: Sourced<Seconds>? = nil,
         routingBias: Sourced<Fraction>? = nil, stepOverhead: Sourced<Seconds>? = nil,
-        allReduce: AllReduceImplementation? = nil
+        allReduce: AllReduceImplementation? = nil, elementwiseOps: ElementwiseOpFigures? = nil,
+        allToAllBandwidth: Sourced<Fraction>? = nil
     ) {
         self.allReduce = allReduce
+        self.elementwiseOps = elementwiseOps
+        self.allToAllBandwidth = allToAllBandwidth
         self.gemmCompute = gemmCompute
         self.gemmBandwidth = gemmBandwidth
         self.gemmSize = gemmSize
@@ -93,6 +101,16 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
         case eagerLaunch = "eager_launch", allReduceLatency = "allreduce_latency"
         case allReduceBandwidth = "allreduce_bandwidth", allToAllLatency = "alltoall_latency"
         case routingBias = "routing_bias", stepOverhead = "step_overhead", allReduce = "allreduce"
+        case elementwiseOps = "elementwise_ops", allToAllBandwidth = "alltoall_bandwidth"
+    }
+
+    /// These figures over the defaults. Figures that set `elementwise_latency` or `elementwise_bandwidth` mean
+    /// them for every elementwise operation they do not name in `elementwise_ops`: the default per-operation
+    /// figures (fitted on H100) are then not inherited.
+    public func resolved() -> StepTimeParameters {
+        var base = StepTimeParameters.defaults
+        if elementwiseLatency != nil || elementwiseBandwidth != nil { base.elementwiseOps = nil }
+        return merged(over: base)
     }
 
     /// Every field from `self` where set, else from `base` (curves per dtype).
@@ -109,7 +127,10 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
             eagerLaunch: eagerLaunch ?? base.eagerLaunch, allReduceLatency: allReduceLatency ?? base.allReduceLatency,
             allReduceBandwidth: allReduceBandwidth ?? base.allReduceBandwidth,
             allToAllLatency: allToAllLatency ?? base.allToAllLatency, routingBias: routingBias ?? base.routingBias,
-            stepOverhead: stepOverhead ?? base.stepOverhead, allReduce: allReduce ?? base.allReduce)
+            stepOverhead: stepOverhead ?? base.stepOverhead, allReduce: allReduce ?? base.allReduce,
+            elementwiseOps: elementwiseOps.map { $0.merged(over: base.elementwiseOps ?? ElementwiseOpFigures()) }
+                ?? base.elementwiseOps,
+            allToAllBandwidth: allToAllBandwidth ?? base.allToAllBandwidth)
     }
 }
 
@@ -139,8 +160,8 @@ public enum LaunchMode: String, Hashable, Codable, Sendable, CaseIterable, Profi
 }
 
 extension HardwareProfile {
-    /// The step-time figures this profile uses: its own `step_time` over the defaults.
+    /// The step-time figures this profile uses: its own `step_time` over the defaults (`resolved()`).
     public var resolvedStepTime: StepTimeParameters {
-        (stepTime ?? StepTimeParameters()).merged(over: .defaults)
+        (stepTime ?? StepTimeParameters()).resolved()
     }
 }

@@ -16,9 +16,18 @@ enum StepTimeValidation {
             if let curve { try check(curve, "step_time.\(key)", fail: fail) }
         }
         for (key, figure) in [("elementwise_bandwidth", step.elementwiseBandwidth), ("moe_compute", step.moeCompute),
-                              ("allreduce_bandwidth", step.allReduceBandwidth)] {
+                              ("allreduce_bandwidth", step.allReduceBandwidth),
+                              ("alltoall_bandwidth", step.allToAllBandwidth)] {
             if let value = figure?.value, !(value > 0 && value <= 1) {
                 try fail("step_time.\(key)", "must be a fraction in (0, 1], got \(value)")
+            }
+        }
+        for (op, figures) in step.elementwiseOps?.named ?? [] {
+            if let value = figures?.bandwidth?.value, !(value > 0 && value <= 1) {
+                try fail("step_time.elementwise_ops.\(op).bandwidth", "must be a fraction in (0, 1], got \(value)")
+            }
+            if let value = figures?.latency?.value, value > 1 {
+                try fail("step_time.elementwise_ops.\(op).latency", "\(value) s is not a per-kernel cost (at most 1 s)")
             }
         }
         for (key, figure) in [("kernel_floor", step.kernelFloor), ("eager_launch", step.eagerLaunch),

@@ -10,7 +10,8 @@ public struct KernelTimes: Sendable {
     /// The figures of `hardware`. The all-reduce latency is, in order: the profile's `step_time.allreduce_latency`,
     /// its `interconnect.latency`, for an NVLink link the default of the chosen all-reduce (`step_time.allreduce`:
     /// custom 4.3 us, nccl 16.84 us), else archcalc's 10 us collective default (PCIe, Ethernet, InfiniBand and
-    /// other links, whose small all-reduces take longer).
+    /// other links, whose small all-reduces take longer). The all-to-all figures, unless the profile sets them, are
+    /// the NVLink defaults (pplx-kernels) on an NVLink link and DeepEP's RDMA figures on any other.
     public init(hardware: HardwareProfile) {
         parameters = hardware.resolvedStepTime
         if hardware.stepTime?.allReduceLatency == nil {
@@ -24,12 +25,18 @@ public struct KernelTimes: Sendable {
                         + " NVLink (docs/hardware.md), not measured")
             }
         }
+        if !hardware.interconnect.kind.lowercased().contains("nvlink") {
+            if hardware.stepTime?.allToAllLatency == nil { parameters.allToAllLatency = StepTimeParameters.rdmaAllToAllLatency }
+            if hardware.stepTime?.allToAllBandwidth == nil {
+                parameters.allToAllBandwidth = StepTimeParameters.rdmaAllToAllBandwidth
+            }
+        }
         bandwidth = hardware.memoryBandwidth.value
         link = hardware.interconnect.bandwidth.value
     }
 
     public init(parameters: StepTimeParameters, bandwidth: Double, link: Double) {
-        self.parameters = parameters.merged(over: .defaults)
+        self.parameters = parameters.resolved()
         self.bandwidth = bandwidth
         self.link = link
     }
@@ -76,11 +83,27 @@ public struct KernelTimes: Sendable {
         return max((parameters.attentionDecodeLatency?.value ?? 0) + bytes / (bandwidth * e), floor)
     }
 
-    /// An elementwise or norm kernel moving `bytes`: its fixed latency plus the bytes at the elementwise bandwidth
-    /// fraction, at least the kernel floor.
-    public func elementwise(bytes: Double) -> Double {
-        max((parameters.elementwiseLatency?.value ?? 0) + bytes / (bandwidth * (parameters.elementwiseBandwidth?.value ?? 1)),
-            floor)
+    /// An elementwise or norm kernel of `op` moving `bytes`: the operation's fixed latency plus the bytes at its
+    /// bandwidth fraction (`elementwise_ops.<op>`, else `elementwise_latency` and `elementwise_bandwidth`), at least
+    /// the kernel floor.
+    public func elementwise(bytes: Double, op: ElementwiseOp? = nil) -> Double {
+        let own = op.flatMap { figures(for: $0) }
+        let latency = own?.latency?.value ?? parameters.elementwiseLatency?.value ?? 0
+        let fraction = max(1e-3, own?.bandwidth?.value ?? parameters.elementwiseBandwidth?.value ?? 1)
+        return max(latency + bytes / (bandwidth * fraction), floor)
+    }
+
+    /// The profile's own figures for `op`, if it has a key for that operation.
+    func figures(for op: ElementwiseOp) -> ElementwiseFigures? {
+        let ops = parameters.elementwiseOps
+        switch op {
+        case .norm: return ops?.norm
+        case .addNorm: return ops?.addNorm
+        case .residualAdd: return ops?.residualAdd
+        case .rope: return ops?.rope
+        case .gatedActivation, .activation: return ops?.activation
+        case .quantize, .copy: return nil
+        }
     }
 
     /// A ring all-reduce of `message` bytes over `ranks`: latency + 2 (ranks - 1) / ranks x message / (link x e).
@@ -91,12 +114,13 @@ public struct KernelTimes: Sendable {
             + 2 * (r - 1) / r * message / (link * (parameters.allReduceBandwidth?.value ?? 1))
     }
 
-    /// One all-to-all (dispatch or combine) sending `bytes` from each rank to the others.
+    /// One all-to-all (dispatch or combine) sending `bytes` from each rank to the others:
+    /// `alltoall_latency` + (ranks - 1) / ranks x bytes / (link x `alltoall_bandwidth`).
     public func allToAll(bytes: Double, ranks: Int) -> Double {
         guard ranks > 1 else { return 0 }
         let r = Double(ranks)
-        return (parameters.allToAllLatency?.value ?? 0)
-            + (r - 1) / r * bytes / (link * (parameters.allReduceBandwidth?.value ?? 1))
+        let fraction = max(1e-3, parameters.allToAllBandwidth?.value ?? parameters.allReduceBandwidth?.value ?? 1)
+        return (parameters.allToAllLatency?.value ?? 0) + (r - 1) / r * bytes / (link * fraction)
     }
 
     /// A point-to-point send between pipeline stages.

@@ -61,7 +61,8 @@ public enum StepTimeModel {
             launched.append(seconds)
         }
         for kernel in layer.elementwise {
-            let seconds = kernels.elementwise(bytes: work.tokens * kernel.bytesPerToken(activationBytes: work.activationBytes))
+            let seconds = kernels.elementwise(bytes: work.tokens * kernel.bytesPerToken(activationBytes: work.activationBytes),
+                                              op: kernel.op)
             t.elementwise += seconds
             launched.append(seconds)
         }
@@ -129,7 +130,8 @@ public enum StepTimeModel {
             launched.append(g.seconds)
         }
         for kernel in stage.elementwise {
-            let seconds = kernels.elementwise(bytes: work.tokens * kernel.bytesPerToken(activationBytes: work.activationBytes))
+            let seconds = kernels.elementwise(bytes: work.tokens * kernel.bytesPerToken(activationBytes: work.activationBytes),
+                                              op: kernel.op)
             t.elementwise += seconds
             launched.append(seconds)
         }

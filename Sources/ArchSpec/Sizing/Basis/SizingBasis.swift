@@ -12,9 +12,9 @@ public enum SizingBasis {
     /// published measurements" and "Kernels against silicon measurements").
     static let stepEvidence = "scripts/bench-steptime.py against 18 published measurements (NVIDIA NIM, vLLM nightly, "
         + "tt-inference-server, vLLM PRs #2192, #2542, #3240), kernel time only: predicted / measured geometric "
-        + "mean 0.776, worst error 60.5%, 4 within 15%; 1.056 on the 4 TensorRT-LLM points, 0.711 on the 14 vLLM "
+        + "mean 0.779, worst error 60.5%, 4 within 15%; 1.060 on the 4 TensorRT-LLM points, 0.713 on the 14 vLLM "
         + "ones, whose host time per step is not modelled; per kernel (scripts/bench-kernels-gpu.py, microsoft/vidur "
-        + "H100 profiles): held-out bf16 GEMMs 0.998, 396 of 480 within 15%; held-out elementwise kernels 0.979, 127 "
+        + "H100 profiles): held-out bf16 GEMMs 0.998, 396 of 480 within 15%; held-out elementwise kernels 1.048, 231 "
         + "of 480 within 15% (docs/sizing.md)"
 
     /// The basis of a phase timed by the step-time model: its kernel sums and the figures' sources.
@@ -37,14 +37,23 @@ public enum SizingBasis {
             ("elementwise bandwidth", p.elementwiseBandwidth.map { "\(HumanUnits.significant($0.value)) of bandwidth (\($0.source ?? "default"))" }),
             ("all-reduce latency", p.allReduceLatency.map { "\(t($0.value)) (\($0.source ?? "default"))" }),
             ("all-reduce bandwidth", p.allReduceBandwidth.map { "\(HumanUnits.significant($0.value)) of link (\($0.source ?? "default"))" }),
+            ("all-to-all latency", p.allToAllLatency.map { "\(t($0.value)) (\($0.source ?? "default"))" }),
+            ("all-to-all bandwidth", p.allToAllBandwidth.map { "\(HumanUnits.significant($0.value)) of link (\($0.source ?? "default"))" }),
             ("routing bias", p.routingBias.map { "\(HumanUnits.significant($0.value)) (\($0.source ?? "default"))" }),
             ("step overhead", p.stepOverhead.map { "\(t($0.value)) (\($0.source ?? "default"))" })]
         for (label, value) in figures { if let value { inputs.append("\(label) \(value)") } }
+        for (op, figures) in p.elementwiseOps?.named ?? [] {
+            guard let figures, figures.latency != nil || figures.bandwidth != nil else { continue }
+            let latency = figures.latency.map { "\(t($0.value)) (\($0.source ?? "no source"))" } ?? "elementwise latency"
+            let share = figures.bandwidth.map { "\(HumanUnits.significant($0.value)) (\($0.source ?? "no source"))" }
+                ?? "elementwise bandwidth"
+            inputs.append("elementwise \(op) \(latency) + bytes at \(share) of bandwidth")
+        }
         return BasisEntry(
             quantity: name, value: HumanUnits.seconds(phase.seconds),
             formula: "step-time model (--timing step): per step, the sum of GEMMs (M, N, K, dtype on the profile's "
-                + "curves), attention (prefill or paged decode curve), elementwise and norm kernels (fixed latency + bytes at "
-                + "bandwidth, at least the kernel floor), launch, MoE grouped GEMMs with routing skew, all-reduce latency + "
+                + "curves), attention (prefill or paged decode curve), elementwise and norm kernels (each operation's fixed "
+                + "latency + bytes at its bandwidth share, at least the kernel floor), launch, MoE grouped GEMMs with routing skew, all-reduce latency + "
                 + "bytes / bandwidth and pipeline bubble, plus step overhead; times the steps (prefill chunks)",
             inputs: inputs, evidence: stepEvidence,
             errorBand: "predicted / measured 0.88 to 1.23 on the TensorRT-LLM points, 0.70 to 1.46 on held-out bf16 "
