@@ -25,7 +25,10 @@ extension Archcalc {
                 of 16...512 prompt tokens (quick: 16, 64, 256) and decode steps at 64...8192 cached tokens (quick: \
                 64, 512, 4096), capped at the spec's context length, in interleaved rounds with a drift probe \
                 between rounds, every sample kept; a monotone surface is fitted to the medians (the profile's \
-                step_surfaces, model step-surface) for validate and size --calibration. The rounds stop at a \
+                step_surfaces, model step-surface) for validate and size --calibration. The operator groups its \
+                forward pass runs as plain loops (MLA's attention and absorbed folds, attention with sinks or \
+                ALiBi, recurrent scans) are timed per layer kind in a one-layer pass (layer_kinds), with or \
+                without --no-steps. The rounds stop at a \
                 budget of 40 s per spec and thread count (quick: 4 s), on a grid trimmed so one round fits; the \
                 warm-up that sizes the grid adds up to a quarter of the budget, and building the spec's weights \
                 comes on top (about a second per 100 M parameters). \
