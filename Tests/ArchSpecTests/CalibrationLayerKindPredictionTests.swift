@@ -111,6 +111,9 @@ import Testing
             #expect(points.allSatisfy { $0.rate.sustained > 0 && ($0.phase == .prefill ? $0.tokens == 16 : $0.tokens == 15) }, "\(name)")
             #expect(LayerKindProbe.steps(spec) == kinds * 4)
         }
+        // Reading a buffer before each decode step (as calibrate does) leaves the points as they are.
+        let evicted = LayerKindProbe.run(spec: Self.spec("mla"), threads: [1], variant: .best(), protocol: .smoke, evictBytes: 1 << 20)
+        #expect(evicted.points.count == 3 && evicted.points.allSatisfy { $0.rate.sustained > 0 })
         var result = CalibrationProfileTests.syntheticProfile()
         let old = try result.yaml()
         #expect(!old.contains("layer_kinds"))

@@ -88,11 +88,12 @@ public enum Calibrator {
             prefill += AttentionProbe.prefill(heads: heads, lengths: plan.prefillLengths, threads: plan.threads,
                                               variant: variant, protocol: p, progress: progress)
         }
-        let layerOps = LayerOpsProbe.run(variant: variant, protocol: p, 
-                                         evictBytes: min(plan.streamBytes, 2 * host.lastLevelCache), progress: progress)
+        let evictBytes = min(plan.streamBytes, 2 * host.lastLevelCache)
+        let layerOps = LayerOpsProbe.run(variant: variant, protocol: p, evictBytes: evictBytes, progress: progress)
         var steps: [StepProfile] = [], notes: [String] = [], layerKinds: [LayerKindPoint] = []
         for spec in plan.layerKindSpecs {
-            let timed = LayerKindProbe.run(spec: spec, threads: plan.threads, variant: variant, protocol: p, progress: progress)
+            let timed = LayerKindProbe.run(spec: spec, threads: plan.threads, variant: variant, protocol: p,
+                                           evictBytes: evictBytes, progress: progress)
             layerKinds += timed.points.filter { point in !layerKinds.contains { $0.layer == point.layer && $0.group == point.group } }
             notes += timed.notes
         }

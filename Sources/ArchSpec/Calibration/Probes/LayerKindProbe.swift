@@ -27,7 +27,9 @@ public struct LayerKindPoint: Hashable, Codable, Sendable {
 /// Each distinct layer kind of the spec that has such a group runs alone in a forward pass of one layer (its
 /// mixer, no channel mixer, a 16-token vocabulary): prefills of `prefillTokens` tokens and decode steps at
 /// `decodeContexts` cached tokens, and each group's own time in each call is a sample: the pass's own code on
-/// the spec's own shapes and strides, which the kernel-level model then reads per layer kind.
+/// the spec's own shapes and strides, which the kernel-level model then reads per layer kind. Before each decode
+/// step the probe reads `evictBytes` of another buffer (not timed), as a decode step's weight stream evicts the
+/// layer's cache, state and weights; a prefill's layer runs its tokens back to back, so its state stays in cache.
 public enum LayerKindProbe {
     /// Prompt lengths timed (capped at the spec's context length): two, for a per-row and a per-pair cost.
     public static let prefillTokens = [64, 256]
@@ -68,12 +70,15 @@ public enum LayerKindProbe {
         }
     }
 
-    /// - Parameter memoryLimit: Bytes one layer's pass may use (default 80% of available memory); larger kinds
-    ///   are skipped with a note.
+    /// - Parameters:
+    ///   - memoryLimit: Bytes one layer's pass may use (default 80% of available memory); larger kinds are skipped
+    ///     with a note.
+    ///   - evictBytes: Bytes read before each decode step (not timed: a sample is the group's own time), so its
+    ///     cache, state and weights come from memory as after the other layers' weight streams; 0 reads none.
     /// - Returns: The points, and a note for each layer kind that could not be timed.
     public static func run(
         spec: ArchitectureSpec, threads: [Int], variant: KernelVariant, protocol proto: BenchmarkProtocol,
-        memoryLimit: Int? = nil, progress: (String) -> Void = { _ in }
+        memoryLimit: Int? = nil, evictBytes: Int = 0, progress: (String) -> Void = { _ in }
     ) -> (points: [LayerKindPoint], notes: [String]) {
         guard let plan = try? spec.plan else { return ([], []) }
         let lengths = Array(Set(prefillTokens.map { min($0, max(2, spec.contextLength)) })).sorted()
@@ -83,6 +88,10 @@ public enum LayerKindProbe {
         guard ForwardPass.unsupportedFeatures(spec, tokens: capacity).isEmpty else { return ([], []) }
         var probeSpec = spec
         probeSpec.vocabSize = 16
+        let evictCount = max(0, min(evictBytes, 1 << 32)) / 8
+        let evict = UnsafeMutablePointer<Double>.allocate(capacity: max(1, evictCount))
+        defer { evict.deallocate() }
+        evict.initialize(repeating: 1, count: max(1, evictCount))
         let limit = Int128(memoryLimit ?? Validator.availableMemory() * 8 / 10)
         var points: [LayerKindPoint] = [], notes: [String] = []
         for layer in plan.kinds {
@@ -105,9 +114,13 @@ public enum LayerKindProbe {
                     }
                     points += timings.map { LayerKindPoint(layer: key, group: $0.key, phase: .prefill, tokens: n, threads: t, rate: Rate($0.value)) }
                 }
+                let reader = KernelBackend(variant: variant, threads: 1)
                 for c in contexts {
                     progress("layer kind \(groups.joined(separator: ", ")) decode at \(c), \(t) thread\(t == 1 ? "" : "s")")
-                    let timings = time(pass, groups: groups, protocol: proto) { _ = try? pass.decodeBatch(1, context: c) }
+                    let timings = time(pass, groups: groups, protocol: proto) {
+                        if evictCount > 0 { consume(reader.read(evict, count: evictCount)) }
+                        _ = try? pass.decodeBatch(1, context: c)
+                    }
                     points += timings.map { LayerKindPoint(layer: key, group: $0.key, phase: .decode, tokens: c, threads: t, rate: Rate($0.value)) }
                 }
             }
