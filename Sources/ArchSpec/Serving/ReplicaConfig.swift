@@ -51,6 +51,7 @@ struct ReplicaFactory {
         setup.request.tp = layout.tp
         setup.request.pp = layout.pp
         setup.request.ep = layout.ep
+        setup.request.dp = layout.dp
         setup.request.prefillChunk = chunk
         let config = ReplicaConfig(hardware: setup.hardware.id, weights: setup.weights.dtype, kv: setup.kv.dtype,
                                    layout: layout, chunk: chunk)

@@ -24,7 +24,27 @@ struct Search {
             request.pp.flatMap { pp in request.ep.map { ParallelLayout(tp: tp, pp: pp, ep: $0) } }
         }
         let paired = all.filter { $0.tp % $0.ep == 0 }
-        let layouts = paired.isEmpty ? all : paired
+        var layouts = paired.isEmpty ? all : paired
+        // Wide expert parallelism: attention data-parallel over dp, routed experts over all dp x tp ranks of a stage.
+        for dp in request.dp where dp > 1 {
+            for tp in request.tp {
+                for pp in request.pp {
+                    let (ranks, over) = dp.multipliedReportingOverflow(by: tp)
+                    let (devices, beyond) = ranks.multipliedReportingOverflow(by: pp)
+                    // A product past Int (only through the library: the CLI caps each degree at 1024) is skipped.
+                    if over || beyond { continue }
+                    let layout = ParallelLayout(tp: tp, pp: pp, ep: ranks, dp: dp)
+                    if devices > request.gpuBudget {
+                        let config = ReplicaConfig(hardware: factory.setup.hardware.id, weights: factory.setup.weights.dtype,
+                                                   kv: factory.setup.kv.dtype, layout: layout, chunk: 0)
+                        rejections.append(ServingRejection(config: config, replicas: 1, reason:
+                            "one replica needs dp \(dp) x tp \(tp) x pp \(pp) devices, the budget is \(request.gpuBudget)"))
+                        continue
+                    }
+                    layouts.append(layout)
+                }
+            }
+        }
         for layout in layouts {
             for chunk in request.chunks {
                 configurations += 1
@@ -172,7 +192,7 @@ struct Search {
             .map(\.element)
         return ServingPlan(
             model: spec.name, contextLength: spec.contextLength, workload: workload, targets: targets,
-            hardware: request.candidates.map(\.id), weightDTypes: dtypes, tp: request.tp, pp: request.pp,
+            hardware: request.candidates.map(\.id), weightDTypes: dtypes, tp: request.tp, pp: request.pp, dp: request.dp,
             chunks: request.chunks, modes: request.modes, gpuBudget: request.gpuBudget,
             prices: request.pricePerDeviceHour, configurations: configurations, best: best, alternatives: ordered,
             rejections: smaller, frontier: Pareto.frontier(points))

@@ -20,7 +20,8 @@ enum SizingUnits {
 
     static func layout(_ result: SizingResult) -> String {
         let devices = result.layout.devices
-        return "\(devices) x \(Escaping.terminal(result.hardware.id, limit: 200)) (tp \(result.layout.tp), pp \(result.layout.pp)"
+        let dp = result.layout.dp > 1 ? "dp \(result.layout.dp), " : ""
+        return "\(devices) x \(Escaping.terminal(result.hardware.id, limit: 200)) (\(dp)tp \(result.layout.tp), pp \(result.layout.pp)"
             + (result.layout.ep > 1 ? ", ep \(result.layout.ep))" : ")")
     }
 
