@@ -36,7 +36,7 @@ struct Search {
                     let layout = ParallelLayout(tp: tp, pp: pp, ep: ranks, dp: dp)
                     if devices > request.gpuBudget {
                         let config = ReplicaConfig(hardware: factory.setup.hardware.id, weights: factory.setup.weights.dtype,
-                                                   kv: factory.setup.kv.dtype, layout: layout, chunk: 0)
+                                                   kv: factory.setup.kv.dtype, layout: layout, chunk: request.chunks.min() ?? 0)
                         rejections.append(ServingRejection(config: config, replicas: 1, reason:
                             "one replica needs dp \(dp) x tp \(tp) x pp \(pp) devices, the budget is \(request.gpuBudget)"))
                         continue
