@@ -93,6 +93,10 @@ import Testing
         #expect(throws: SizingError.self) {
             try Sizer.size(Self.mixtral, on: Self.h100, request: SizingRequest(tp: 1 << 20, dp: 1 << 20))
         }
+        // A dp whose product with tp overflows Int is refused, not trapped on.
+        #expect(throws: SizingError.invalidOption("dp \(Int.max) is beyond the 1048576 devices archcalc models")) {
+            try Sizer.size(Self.mixtral, on: Self.h100, request: SizingRequest(tp: 4, dp: Int.max))
+        }
         let result = try Sizer.size(Self.mixtral, on: Self.h100, request: SizingRequest(context: 4096, batch: 8, dp: 4))
         #expect(result.layout == ParallelLayout(tp: 1, pp: 1, ep: 4, dp: 4))
         #expect(ParallelLayout(tp: 1, pp: 1, ep: 1, dp: 2).problem(for: Self.mixtral, on: Self.h100) != nil)

@@ -25,7 +25,10 @@ struct Setup {
             request.pp = spec.parallelism.pipeline
             if request.ep == nil, spec.parallelism.expert > 1 { request.ep = spec.parallelism.expert }
         }
-        if let dp = request.dp, dp > 1, request.ep == nil, let tp = request.tp { request.ep = dp * tp }
+        if let dp = request.dp, dp > 1, request.ep == nil, let tp = request.tp {
+            let (ranks, overflow) = dp.multipliedReportingOverflow(by: tp)
+            if !overflow, ranks <= Self.maxParallelism { request.ep = ranks }
+        }
         try Self.validate(request)
         if let dp = request.dp, dp > 1, (spec.moe?.experts ?? 0) < 2 {
             throw .invalidOption("--dp \(dp) (attention data parallelism) pairs with expert parallelism; \(spec.name)"
