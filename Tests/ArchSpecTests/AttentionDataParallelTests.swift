@@ -75,6 +75,15 @@ import Testing
         #expect(abs(kernels.allToAll(bytes: bytes, ranks: 4, acrossNodes: true) - rdma) < 1e-15)
         #expect(abs(StepTimeModel.time(work, kernels: kernels).communication - 32 * 2 * rdma) < 1e-12)
         #expect(abs(kernels.allToAll(bytes: bytes, ranks: 4) - (41.5e-6 + 3.0 / 4 * bytes / 189e9)) < 1e-15)
+        // A profile's own network link (step_time.scaleout_bandwidth) replaces the 50 GB/s NIC.
+        let yaml = StepTimeTests.profileYAML(interconnect: "NVLink 4") + "\nstep_time: {scaleout_bandwidth: 100 GB/s}\n"
+        let wider = try HardwareLoader.parse(yaml, path: "x.yaml")
+        #expect(abs(KernelTimes(hardware: wider).allToAll(bytes: bytes, ranks: 4, acrossNodes: true)
+                    - (13.5e-6 + 3.0 / 4 * bytes / 100e9)) < 1e-15)
+        #expect(throws: HardwareError.self) {
+            try HardwareLoader.parse(StepTimeTests.profileYAML(interconnect: "NVLink 4")
+                                     + "\nstep_time: {scaleout_bandwidth: 0}\n", path: "x.yaml")
+        }
     }
 
     /// The request is checked: dp pairs with routed experts, ep divides dp x tp, the device count is dp x tp x pp.

@@ -94,7 +94,8 @@ extension StepTimeParameters {
                                      bandwidth: Sourced(0.53, source: vidurPerOp + ": attn_rope")),
             activation: ElementwiseFigures(latency: Sourced(3.0e-6, source: vidurPerOp + ": mlp_act (SiLU-and-mul, 3 passes)"),
                                            bandwidth: Sourced(0.63, source: vidurPerOp + ": mlp_act"))),
-        allToAllBandwidth: Sourced(0.42, source: pplxNVLink + ": the fraction of H100's 450 GB/s per direction"))
+        allToAllBandwidth: Sourced(0.42, source: pplxNVLink + ": the fraction of H100's 450 GB/s per direction"),
+        scaleOutBandwidth: scaleOutLink)
 
     /// The all-to-all latency on links other than NVLink (InfiniBand, RoCE, Ethernet, PCIe and the rest): DeepEP's
     /// low-latency kernels over RDMA.

@@ -27,7 +27,7 @@ public struct KernelTimes: Sendable {
         }
         if hardware.interconnect.kind.lowercased().contains("nvlink") {
             scaleOut = (StepTimeParameters.rdmaAllToAllLatency, StepTimeParameters.rdmaAllToAllBandwidth,
-                        StepTimeParameters.scaleOutLink)
+                        parameters.scaleOutBandwidth ?? StepTimeParameters.scaleOutLink)
         } else {
             if hardware.stepTime?.allToAllLatency == nil { parameters.allToAllLatency = StepTimeParameters.rdmaAllToAllLatency }
             if hardware.stepTime?.allToAllBandwidth == nil {
@@ -131,7 +131,8 @@ public struct KernelTimes: Sendable {
     }
 
     /// The all-to-all figures across nodes when the profile's link is NVLink (which ends at the node): DeepEP's
-    /// RDMA latency and bandwidth share over one 400 Gb/s NIC per device. `nil` on other links, whose own figures
+    /// RDMA latency and bandwidth share over the device's network link (`step_time.scaleout_bandwidth`, default one
+    /// 400 Gb/s NIC per device). `nil` on other links, whose own figures
     /// (the RDMA ones unless the profile sets them) already describe the path between nodes.
     public var scaleOut: (latency: Sourced<Seconds>, bandwidth: Sourced<Fraction>, link: Sourced<BytesPerSecond>)?
 
