@@ -18,32 +18,12 @@ struct Search {
     mutating func run(_ factory: ReplicaFactory) throws(ServingError) {
         var replicas: [Replica] = []
         var timers: [ParallelLayout: any StepTimer] = [:]
-        // Each expert-parallel degree pairs with the tensor-parallel degrees it divides (all of them when it divides
-        // none, so that the rejections say why).
-        let all = request.tp.flatMap { tp in
-            request.pp.flatMap { pp in request.ep.map { ParallelLayout(tp: tp, pp: pp, ep: $0) } }
-        }
-        let paired = all.filter { $0.tp % $0.ep == 0 }
-        var layouts = paired.isEmpty ? all : paired
-        // Wide expert parallelism: attention data-parallel over dp, routed experts over all dp x tp ranks of a stage.
-        for dp in request.dp where dp > 1 {
-            for tp in request.tp {
-                for pp in request.pp {
-                    let (ranks, over) = dp.multipliedReportingOverflow(by: tp)
-                    let (devices, beyond) = ranks.multipliedReportingOverflow(by: pp)
-                    // A product past Int (only through the library: the CLI caps each degree at 1024) is skipped.
-                    if over || beyond { continue }
-                    let layout = ParallelLayout(tp: tp, pp: pp, ep: ranks, dp: dp)
-                    if devices > request.gpuBudget {
-                        let config = ReplicaConfig(hardware: factory.setup.hardware.id, weights: factory.setup.weights.dtype,
-                                                   kv: factory.setup.kv.dtype, layout: layout, chunk: request.chunks.min() ?? 0)
-                        rejections.append(ServingRejection(config: config, replicas: 1, reason:
-                            "one replica needs dp \(dp) x tp \(tp) x pp \(pp) devices, the budget is \(request.gpuBudget)"))
-                        continue
-                    }
-                    layouts.append(layout)
-                }
-            }
+        let (layouts, overBudget) = SearchLayouts.layouts(request)
+        for layout in overBudget {
+            let config = ReplicaConfig(hardware: factory.setup.hardware.id, weights: factory.setup.weights.dtype,
+                                       kv: factory.setup.kv.dtype, layout: layout, chunk: request.chunks.min() ?? 0)
+            rejections.append(ServingRejection(config: config, replicas: 1, reason: "one replica needs dp \(layout.dp)"
+                + " x tp \(layout.tp) x pp \(layout.pp) devices, the budget is \(request.gpuBudget)"))
         }
         for layout in layouts {
             for chunk in request.chunks {
