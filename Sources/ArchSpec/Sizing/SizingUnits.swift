@@ -25,6 +25,11 @@ enum SizingUnits {
             + (result.layout.ep > 1 ? ", ep \(result.layout.ep))" : ")")
     }
 
+    /// ` (256 per replica)` with attention data parallelism, else nothing.
+    static func perReplica(_ result: SizingResult) -> String {
+        result.layout.dp > 1 ? " (\(result.layout.sequencesPerReplica(result.batch)) per replica)" : ""
+    }
+
     static func maxContext(_ result: SizingResult) -> String {
         "\(result.maxContext)" + result.maxContextBound.suffix(contextLength: result.contextLength)
     }
