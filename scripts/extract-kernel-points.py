@@ -23,15 +23,31 @@ worse on them (docs/sizing.md). PR #63's contexts 1k, 4k and 16k set attention_d
 8k and the FA3 points are checks. DeepGEMM, CUTLASS and all-reduce points are all checks. DeepGEMM's Speedup column gives its CUTLASS 3.6
 baseline's time on the same shapes (check points): closer to the CUTLASS and cuBLAS fp8 GEMMs serving engines use.
 
-Usage: scripts/extract-kernel-points.py VIDUR_GIT_DIR DEEPGEMM_GIT_DIR > scripts/kernel-points.json
-(the git directories of clones of microsoft/vidur and deepseek-ai/DeepGEMM; files are read with git show).
+The file also holds points this script does not extract (all-to-all times typed in by scripts/fit-alltoall.py,
+tilelang fp8 GEMMs, anything whose source it does not own): they are kept, in their order, after the extracted
+ones. A point is this script's when its source is microsoft/vidur or deepseek-ai/DeepGEMM or it is one of the
+typed-in decode-attention points below (`owned`).
+
+Usage:
+  scripts/extract-kernel-points.py --write VIDUR_GIT_DIR DEEPGEMM_GIT_DIR   rewrite scripts/kernel-points.json
+  scripts/extract-kernel-points.py --check VIDUR_GIT_DIR DEEPGEMM_GIT_DIR   exit 1 if a rewrite would drop a point
+  scripts/extract-kernel-points.py VIDUR_GIT_DIR DEEPGEMM_GIT_DIR           print the rewritten file
+  scripts/extract-kernel-points.py --self-test                              test the merge on the current file
+(the git directories of clones of microsoft/vidur and deepseek-ai/DeepGEMM; files are read with git show). A
+rewrite that would drop a point (one of this script's that it no longer extracts) is refused unless
+--allow-drop is given. Do not redirect the output onto scripts/kernel-points.json: the shell empties the file
+before it is read, and the points this script does not own would be lost (it refuses to read an empty file).
 """
 import csv
 import io
 import json
+import os
 import re
 import subprocess
 import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+POINTS = os.path.join(ROOT, "scripts", "kernel-points.json")
 
 VIDUR_MODELS = ["meta-llama/Llama-2-7b-hf", "meta-llama/Llama-2-70b-hf", "codellama/CodeLlama-34b-Instruct-hf",
                 "Qwen/Qwen-72B", "internlm/internlm-20b"]
@@ -149,8 +165,91 @@ def attention_points():
     return points
 
 
+def owned(point):
+    """Whether this script extracts `point` (and so replaces it on a rewrite); every other point is kept."""
+    source = point.get("source", "")
+    return (source.startswith(("microsoft/vidur", "deepseek-ai/DeepGEMM"))
+            or point.get("id", "").startswith(("flashinfer-decode-", "fa3-paged-decode-")))
+
+
+def merge(existing, extracted):
+    """The extracted points, then every existing point this script does not own, in the file's order. Returns the
+    merged list and the ids of existing points it drops (this script's points it no longer extracts)."""
+    ids = {p["id"] for p in extracted}
+    kept = [p for p in existing if not owned(p)]
+    clash = [p["id"] for p in kept if p["id"] in ids]
+    if clash:
+        raise ValueError("extracted ids clash with points this script does not own: " + ", ".join(clash))
+    dropped = [p["id"] for p in existing if owned(p) and p["id"] not in ids]
+    return extracted + kept, dropped
+
+
+def render(points):
+    return "[\n" + ",\n".join("  " + json.dumps(p) for p in points) + "\n]\n"
+
+
+def load_existing():
+    with open(POINTS) as f:
+        text = f.read()
+    if not text.strip():
+        sys.exit("scripts/kernel-points.json is empty (redirected onto itself?): restore it with git checkout and"
+                 " use --write")
+    return json.loads(text)
+
+
+def self_test():
+    existing = load_existing()
+    mine = [p for p in existing if owned(p)]
+    foreign = [p for p in existing if not owned(p)]
+    assert foreign, "the file has no points this script does not own"
+    kinds = {p["kind"] for p in foreign}
+    assert "alltoall" in kinds, kinds
+    merged, dropped = merge(existing, mine)
+    assert not dropped, dropped
+    assert sorted(p["id"] for p in merged) == sorted(p["id"] for p in existing)
+    assert merged == mine + foreign
+    # A point extraction no longer yields is reported; a foreign point is never dropped.
+    merged, dropped = merge(existing, mine[1:])
+    assert dropped == [mine[0]["id"]], dropped
+    assert all(p in merged for p in foreign)
+    extra = {"id": "typed-in-example", "kind": "gemm", "source": "someone/else README.md", "measured_us": 1.0}
+    merged, dropped = merge(existing + [extra], mine)
+    assert merged[-1] == extra and not dropped
+    try:
+        merge(existing, mine + [dict(foreign[0])])
+        raise AssertionError("an id clash was not refused")
+    except ValueError:
+        pass
+    print("self-test: ok (%d extracted, %d kept: %s)" % (len(mine), len(foreign), ", ".join(sorted(kinds))))
+
+
+def main(argv):
+    flags = [a for a in argv if a.startswith("--")]
+    dirs = [a for a in argv if not a.startswith("--")]
+    if "--self-test" in flags:
+        return self_test()
+    if len(dirs) != 2:
+        sys.exit(__doc__)
+    existing = load_existing()
+    extracted = vidur_points(dirs[0]) + deepgemm_points(dirs[1]) + attention_points()
+    merged, dropped = merge(existing, extracted)
+    if dropped:
+        print("would drop %d point(s) no longer extracted: %s" % (len(dropped), ", ".join(dropped)), file=sys.stderr)
+    if "--check" in flags:
+        old = {p["id"]: p for p in existing}
+        changed = [p["id"] for p in merged if p["id"] in old and old[p["id"]] != p]
+        added = [p["id"] for p in merged if p["id"] not in old]
+        print("%d points: %d kept unowned, %d changed, %d added, %d dropped"
+              % (len(merged), sum(1 for p in existing if not owned(p)), len(changed), len(added), len(dropped)))
+        sys.exit(1 if dropped else 0)
+    if dropped and "--allow-drop" not in flags:
+        sys.exit(1)
+    if "--write" in flags:
+        with open(POINTS, "w") as f:
+            f.write(render(merged))
+    else:
+        sys.stdout.write(render(merged))
+
+
 if __name__ == "__main__":
-    points = vidur_points(sys.argv[1]) + deepgemm_points(sys.argv[2]) + attention_points()
-    print("[")
-    print(",\n".join("  " + json.dumps(p) for p in points))
-    print("]")
+    main(sys.argv[1:])

@@ -8,7 +8,12 @@ prices a GEMM with its own copy of KernelTimes.gemm (max of compute, weight stre
 interpolated linearly in log10 x and held flat past the ends); StepTimeKernelBenchmarkTests checks the Swift
 model on the same points, so a drift between the two shows there.
 
-Usage: scripts/fit-gemm-curves.py [--fit-models Llama-2-7b-hf,Llama-2-70b-hf]
+Usage: scripts/fit-gemm-curves.py [--fit-models Llama-2-7b-hf,Llama-2-70b-hf] [--size-reads nk|n-max-km]
+
+--size-reads: what gemm_size reads. nk (the default, the shipped model): N x K, the weight shard. n-max-km (a
+candidate, not shipped): N x max(K, M), the larger of the weight shard and the output tile grid, so a GEMM whose
+M x N output fills the device is not priced as small for a short K (tilelang's fp8 K <= 512 GEMMs at M = N = 8192;
+docs/sizing.md, "Small-K GEMMs").
 Prints the fitted curves and the geometric mean and count within 15% on the fit and the held-out models, before
 and after.
 """
@@ -37,9 +42,13 @@ def curve(points, x):
             return y0 + t * (y1 - y0)
 
 
+SIZE_READS = {"nk": lambda m, n, k: n * k, "n-max-km": lambda m, n, k: n * max(k, m)}
+size_reads = SIZE_READS["nk"]
+
+
 def gemm_us(p, c):
     m, n, k = p["m"], p["n"], p["k"]
-    s = curve(c["size"], n * k)
+    s = curve(c["size"], size_reads(m, n, k))
     compute = 2 * m * n * k / (PEAK * max(1e-3, curve(c["compute"], m) * s))
     memory = (n * k * 2 + m * (n + k) * 2) / (BANDWIDTH * max(1e-3, curve(c["bandwidth"], m) * s))
     return max(compute, memory, FLOOR) * 1e6
@@ -76,7 +85,10 @@ def fit(points, c):
 
 
 def main(argv):
+    global size_reads
     models = ("Llama-2-7b-hf", "Llama-2-70b-hf")
+    if "--size-reads" in argv:
+        size_reads = SIZE_READS[argv[argv.index("--size-reads") + 1]]
     if "--fit-models" in argv:
         models = tuple(argv[argv.index("--fit-models") + 1].split(","))
     with open(os.path.join(ROOT, "scripts", "kernel-points.json")) as f:

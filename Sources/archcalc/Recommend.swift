@@ -75,6 +75,10 @@ extension Archcalc {
                 transform: { try ServingArguments.integers($0, name: "ep", limit: 1024) })
         var ep: [Int]?
 
+        @Option(help: "Attention data-parallel degrees to try, as --tp (models with routed experts only): each dp above 1 pairs with every --tp and --pp as a wide expert-parallel replica (attention and dense layers data-parallel over dp, routed experts over ep = dp x tp ranks, all-to-all over RDMA past a node), as size --dp. (default: 1)",
+                transform: { try ServingArguments.integers($0, name: "dp", limit: 1024) })
+        var dp: [Int]?
+
         @Option(help: "Chunked-prefill sizes to try, tokens per step, as --tp (512..8k). (default: 512..8k)",
                 transform: { try ServingArguments.integers($0, name: "chunk", limit: 1 << 24) })
         var chunk: [Int]?
@@ -168,7 +172,8 @@ extension Archcalc {
                 candidates: candidates, weightDTypes: dtype ?? [], kvDType: kvDtype,
                 tp: tp ?? [1, 2, 4, 8], pp: pp ?? [1], chunks: chunk ?? [512, 1024, 2048, 4096, 8192],
                 gpuBudget: maxGpus, modes: mode.modes, kvTransferBandwidth: kvTransferBandwidth,
-                pricePerDeviceHour: prices, timing: timing, ep: ep ?? ServingRequest.defaultEP, allReduce: allReduce)
+                pricePerDeviceHour: prices, timing: timing, ep: ep ?? ServingRequest.defaultEP, allReduce: allReduce,
+                dp: dp ?? ServingRequest.defaultDP)
         }
     }
 }

@@ -46,7 +46,10 @@ extension Archcalc {
         @Option(help: "Pipeline-parallel degree. Default: chosen.")
         var pp: Int?
 
-        @Option(help: "Expert-parallel degree for routed experts: a divisor of --tp; each of ep ranks holds experts / ep of them, reached by an all-to-all dispatch and combine, each alltoall_latency + bytes at alltoall_bandwidth of the link (measured figures for NVLink and for RDMA links; a profile's step_time overrides them). Default: chosen (1 for dense models).")
+        @Option(help: "Attention data-parallel degree (wide expert parallelism; SGLang --dp with --enable-dp-attention, vLLM --data-parallel-size with --enable-expert-parallel, TensorRT-LLM attention DP): dp replicas of the attention and dense layers, each over --tp ranks serving batch / dp of the sequences with its own KV cache, and the routed experts spread over ep = dp x tp ranks (or --ep, a divisor of dp x tp); devices = dp x tp x pp. An expert group wider than a node's devices sends its all-to-all over RDMA (DeepEP's figures over step_time.scaleout_bandwidth, default one 400 Gb/s NIC per device). Default: 1.")
+        var dp: Int?
+
+        @Option(help: "Expert-parallel degree for routed experts: a divisor of --tp (of dp x tp with --dp); each of ep ranks holds experts / ep of them, reached by an all-to-all dispatch and combine, each alltoall_latency + bytes at alltoall_bandwidth of the link (measured figures for NVLink and for RDMA links; a profile's step_time overrides them). Default: chosen (1 for dense models).")
         var ep: Int?
 
         @Option(help: "Quantisation group size along each row (scales and zero points are counted). Default for int4: 128.")
@@ -165,7 +168,7 @@ extension Archcalc {
             return SizingRequest(
                 context: workload.context?.value, batch: workload.batch, devices: devices, tp: tp, pp: pp, weights: weights,
                 kv: kv, computeDType: computeDtype, prefillChunk: prefillChunk, reserve: reserve, anyDeviceCount: anyCount,
-                timing: timing, kvAccounting: kvAccounting, ep: ep, allReduce: allReduce)
+                timing: timing, kvAccounting: kvAccounting, ep: ep, allReduce: allReduce, dp: dp)
         }
     }
 }

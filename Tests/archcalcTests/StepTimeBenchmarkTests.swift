@@ -20,6 +20,24 @@ import Testing
         #expect(process.terminationStatus == 0 && output.contains("self-test: ok"), "\(output)")
     }
 
+    /// scripts/extract-kernel-points.py rewrites only the points it extracts: its self-test merges the current
+    /// kernel-points.json with its own points and fails when a point it does not own (all-to-all, tilelang, any
+    /// other typed-in source) would be dropped, when a point it no longer extracts goes unreported, or when an
+    /// extracted id clashes with a kept one.
+    @Test func kernelPointExtractionKeepsPointsItDoesNotOwn() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.root + "/scripts/extract-kernel-points.py", "--self-test"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        process.waitUntilExit()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0 && output.contains("self-test: ok"), "\(output)")
+        #expect(output.contains("alltoall"), "\(output)")
+    }
+
     /// Every published point names its source and a positive measured time.
     @Test func everyPointNamesItsSource() throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: Self.root + "/scripts/steptime-points.json"))

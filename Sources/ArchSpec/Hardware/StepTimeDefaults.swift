@@ -94,7 +94,8 @@ extension StepTimeParameters {
                                      bandwidth: Sourced(0.53, source: vidurPerOp + ": attn_rope")),
             activation: ElementwiseFigures(latency: Sourced(3.0e-6, source: vidurPerOp + ": mlp_act (SiLU-and-mul, 3 passes)"),
                                            bandwidth: Sourced(0.63, source: vidurPerOp + ": mlp_act"))),
-        allToAllBandwidth: Sourced(0.42, source: pplxNVLink + ": the fraction of H100's 450 GB/s per direction"))
+        allToAllBandwidth: Sourced(0.42, source: pplxNVLink + ": the fraction of H100's 450 GB/s per direction"),
+        scaleOutBandwidth: scaleOutLink)
 
     /// The all-to-all latency on links other than NVLink (InfiniBand, RoCE, Ethernet, PCIe and the rest): DeepEP's
     /// low-latency kernels over RDMA.
@@ -102,6 +103,12 @@ extension StepTimeParameters {
     /// The all-to-all bandwidth fraction on links other than NVLink (DeepEP's logical bandwidth reaches the NIC's).
     static let rdmaAllToAllBandwidth = Sourced<Fraction>(1.0, source: deepEPLowLatency + ": the fraction of 50 GB/s,"
         + " at the grid's top")
+
+    /// One device's network link between nodes, bytes/s per direction: the 400 Gb/s ConnectX-7 NIC per GPU that
+    /// DeepEP's RDMA figures were measured on (and that H100/H200 HGX nodes carry); the all-to-all of an expert
+    /// group wider than an NVLink node crosses it.
+    static let scaleOutLink = Sourced<BytesPerSecond>(50e9, source: "deepseek-ai/DeepEP README.md @ 0aaa674: H800 with CX7"
+        + " 400 Gb/s InfiniBand (~50 GB/s) per GPU, the link its RDMA all-to-all figures were measured on")
 
     /// The NVLink all-reduce latency under NCCL (`step_time.allreduce: nccl`, `--allreduce nccl`).
     static let ncclAllReduceLatency = Sourced<Seconds>(16.84e-6, source: "sgl-project/sglang PR #22734 (MSCCL++"

@@ -51,6 +51,10 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
     public var allToAllLatency: Sourced<Seconds>?
     /// Fraction of the per-direction link bandwidth an all-to-all (dispatch or combine) reaches.
     public var allToAllBandwidth: Sourced<Fraction>?
+    /// Bytes/s one device sends to other nodes (its network link, per direction): the link an expert-parallel
+    /// all-to-all crosses when the expert group is wider than the NVLink node (`alltoall_*` figures are then the
+    /// RDMA ones). Not used on profiles whose own link is already the network.
+    public var scaleOutBandwidth: Sourced<BytesPerSecond>?
     /// Routing bias: how many times the uniform expectation the hottest expert's share is (1: uniform routing,
     /// whose balls-into-bins excess the model adds on its own).
     public var routingBias: Sourced<Fraction>?
@@ -66,8 +70,9 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
         allReduceBandwidth: Sourced<Fraction>? = nil, allToAllLatency: Sourced<Seconds>? = nil,
         routingBias: Sourced<Fraction>? = nil, stepOverhead: Sourced<Seconds>? = nil,
         allReduce: AllReduceImplementation? = nil, elementwiseOps: ElementwiseOpFigures? = nil,
-        allToAllBandwidth: Sourced<Fraction>? = nil
+        allToAllBandwidth: Sourced<Fraction>? = nil, scaleOutBandwidth: Sourced<BytesPerSecond>? = nil
     ) {
+        self.scaleOutBandwidth = scaleOutBandwidth
         self.allReduce = allReduce
         self.elementwiseOps = elementwiseOps
         self.allToAllBandwidth = allToAllBandwidth
@@ -102,6 +107,7 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
         case allReduceBandwidth = "allreduce_bandwidth", allToAllLatency = "alltoall_latency"
         case routingBias = "routing_bias", stepOverhead = "step_overhead", allReduce = "allreduce"
         case elementwiseOps = "elementwise_ops", allToAllBandwidth = "alltoall_bandwidth"
+        case scaleOutBandwidth = "scaleout_bandwidth"
     }
 
     /// These figures over the defaults. Figures that set `elementwise_latency` or `elementwise_bandwidth` mean
@@ -130,7 +136,8 @@ public struct StepTimeParameters: Hashable, Codable, Sendable {
             stepOverhead: stepOverhead ?? base.stepOverhead, allReduce: allReduce ?? base.allReduce,
             elementwiseOps: elementwiseOps.map { $0.merged(over: base.elementwiseOps ?? ElementwiseOpFigures()) }
                 ?? base.elementwiseOps,
-            allToAllBandwidth: allToAllBandwidth ?? base.allToAllBandwidth)
+            allToAllBandwidth: allToAllBandwidth ?? base.allToAllBandwidth,
+            scaleOutBandwidth: scaleOutBandwidth ?? base.scaleOutBandwidth)
     }
 }
 

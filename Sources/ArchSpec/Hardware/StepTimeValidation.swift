@@ -22,6 +22,9 @@ enum StepTimeValidation {
                 try fail("step_time.\(key)", "must be a fraction in (0, 1], got \(value)")
             }
         }
+        if let value = step.scaleOutBandwidth?.value, !(value > 0) {
+            try fail("step_time.scaleout_bandwidth", "must be a positive bandwidth, got \(value)")
+        }
         for (op, figures) in step.elementwiseOps?.named ?? [] {
             if let value = figures?.bandwidth?.value, !(value > 0 && value <= 1) {
                 try fail("step_time.elementwise_ops.\(op).bandwidth", "must be a fraction in (0, 1], got \(value)")

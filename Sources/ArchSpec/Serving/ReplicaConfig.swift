@@ -51,7 +51,10 @@ struct ReplicaFactory {
         setup.request.tp = layout.tp
         setup.request.pp = layout.pp
         setup.request.ep = layout.ep
-        setup.request.prefillChunk = chunk
+        setup.request.dp = layout.dp
+        // A replica's chunk is the prompt tokens of one step across its dp ranks; each rank's workspace and kernels
+        // see chunk / dp (SGLang divides --chunked-prefill-size by the DP-attention size the same way).
+        setup.request.prefillChunk = max(1, chunk / max(layout.dp, 1))
         let config = ReplicaConfig(hardware: setup.hardware.id, weights: setup.weights.dtype, kv: setup.kv.dtype,
                                    layout: layout, chunk: chunk)
         if let problem = layout.problem(for: setup.spec, on: setup.hardware) {

@@ -18,13 +18,13 @@ struct Search {
     mutating func run(_ factory: ReplicaFactory) throws(ServingError) {
         var replicas: [Replica] = []
         var timers: [ParallelLayout: any StepTimer] = [:]
-        // Each expert-parallel degree pairs with the tensor-parallel degrees it divides (all of them when it divides
-        // none, so that the rejections say why).
-        let all = request.tp.flatMap { tp in
-            request.pp.flatMap { pp in request.ep.map { ParallelLayout(tp: tp, pp: pp, ep: $0) } }
+        let (layouts, overBudget) = SearchLayouts.layouts(request)
+        for layout in overBudget {
+            let config = ReplicaConfig(hardware: factory.setup.hardware.id, weights: factory.setup.weights.dtype,
+                                       kv: factory.setup.kv.dtype, layout: layout, chunk: request.chunks.min() ?? 0)
+            rejections.append(ServingRejection(config: config, replicas: 1, reason: "one replica needs dp \(layout.dp)"
+                + " x tp \(layout.tp) x pp \(layout.pp) devices, the budget is \(request.gpuBudget)"))
         }
-        let paired = all.filter { $0.tp % $0.ep == 0 }
-        let layouts = paired.isEmpty ? all : paired
         for layout in layouts {
             for chunk in request.chunks {
                 configurations += 1
@@ -172,7 +172,7 @@ struct Search {
             .map(\.element)
         return ServingPlan(
             model: spec.name, contextLength: spec.contextLength, workload: workload, targets: targets,
-            hardware: request.candidates.map(\.id), weightDTypes: dtypes, tp: request.tp, pp: request.pp,
+            hardware: request.candidates.map(\.id), weightDTypes: dtypes, tp: request.tp, pp: request.pp, dp: request.dp,
             chunks: request.chunks, modes: request.modes, gpuBudget: request.gpuBudget,
             prices: request.pricePerDeviceHour, configurations: configurations, best: best, alternatives: ordered,
             rejections: smaller, frontier: Pareto.frontier(points))

@@ -10,6 +10,8 @@ public struct ServingPlan: Hashable, Codable, Sendable {
     public var weightDTypes: [DType]
     public var tp: [Int]
     public var pp: [Int]
+    /// Attention data-parallel degrees searched (`[1]`: none).
+    public var dp: [Int] = [1]
     public var chunks: [Int]
     public var modes: [ServingMode]
     public var gpuBudget: Int

@@ -11,6 +11,10 @@ public struct ServingRequest: Hashable, Sendable {
     public var pp: [Int]
     /// Expert-parallel degrees to try (each a divisor of the tp it pairs with; models with routed experts only).
     public var ep: [Int] = ServingRequest.defaultEP
+    /// Attention data-parallel degrees to try (models with routed experts only): each dp > 1 pairs with every
+    /// tp and pp as a wide expert-parallel layout, ep = dp x tp. Bounded: the lists are the user's, and a layout
+    /// wider than the budget is rejected before it is sized.
+    public var dp: [Int] = ServingRequest.defaultDP
     /// Chunked-prefill sizes to try, tokens per step.
     public var chunks: [Int]
     /// The most devices a deployment may use, all replicas together.
@@ -34,6 +38,7 @@ public struct ServingRequest: Hashable, Sendable {
     public static let defaultTP = [1, 2, 4, 8]
     public static let defaultPP = [1]
     public static let defaultEP = [1]
+    public static let defaultDP = [1]
     /// The largest budget accepted (no search enumerates it: replica counts are bisected).
     public static let maxBudget = 1 << 40
 
@@ -42,8 +47,10 @@ public struct ServingRequest: Hashable, Sendable {
         tp: [Int] = ServingRequest.defaultTP, pp: [Int] = ServingRequest.defaultPP,
         chunks: [Int] = ServingRequest.defaultChunks, gpuBudget: Int = 1024, modes: [ServingMode] = [.aggregated],
         kvTransferBandwidth: Double? = nil, pricePerDeviceHour: [String: Double] = [:], timing: TimingModel = .step,
-        ep: [Int] = ServingRequest.defaultEP, allReduce: AllReduceImplementation? = nil
+        ep: [Int] = ServingRequest.defaultEP, allReduce: AllReduceImplementation? = nil,
+        dp: [Int] = ServingRequest.defaultDP
     ) {
+        self.dp = dp
         self.allReduce = allReduce
         self.ep = ep
         self.timing = timing

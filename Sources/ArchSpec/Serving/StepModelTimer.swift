@@ -34,7 +34,9 @@ struct StepModelTimer: StepTimer {
     }
 
     func seconds(_ step: BatchStep) -> Double {
-        let p = max(0, step.prefillTokens), d = max(0, step.decodes)
+        // With attention data parallelism each of dp replicas within the replica runs 1 / dp of the batch.
+        let dp = Double(max(1, template.dp))
+        let p = max(0, step.prefillTokens) / dp, d = max(0, step.decodes) / dp
         guard p + d > 0 else { return 0 }
         var work = template
         work.tokens = p + d

@@ -4,7 +4,7 @@ struct BlockBytes {
     /// the layer's norms, biases, convolutions and other vectors, replicated on every rank.
     var perLayer: [Int128]
     /// Per plan kind: this rank's routed-expert matrices (0 without MoE): experts / ep of them (rounded up), each
-    /// split over tp / ep ranks.
+    /// split over `expertTP` ranks (tp / ep; dp x tp / ep with attention data parallelism).
     var routedPerLayer: [Int128]
     /// Per plan kind: scale bytes of the attention, mixer and dense-MLP matrices of one layer.
     var scalesPerLayer: [Int128]
@@ -16,7 +16,7 @@ struct BlockBytes {
     var lastStageExtras: Int128 = 0
 
     init(
-        _ layers: PlanCosts, tp: Int, ep: Int = 1, weights: WeightQuantization, wide: DType, parameters: ParameterBreakdown
+        _ layers: PlanCosts, tp: Int, ep: Int = 1, expertTP: Int? = nil, weights: WeightQuantization, wide: DType, parameters: ParameterBreakdown
     ) throws(SizingError) {
         let spec = layers.spec, plan = layers.plan
         let kinds = plan.kinds.count
@@ -29,7 +29,7 @@ struct BlockBytes {
             var matrix = listed
             var shape = WeightMatrices.shard(matrix, tp: tp)
             if case .routedExpert = matrix.block, ep > 1 {
-                shape = WeightMatrices.shard(matrix, tp: max(1, tp / Int(ep)))
+                shape = WeightMatrices.shard(matrix, tp: expertTP ?? max(1, tp / Int(ep)))
                 matrix.copies = (matrix.copies + ep - 1) / ep
             }
             let elements = try Wide.mul(shape.rows, shape.columns, matrix.copies, term: "weights")

@@ -25,11 +25,13 @@ public struct DeviceMemory: Hashable, Codable, Sendable {
 }
 
 enum MemoryPlan {
-    /// The device memory of the fullest stage at `batch` x `context`.
+    /// The device memory of the fullest stage at `batch` x `context`. With attention data parallelism each
+    /// device holds the cache and activations of its replica's batch / dp sequences.
     static func plan(
         _ spec: ArchitectureSpec, model: ShardedModel, layout: ParallelLayout, hardware: HardwareProfile,
         context: Int, batch: Int, request: SizingRequest, activationBits: Int
     ) throws(SizingError) -> DeviceMemory {
+        let batch = layout.sequencesPerReplica(batch)
         let capacity = Int128(hardware.memory.value.rounded())
         let activations = try activationBytes(
             spec, layout: layout, context: context, batch: batch, chunk: request.prefillChunk, bits: activationBits)

@@ -2,7 +2,7 @@
 enum LayoutSearch {
     static func choose(_ setup: Setup) throws(SizingError) -> (best: Candidate, attempts: [LayoutAttempt]) {
         let request = setup.request
-        if let devices = request.devices ?? request.tp.flatMap({ tp in request.pp.map { tp * $0 } }) {
+        if let devices = request.devices ?? request.tp.flatMap({ tp in request.pp.map { tp * $0 * (request.dp ?? 1) } }) {
             let result = try best(at: devices, setup)
             guard let candidate = result.candidate else {
                 throw .invalidOption("no layout of \(devices) devices can run \(setup.spec.name): "
@@ -48,7 +48,7 @@ enum LayoutSearch {
 
     /// Device counts to try: tp x pp (1 x 1 when not given) times powers of two (or times every integer).
     static func counts(_ setup: Setup) -> [Int] {
-        let step = (setup.request.tp ?? 1) * (setup.request.pp ?? 1)
+        let step = (setup.request.tp ?? 1) * (setup.request.pp ?? 1) * (setup.request.dp ?? 1)
         var result: [Int] = []
         var count = step
         while count <= setup.request.maxDevices {
@@ -64,8 +64,12 @@ enum LayoutSearch {
         var attempts: [LayoutAttempt] = []
         var fitting: [(Candidate, Double)] = []
         var closest: Candidate?
-        let layouts = stride(from: 1, through: devices, by: 1).filter { devices % $0 == 0 }.flatMap { tp in
-            expertDegrees(tp: tp, setup).map { ParallelLayout(tp: tp, pp: devices / tp, ep: $0) }
+        // Attention data parallelism is searched only when asked for (--dp): one dp, so one layout per tp.
+        let dp = setup.request.dp ?? 1
+        let layouts = stride(from: 1, through: devices / dp, by: 1).filter { devices % ($0 * dp) == 0 }.flatMap { tp in
+            let ranks = dp * tp
+            let degrees = dp > 1 ? [setup.request.ep ?? ranks] : expertDegrees(tp: tp, setup)
+            return degrees.map { ParallelLayout(tp: tp, pp: devices / ranks, ep: $0, dp: dp) }
         }
         for layout in layouts {
             if let tpWanted = setup.request.tp, tpWanted != layout.tp { continue }

@@ -49,15 +49,17 @@ enum Roofline {
     static func time(_ work: PhaseWork, layout: ParallelLayout, hardware: HardwareProfile, peak: Double) -> PhaseTiming {
         let efficiency = hardware.efficiency ?? Efficiency()
         let tp = Double(layout.tp)
+        // The phase's FLOPs split over the tensor ranks of each of dp attention replicas.
+        let ranks = Double(layout.stageRanks)
         let linear = Double(work.linearFlops), attention = Double(work.attentionFlops)
         let bytes = Double(work.bytesPerDevice)
-        let intensity = bytes > 0 ? (linear + attention) / tp / bytes : .infinity
+        let intensity = bytes > 0 ? (linear + attention) / ranks / bytes : .infinity
         let bandwidth = hardware.memoryBandwidth.value, link = hardware.interconnect.bandwidth.value
         let latency = hardware.interconnect.latency?.value ?? Efficiency.defaultLatency
 
-        let ideal = (compute: (linear + attention) / (tp * peak), memory: bytes / bandwidth)
-        let compute = linear / (tp * peak * efficiency.fraction(for: .matmul, at: intensity))
-            + attention / (tp * peak * efficiency.fraction(for: .attention, at: intensity))
+        let ideal = (compute: (linear + attention) / (ranks * peak), memory: bytes / bandwidth)
+        let compute = linear / (ranks * peak * efficiency.fraction(for: .matmul, at: intensity))
+            + attention / (ranks * peak * efficiency.fraction(for: .attention, at: intensity))
         let memory = bytes / (bandwidth * efficiency.fraction(for: .memory, at: bytes))
 
         var transfer = 0.0, idealTransfer = 0.0

@@ -25,7 +25,15 @@ struct Setup {
             request.pp = spec.parallelism.pipeline
             if request.ep == nil, spec.parallelism.expert > 1 { request.ep = spec.parallelism.expert }
         }
+        if let dp = request.dp, dp > 1, request.ep == nil, let tp = request.tp {
+            let (ranks, overflow) = dp.multipliedReportingOverflow(by: tp)
+            if !overflow, ranks <= Self.maxParallelism { request.ep = ranks }
+        }
         try Self.validate(request)
+        if let dp = request.dp, dp > 1, (spec.moe?.experts ?? 0) < 2 {
+            throw .invalidOption("--dp \(dp) (attention data parallelism) pairs with expert parallelism; \(spec.name)"
+                + " has no routed experts (serve replicas instead)")
+        }
         if let ep = request.ep, ep > 1, (spec.moe?.experts ?? 0) < 2 {
             throw .invalidOption("--ep \(ep) needs routed experts; \(spec.name) has none")
         }
@@ -63,7 +71,8 @@ struct Setup {
         if let context = request.context, context < 1 { throw .invalidOption("context must be at least 1, got \(context)") }
         if request.batch < 1 { throw .invalidOption("batch must be at least 1, got \(request.batch)") }
         if request.prefillChunk < 1 { throw .invalidOption("prefill chunk must be at least 1, got \(request.prefillChunk)") }
-        for (name, value) in [("devices", request.devices), ("tp", request.tp), ("pp", request.pp), ("ep", request.ep)] {
+        for (name, value) in [("devices", request.devices), ("tp", request.tp), ("pp", request.pp), ("ep", request.ep),
+                              ("dp", request.dp)] {
             if let value, value < 1 { throw .invalidOption("\(name) must be at least 1, got \(value)") }
             if let value, value > maxParallelism {
                 throw .invalidOption("\(name) \(value) is beyond the \(maxParallelism) devices archcalc models")
@@ -72,16 +81,24 @@ struct Setup {
         if request.maxDevices < 1 || request.maxDevices > maxParallelism {
             throw .invalidOption("max devices must be in 1...\(maxParallelism), got \(request.maxDevices)")
         }
-        if let tp = request.tp, let ep = request.ep, tp % ep != 0 {
+        let dp = request.dp ?? 1
+        if let tp = request.tp, let ep = request.ep, dp == 1, tp % ep != 0 {
             throw .invalidOption("--ep \(ep) does not divide --tp \(tp) (experts are spread over the tensor-parallel group)")
         }
-        if let tp = request.tp, let pp = request.pp, tp * pp > maxParallelism {
-            throw .invalidOption("tp \(tp) x pp \(pp) is beyond the \(maxParallelism) devices archcalc models")
+        if let tp = request.tp, tp * dp > maxParallelism {
+            throw .invalidOption("dp \(dp) x tp \(tp) is beyond the \(maxParallelism) devices archcalc models")
         }
-        if let devices = request.devices, let tp = request.tp, let pp = request.pp, tp * pp != devices {
-            throw .invalidOption("--gpus \(devices) is not tp \(tp) x pp \(pp)")
+        if let tp = request.tp, let ep = request.ep, dp > 1, (dp * tp) % ep != 0 {
+            throw .invalidOption("--ep \(ep) does not divide --dp \(dp) x --tp \(tp) (experts are spread over the"
+                + " stage's ranks)")
         }
-        for (name, value) in [("tp", request.tp), ("pp", request.pp)] {
+        if let tp = request.tp, let pp = request.pp, tp * dp * pp > maxParallelism {
+            throw .invalidOption("dp \(dp) x tp \(tp) x pp \(pp) is beyond the \(maxParallelism) devices archcalc models")
+        }
+        if let devices = request.devices, let tp = request.tp, let pp = request.pp, tp * dp * pp != devices {
+            throw .invalidOption("--gpus \(devices) is not " + (dp > 1 ? "dp \(dp) x " : "") + "tp \(tp) x pp \(pp)")
+        }
+        for (name, value) in [("tp", request.tp), ("pp", request.pp), ("dp", request.dp)] {
             if let devices = request.devices, let value, devices % value != 0 {
                 throw .invalidOption("--gpus \(devices) is not a multiple of --\(name) \(value)")
             }

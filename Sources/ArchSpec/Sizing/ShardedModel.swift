@@ -89,7 +89,7 @@ struct ShardedModel: Hashable, Sendable {
     ) throws(SizingError) -> ShardedModel {
         let spec = layers.spec, plan = layers.plan
         let wide = wideDType(spec, weights)
-        let blocks = try BlockBytes(layers, tp: layout.tp, ep: layout.ep, weights: weights, wide: wide, parameters: parameters)
+        let blocks = try BlockBytes(layers, tp: layout.tp, ep: layout.ep, expertTP: layout.expertTP, weights: weights, wide: wide, parameters: parameters)
         let stages = layout.layersPerStage(spec.layers)
         var weightsPerStage: [Int128] = [], routedPerStage: [Int128] = [], kinds: [[Int]] = []
         var start = 0, fullestScales: Int128 = 0

@@ -41,12 +41,15 @@ public enum Sizer {
     /// Prefill and decode roofline times for one candidate layout.
     static func timings(_ setup: Setup, candidate: Candidate) throws(SizingError) -> (prefill: PhaseTiming, decode: PhaseTiming) {
         let spec = setup.spec, model = candidate.model, layout = candidate.layout
-        let tokens = try Wide.mul(Int128(setup.context), Int128(setup.batch), term: "tokens")
+        // With attention data parallelism one device's replica prefills and decodes batch / dp sequences.
+        let replicaBatch = layout.sequencesPerReplica(setup.batch)
+        let tokens = try Wide.mul(Int128(setup.context), Int128(replicaBatch), term: "tokens")
         let chunk = Int128(setup.request.prefillChunk)
         let chunks = (tokens + chunk - 1) / chunk
         var kv: Int128 = 0
         for stage in model.weightsPerStage.indices {
-            kv = try Wide.add(kv, try model.kvBytes(stage: stage, context: setup.context, batch: setup.batch), term: "KV cache")
+            kv = try Wide.add(kv, try model.kvBytes(stage: stage, context: setup.context,
+                                                    batch: replicaBatch), term: "KV cache")
         }
         let stepTokens = min(tokens, chunk)
         let prefillWeights = try weightsRead(model, spec: spec, tokens: stepTokens)
@@ -59,7 +62,7 @@ public enum Sizer {
             bytesPerDevice: try Wide.add(try Wide.mul(prefillWeights, chunks, term: "prefill bytes"), kv, term: "prefill bytes"),
             allReduces: 2 * layers * chunks, allReduceBytes: try Wide.mul(stepTokens, hidden, activationBytes, term: "messages"),
             sends: Int128(layout.pp - 1) * chunks, sendBytes: try Wide.mul(stepTokens, hidden, activationBytes, term: "messages"))
-        let decodeMessage = try Wide.mul(Int128(setup.batch), hidden, activationBytes, term: "messages")
+        let decodeMessage = try Wide.mul(Int128(replicaBatch), hidden, activationBytes, term: "messages")
         let decodeWork = PhaseWork(
             linearFlops: setup.estimate.flops.decode.linear, attentionFlops: setup.estimate.flops.decode.attention,
             bytesPerDevice: try Wide.add(decodeWeights, kv, term: "decode bytes"),

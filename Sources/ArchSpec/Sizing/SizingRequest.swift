@@ -10,8 +10,12 @@ public struct SizingRequest: Hashable, Codable, Sendable {
     public var tp: Int?
     /// Pipeline-parallel degree. `nil`: chosen.
     public var pp: Int?
-    /// Expert-parallel degree (a divisor of tp; routed experts only). `nil`: chosen (1 for dense models).
+    /// Expert-parallel degree (a divisor of tp, or of dp x tp with `dp`; routed experts only). `nil`: chosen (1 for dense models).
     public var ep: Int? = nil
+    /// Attention data-parallel replicas per stage (SGLang `--enable-dp-attention --dp`, vLLM
+    /// `--data-parallel-size` with `--enable-expert-parallel`): devices = dp x tp x pp, routed experts over
+    /// ep = dp x tp ranks unless `ep` is given (a divisor of dp x tp). `nil`: 1 (no search over it).
+    public var dp: Int? = nil
     /// The all-reduce the engine runs on NVLink, over the profile's `step_time.allreduce`. `nil`: the profile's
     /// (custom by default).
     public var allReduce: AllReduceImplementation? = nil
@@ -45,8 +49,9 @@ public struct SizingRequest: Hashable, Codable, Sendable {
         weights: WeightQuantization? = nil, kv: KVQuantization? = nil, computeDType: DType? = nil,
         prefillChunk: Int = SizingRequest.defaultPrefillChunk, reserve: Reserve? = nil,
         anyDeviceCount: Bool = false, maxDevices: Int = 1024, timing: TimingModel = .step,
-        kvAccounting: KVAccounting = .ideal, ep: Int? = nil, allReduce: AllReduceImplementation? = nil
+        kvAccounting: KVAccounting = .ideal, ep: Int? = nil, allReduce: AllReduceImplementation? = nil, dp: Int? = nil
     ) {
+        self.dp = dp
         self.allReduce = allReduce
         self.context = context
         self.batch = batch

@@ -20,8 +20,14 @@ enum SizingUnits {
 
     static func layout(_ result: SizingResult) -> String {
         let devices = result.layout.devices
-        return "\(devices) x \(Escaping.terminal(result.hardware.id, limit: 200)) (tp \(result.layout.tp), pp \(result.layout.pp)"
+        let dp = result.layout.dp > 1 ? "dp \(result.layout.dp), " : ""
+        return "\(devices) x \(Escaping.terminal(result.hardware.id, limit: 200)) (\(dp)tp \(result.layout.tp), pp \(result.layout.pp)"
             + (result.layout.ep > 1 ? ", ep \(result.layout.ep))" : ")")
+    }
+
+    /// ` (256 per replica)` with attention data parallelism, else nothing.
+    static func perReplica(_ result: SizingResult) -> String {
+        result.layout.dp > 1 ? " (\(result.layout.sequencesPerReplica(result.batch)) per replica)" : ""
     }
 
     static func maxContext(_ result: SizingResult) -> String {

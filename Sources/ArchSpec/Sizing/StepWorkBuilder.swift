@@ -5,21 +5,25 @@ struct StepWorkBuilder {
     var setup: Setup
     var candidate: Candidate
 
-    /// A decode step: one token for each of `batch` sequences with `context` cached.
+    /// Sequences one device's replica serves: batch / dp with attention data parallelism, else batch.
+    var replicaBatch: Int { candidate.layout.sequencesPerReplica(setup.batch) }
+
+    /// A decode step: one token for each of the replica's sequences with `context` cached.
     func decode() -> StepWork {
-        let batch = Double(setup.batch)
+        let batch = Double(replicaBatch)
         return work(tokens: batch, sequences: batch, attentionFlopsPerLayer: 0)
     }
 
     /// One prefill chunk and how many such chunks the prefill takes (a `Double`: a hostile batch x context can
     /// need more chunks than `Int` holds).
     func prefill() -> (step: StepWork, chunks: Double) {
-        let total = Double(setup.context) * Double(setup.batch)
+        let total = Double(setup.context) * Double(replicaBatch)
         let chunk = min(total, Double(setup.request.prefillChunk))
         let chunks = (total / chunk).rounded(.up)
         let sequences = max(1, (chunk / Double(setup.context)).rounded(.up))
         let layers = Double(max(setup.spec.layers, 1))
-        let flops = Double(setup.estimate.flops.prefill.attention) / layers / chunks / Double(candidate.layout.tp)
+        let share = Double(replicaBatch) / Double(max(setup.batch, 1))
+        let flops = Double(setup.estimate.flops.prefill.attention) * share / layers / chunks / Double(candidate.layout.tp)
         return (work(tokens: chunk, sequences: sequences, attentionFlopsPerLayer: flops), chunks)
     }
 
@@ -58,7 +62,8 @@ struct StepWorkBuilder {
         let peak16 = setup.hardware.peakFlops.bf16?.value ?? setup.hardware.peakFlops.fp16?.value ?? setup.peak
         return StepWork(
             tokens: tokens, sequences: sequences, context: Double(setup.context), hidden: Double(spec.hiddenSize),
-            activationBytes: Double(setup.activationBits / 8), tp: layout.tp, ep: layout.ep,
+            activationBytes: Double(setup.activationBits / 8), tp: layout.tp, ep: layout.ep, dp: layout.dp,
+            expertsCrossNodes: layout.expertsCrossNodes(on: setup.hardware),
             computeBits: setup.computeDType.bits, computeIsFloat: Self.isFloat(setup.computeDType), peak: setup.peak,
             peak16: peak16, stages: stages)
     }

@@ -25,7 +25,10 @@ public struct KernelTimes: Sendable {
                         + " NVLink (docs/hardware.md), not measured")
             }
         }
-        if !hardware.interconnect.kind.lowercased().contains("nvlink") {
+        if hardware.interconnect.kind.lowercased().contains("nvlink") {
+            scaleOut = (StepTimeParameters.rdmaAllToAllLatency, StepTimeParameters.rdmaAllToAllBandwidth,
+                        parameters.scaleOutBandwidth ?? StepTimeParameters.scaleOutLink)
+        } else {
             if hardware.stepTime?.allToAllLatency == nil { parameters.allToAllLatency = StepTimeParameters.rdmaAllToAllLatency }
             if hardware.stepTime?.allToAllBandwidth == nil {
                 parameters.allToAllBandwidth = StepTimeParameters.rdmaAllToAllBandwidth
@@ -116,12 +119,22 @@ public struct KernelTimes: Sendable {
 
     /// One all-to-all (dispatch or combine) sending `bytes` from each rank to the others:
     /// `alltoall_latency` + (ranks - 1) / ranks x bytes / (link x `alltoall_bandwidth`).
-    public func allToAll(bytes: Double, ranks: Int) -> Double {
+    public func allToAll(bytes: Double, ranks: Int, acrossNodes: Bool = false) -> Double {
         guard ranks > 1 else { return 0 }
         let r = Double(ranks)
+        if acrossNodes, let nic = scaleOut {
+            let fraction = max(1e-3, nic.bandwidth.value)
+            return nic.latency.value + (r - 1) / r * bytes / (nic.link.value * fraction)
+        }
         let fraction = max(1e-3, parameters.allToAllBandwidth?.value ?? parameters.allReduceBandwidth?.value ?? 1)
         return (parameters.allToAllLatency?.value ?? 0) + (r - 1) / r * bytes / (link * fraction)
     }
+
+    /// The all-to-all figures across nodes when the profile's link is NVLink (which ends at the node): DeepEP's
+    /// RDMA latency and bandwidth share over the device's network link (`step_time.scaleout_bandwidth`, default one
+    /// 400 Gb/s NIC per device). `nil` on other links, whose own figures
+    /// (the RDMA ones unless the profile sets them) already describe the path between nodes.
+    public var scaleOut: (latency: Sourced<Seconds>, bandwidth: Sourced<Fraction>, link: Sourced<BytesPerSecond>)?
 
     /// A point-to-point send between pipeline stages.
     public func send(bytes: Double) -> Double {

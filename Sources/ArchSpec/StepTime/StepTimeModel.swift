@@ -78,12 +78,15 @@ public enum StepTimeModel {
 
     /// Routed experts on one device: each grouped GEMM reads the weights of the experts the step touches (at
     /// `moe_bandwidth` of the bytes the layer's grouped GEMMs stream together) and computes the rows routed to this
-    /// device, skew included; expert parallelism adds dispatch and combine.
+    /// device, skew included; expert parallelism adds dispatch and combine. With attention data parallelism the
+    /// experts see every replica's tokens (dp x tokens) and each rank dispatches its share of its replica's
+    /// tokens (tokens / tp).
     static func experts(_ moe: MoEWork, work: StepWork, kernels: KernelTimes)
         -> (seconds: Double, computeBound: Double, communication: Double, launched: [Double]) {
         let e = Double(max(moe.experts, 1)), k = Double(min(max(moe.topK, 1), max(moe.experts, 1)))
         let ep = Double(max(1, min(work.ep, moe.experts)))
-        let routing = RoutingLoad(tokens: work.tokens, experts: e, topK: k, ranks: ep,
+        let dp = Double(max(1, work.dp))
+        let routing = RoutingLoad(tokens: work.tokens * dp, experts: e, topK: k, ranks: ep,
                                   bias: kernels.parameters.routingBias?.value ?? 1)
         var seconds = 0.0, bound = 0.0, launched: [Double] = []
         let streamed = routing.activeExperts * moe.gemms.reduce(0) { $0 + $1.weightBytes }
@@ -111,9 +114,15 @@ public enum StepTimeModel {
         }
         var communication = 0.0
         if ep > 1 {
-            let dispatch = kernels.allToAll(bytes: work.tokens * k * work.hidden * work.activationBytes, ranks: Int(ep))
-            communication = 2 * dispatch
-            launched += [dispatch, dispatch]
+            let sent = (dp > 1 ? work.tokens / Double(max(work.tp, 1)) : work.tokens) * k * work.hidden
+            // An fp8 model dispatches fp8 activations with one fp32 scale per 128 (DeepEP, pplx-kernels) and
+            // combines at the activation width.
+            let dispatchBytes = work.computeBits <= 8 && work.computeIsFloat ? 1 + 4.0 / 128 : work.activationBytes
+            let dispatch = kernels.allToAll(bytes: sent * dispatchBytes, ranks: Int(ep), acrossNodes: work.expertsCrossNodes)
+            let combine = kernels.allToAll(bytes: sent * work.activationBytes, ranks: Int(ep),
+                                           acrossNodes: work.expertsCrossNodes)
+            communication = dispatch + combine
+            launched += [dispatch, combine]
         }
         return (seconds, bound, communication, launched)
     }

@@ -15,6 +15,11 @@ public struct StepWork: Hashable, Sendable {
     public var tp: Int
     /// Expert-parallel ranks for routed experts (1: experts split by tensor parallelism).
     public var ep: Int
+    /// Attention data-parallel replicas whose tokens meet at the routed experts (1: none): `tokens` are one
+    /// replica's, the experts see dp x tokens spread over `ep` ranks.
+    public var dp: Int
+    /// Whether the expert-parallel all-to-all crosses nodes (priced at the RDMA figures over the NIC).
+    public var expertsCrossNodes: Bool
     /// The matmul dtype: its bits and whether it is a float format (fp8/fp4 vs int8/int4).
     public var computeBits: Int
     public var computeIsFloat: Bool
@@ -25,7 +30,7 @@ public struct StepWork: Hashable, Sendable {
     public var stages: [StageWork]
 
     public init(tokens: Double, sequences: Double, context: Double, hidden: Double, activationBytes: Double = 2,
-                tp: Int = 1, ep: Int = 1, computeBits: Int = 16, computeIsFloat: Bool = true, peak: Double,
+                tp: Int = 1, ep: Int = 1, dp: Int = 1, expertsCrossNodes: Bool = false, computeBits: Int = 16, computeIsFloat: Bool = true, peak: Double,
                 peak16: Double, stages: [StageWork]) {
         self.tokens = tokens
         self.sequences = sequences
@@ -34,6 +39,8 @@ public struct StepWork: Hashable, Sendable {
         self.activationBytes = activationBytes
         self.tp = tp
         self.ep = ep
+        self.dp = dp
+        self.expertsCrossNodes = expertsCrossNodes
         self.computeBits = computeBits
         self.computeIsFloat = computeIsFloat
         self.peak = peak

@@ -14,6 +14,7 @@ struct JSONServingRenderer: Renderer {
                 ("hardware", .array(plan.hardware.map(JSONValue.string))),
                 ("weight_dtypes", .array(plan.weightDTypes.map { .string($0.rawValue) })),
                 ("tp", .array(plan.tp.map(JSONValue.int))), ("pp", .array(plan.pp.map(JSONValue.int))),
+                ("dp", .array(plan.dp.map(JSONValue.int))),
                 ("chunks", .array(plan.chunks.map(JSONValue.int))),
                 ("modes", .array(plan.modes.map { .string($0.rawValue) })),
                 ("gpu_budget", .int(plan.gpuBudget)), ("configurations", .int(plan.configurations)),
@@ -53,7 +54,7 @@ struct JSONServingRenderer: Renderer {
     static func config(_ c: ReplicaConfig) -> JSONValue {
         .object([("hardware", .string(c.hardware)), ("weights_dtype", .string(c.weights.rawValue)),
                  ("kv_dtype", .string(c.kv.rawValue)), ("tp", .int(c.layout.tp)), ("pp", .int(c.layout.pp)),
-                 ("devices", .int(c.devices)), ("chunk", .int(c.chunk))])
+                 ("ep", .int(c.layout.ep)), ("dp", .int(c.layout.dp)), ("devices", .int(c.devices)), ("chunk", .int(c.chunk))])
     }
 
     static func deployment(_ d: Deployment) -> JSONValue {

@@ -39,7 +39,7 @@ struct TextServingRenderer: Renderer {
             "targets    \(ServingUnits.targets(plan.targets))",
             "searched   \(Escaping.terminal(plan.hardware.joined(separator: ", "))); "
                 + plan.weightDTypes.map(\.rawValue).joined(separator: ", ") + "; tp \(ServingUnits.list(plan.tp)); "
-                + "pp \(ServingUnits.list(plan.pp)); chunks \(ServingUnits.list(plan.chunks)); \(modes); "
+                + "pp \(ServingUnits.list(plan.pp)); " + (plan.dp == [1] ? "" : "dp \(ServingUnits.list(plan.dp)); ") + "chunks \(ServingUnits.list(plan.chunks)); \(modes); "
                 + "budget \(HumanUnits.grouped(Int128(plan.gpuBudget))) devices; \(plan.configurations) configuration\(plan.configurations == 1 ? "" : "s")",
         ]
     }

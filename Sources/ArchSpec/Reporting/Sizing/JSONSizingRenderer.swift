@@ -34,6 +34,7 @@ public struct JSONSizingRenderer: Renderer {
             ("tp", .int(r.layout.tp)),
             ("pp", .int(r.layout.pp)),
             ("ep", .int(r.layout.ep)),
+            ("dp", .int(r.layout.dp)),
             ("context", .int(r.context)),
             ("batch", .int(r.batch)),
             ("weights_dtype", .string(r.weights.dtype.rawValue)),
@@ -66,7 +67,8 @@ public struct JSONSizingRenderer: Renderer {
             ] + phase(r.decode))),
             ("attempts", .array(r.attempts.map { attempt in
                 .object([("devices", .int(attempt.layout.devices)), ("tp", .int(attempt.layout.tp)),
-                         ("pp", .int(attempt.layout.pp)), ("ep", .int(attempt.layout.ep)), ("fits", .bool(attempt.fits)),
+                         ("pp", .int(attempt.layout.pp)), ("ep", .int(attempt.layout.ep)),
+                         ("dp", .int(attempt.layout.dp)), ("fits", .bool(attempt.fits)),
                          ("reason", .string(attempt.reason))])
             })),
             ("warnings", .array(r.contextWarning.map { [.string($0.description)] } ?? [])),

@@ -15,7 +15,7 @@ public struct MarkdownSizingRenderer: Renderer {
     static func render(_ r: SizingResult) -> String {
         let m = r.memory
         var lines = ["### \(MarkdownEscaping.inline(r.model)) on \(MarkdownEscaping.inline(SizingUnits.layout(r)))", "",
-                     "Context \(r.context), batch \(r.batch); weights \(r.weights.summary); KV cache \(r.kv.summary)"
+                     "Context \(r.context), batch \(r.batch)\(SizingUnits.perReplica(r)); weights \(r.weights.summary); KV cache \(r.kv.summary)"
                         + (r.kvAccounting == .ideal ? "." : "; KV accounting \(r.kvAccounting.displayName)."), ""]
         if let warning = r.contextWarning { lines += ["**warning:** \(warning)", ""] }
         lines += ["| memory per device | size | bytes |", "|---|---:|---:|"]

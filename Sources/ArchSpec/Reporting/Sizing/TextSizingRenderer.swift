@@ -17,7 +17,7 @@ public struct TextSizingRenderer: Renderer {
         var lines: [String] = []
         lines.append("\(Escaping.lineStart(r.model, limit: 200)) on \(SizingUnits.layout(r)): "
             + Escaping.terminal(r.hardware.name, limit: 200))
-        lines.append("workload: context \(r.context), batch \(r.batch); weights \(r.weights.summary); "
+        lines.append("workload: context \(r.context), batch \(r.batch)\(SizingUnits.perReplica(r)); weights \(r.weights.summary); "
             + "KV cache \(r.kv.summary); compute \(r.computeDType.rawValue)"
             + (r.kvAccounting == .ideal ? "" : "; KV accounting \(r.kvAccounting.displayName)"))
         if let warning = r.contextWarning { lines.append("warning: \(warning)") }

@@ -19,8 +19,9 @@ public enum SizingBasis {
 
     /// The basis of a phase timed by the step-time model: its kernel sums and the figures' sources.
     static func stepEntry(_ name: String, phase: PhaseTiming, step: StepTime, hardware: HardwareProfile,
-                          dtype: DType) -> BasisEntry {
-        let p = KernelTimes(hardware: hardware).parameters
+                          dtype: DType, expertsCrossNodes: Bool = false) -> BasisEntry {
+        let kernels = KernelTimes(hardware: hardware)
+        let p = kernels.parameters
         let t = HumanUnits.seconds
         var inputs = ["per step: GEMMs \(t(step.gemm)), MoE \(t(step.moe)), attention \(t(step.attention)), "
             + "elementwise \(t(step.elementwise)), launch \(t(step.launch)), communication \(t(step.communication)), "
@@ -42,6 +43,11 @@ public enum SizingBasis {
             ("routing bias", p.routingBias.map { "\(HumanUnits.significant($0.value)) (\($0.source ?? "default"))" }),
             ("step overhead", p.stepOverhead.map { "\(t($0.value)) (\($0.source ?? "default"))" })]
         for (label, value) in figures { if let value { inputs.append("\(label) \(value)") } }
+        if expertsCrossNodes, let nic = kernels.scaleOut {
+            inputs.append("all-to-all across nodes (the expert group is wider than a node): \(t(nic.latency.value)) + bytes"
+                + " at \(HumanUnits.significant(nic.bandwidth.value)) of \(SizingUnits.bandwidth(nic.link.value)) ("
+                + "\(nic.latency.source ?? "default"); \(nic.link.source ?? "default"))")
+        }
         for (op, figures) in p.elementwiseOps?.named ?? [] {
             guard let figures, figures.latency != nil || figures.bandwidth != nil else { continue }
             let latency = figures.latency.map { "\(t($0.value)) (\($0.source ?? "no source"))" } ?? "elementwise latency"
@@ -109,7 +115,8 @@ public enum SizingBasis {
         ] + efficiency.curves.map { "measured \($0.operator.rawValue) curve (\($0.source ?? "calibration"))" }
         for (name, phase) in [("prefill", r.prefill), ("decode", r.decode)] {
             if let step = phase.step {
-                entries.append(stepEntry(name, phase: phase, step: step, hardware: h, dtype: r.computeDType))
+                entries.append(stepEntry(name, phase: phase, step: step, hardware: h, dtype: r.computeDType,
+                                         expertsCrossNodes: r.layout.expertsCrossNodes(on: h)))
                 continue
             }
             entries.append(BasisEntry(
