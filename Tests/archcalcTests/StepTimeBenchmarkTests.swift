@@ -5,19 +5,25 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
-    /// scripts/bench-steptime.py's arithmetic (quantities from prefill and decode seconds, geometric mean, the
-    /// 15% count) checked on hand-worked numbers by its own self-test.
-    @Test func benchmarkArithmeticSelfTestPasses() throws {
+    /// Runs `scripts/<script> --self-test` and returns its exit status and its output (stdout and stderr).
+    static func selfTest(_ script: String) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.root + "/scripts/bench-steptime.py", "--self-test"]
+        process.arguments = ["python3", root + "/scripts/" + script, "--self-test"]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
         try process.run()
-        process.waitUntilExit()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 0 && output.contains("self-test: ok"), "\(output)")
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    /// scripts/bench-steptime.py's arithmetic (quantities from prefill and decode seconds, geometric mean, the
+    /// 15% count) checked on hand-worked numbers by its own self-test.
+    @Test func benchmarkArithmeticSelfTestPasses() throws {
+        let (status, output) = try Self.selfTest("bench-steptime.py")
+        #expect(status == 0 && output.contains("self-test: ok"), "\(output)")
     }
 
     /// scripts/extract-kernel-points.py rewrites only the points it extracts: its self-test merges the current
@@ -25,16 +31,8 @@ import Testing
     /// other typed-in source) would be dropped, when a point it no longer extracts goes unreported, or when an
     /// extracted id clashes with a kept one.
     @Test func kernelPointExtractionKeepsPointsItDoesNotOwn() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.root + "/scripts/extract-kernel-points.py", "--self-test"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        process.waitUntilExit()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 0 && output.contains("self-test: ok"), "\(output)")
+        let (status, output) = try Self.selfTest("extract-kernel-points.py")
+        #expect(status == 0 && output.contains("self-test: ok"), "\(output)")
         #expect(output.contains("alltoall"), "\(output)")
     }
 
