@@ -67,7 +67,7 @@ extension Archcalc {
                 transform: { try ServingArguments.integers($0, name: "tp", limit: 1024) })
         var tp: [Int]?
 
-        @Option(help: "Pipeline-parallel degrees to try, as --tp. (default: 1)",
+        @Option(help: "Pipeline-parallel degrees to try, as --tp. (default: 1, widened 2, 4, ... up to the first degree that holds the weights plus one doubling, for a device and dtype on which no --tp layout holds them; a given list is never widened)",
                 transform: { try ServingArguments.integers($0, name: "pp", limit: 1024) })
         var pp: [Int]?
 
@@ -75,7 +75,7 @@ extension Archcalc {
                 transform: { try ServingArguments.integers($0, name: "ep", limit: 1024) })
         var ep: [Int]?
 
-        @Option(help: "Attention data-parallel degrees to try, as --tp (models with routed experts only): each dp above 1 pairs with every --tp and --pp as a wide expert-parallel replica (attention and dense layers data-parallel over dp, routed experts over ep = dp x tp ranks, all-to-all over RDMA past a node), as size --dp. (default: 1)",
+        @Option(help: "Attention data-parallel degrees to try, as --tp (models with routed experts only): each dp above 1 pairs with every --tp and --pp as a wide expert-parallel replica (attention and dense layers data-parallel over dp, routed experts over ep = dp x tp ranks, all-to-all over RDMA past a node), as size --dp. (default: 1, widened as --pp when no layout holds the weights; a given list is never widened)",
                 transform: { try ServingArguments.integers($0, name: "dp", limit: 1024) })
         var dp: [Int]?
 
@@ -173,7 +173,7 @@ extension Archcalc {
                 tp: tp ?? [1, 2, 4, 8], pp: pp ?? [1], chunks: chunk ?? [512, 1024, 2048, 4096, 8192],
                 gpuBudget: maxGpus, modes: mode.modes, kvTransferBandwidth: kvTransferBandwidth,
                 pricePerDeviceHour: prices, timing: timing, ep: ep ?? ServingRequest.defaultEP, allReduce: allReduce,
-                dp: dp ?? ServingRequest.defaultDP)
+                dp: dp ?? ServingRequest.defaultDP, widenPP: pp == nil, widenDP: dp == nil)
         }
     }
 }

@@ -14,11 +14,12 @@ struct Search {
         rejections.append(ServingRejection(config: config, replicas: 1, reason: reason))
     }
 
-    /// Every layout and chunk of one device kind and dtype, in both modes as requested.
-    mutating func run(_ factory: ReplicaFactory) throws(ServingError) {
+    /// Every layout and chunk of one device kind and dtype, in both modes as requested; the layouts from
+    /// `degrees` (the request widened for this device and dtype) when given.
+    mutating func run(_ factory: ReplicaFactory, degrees: ServingRequest? = nil) throws(ServingError) {
         var replicas: [Replica] = []
         var timers: [ParallelLayout: any StepTimer] = [:]
-        let (layouts, overBudget) = SearchLayouts.layouts(request)
+        let (layouts, overBudget) = SearchLayouts.layouts(degrees ?? request)
         for layout in overBudget {
             let config = ReplicaConfig(hardware: factory.setup.hardware.id, weights: factory.setup.weights.dtype,
                                        kv: factory.setup.kv.dtype, layout: layout, chunk: request.chunks.min() ?? 0)
@@ -160,7 +161,8 @@ struct Search {
         return a.ttftP90 < b.ttftP90
     }
 
-    func plan(_ spec: ArchitectureSpec, dtypes: [DType]) -> ServingPlan {
+    func plan(_ spec: ArchitectureSpec, dtypes: [DType], widened: [SearchWidening] = [], hints: [String] = [])
+        -> ServingPlan {
         let ordered = found.enumerated().sorted { x, y in
             Self.better(x.element, than: y.element) || (!Self.better(y.element, than: x.element) && x.offset < y.offset)
         }.map(\.element)
@@ -175,6 +177,6 @@ struct Search {
             hardware: request.candidates.map(\.id), weightDTypes: dtypes, tp: request.tp, pp: request.pp, dp: request.dp,
             chunks: request.chunks, modes: request.modes, gpuBudget: request.gpuBudget,
             prices: request.pricePerDeviceHour, configurations: configurations, best: best, alternatives: ordered,
-            rejections: smaller, frontier: Pareto.frontier(points))
+            rejections: smaller, frontier: Pareto.frontier(points), widened: widened, hints: hints)
     }
 }

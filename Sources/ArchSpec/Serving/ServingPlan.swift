@@ -29,4 +29,9 @@ public struct ServingPlan: Hashable, Codable, Sendable {
     /// The Pareto frontier of output tokens/s per device against tokens/s per user over every configuration
     /// that runs, at saturation (no TTFT target applied).
     public var frontier: [ParetoPoint]
+    /// The device kinds and dtypes whose default pp or dp degrees were widened because no requested layout held
+    /// the weights, and why.
+    public var widened: [SearchWidening] = []
+    /// Suggestions when every attempt fails on memory: `fp8 weights fit on h100-sxm (tp 8 x pp 1): try --dtype fp8`.
+    public var hints: [String] = []
 }

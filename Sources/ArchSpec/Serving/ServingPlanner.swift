@@ -16,6 +16,8 @@ public enum ServingPlanner {
         try workload.validate(contextLength: spec.contextLength)
         let dtypes = request.weightDTypes.isEmpty ? [spec.dtype] : request.weightDTypes
         var search = Search(workload: workload, targets: targets, request: request)
+        var widened: [SearchWidening] = []
+        var hints: [String] = []
         for hardware in request.candidates {
             for dtype in dtypes {
                 let factory: ReplicaFactory
@@ -27,9 +29,34 @@ public enum ServingPlanner {
                                     reason: error.description)
                     continue
                 }
-                try search.run(factory)
+                var degrees = request
+                if let widening = try Widening.widen(request, factory) {
+                    degrees.pp = widening.pp ?? request.pp
+                    degrees.dp = widening.dp ?? request.dp
+                    widened.append(widening)
+                }
+                try search.run(factory, degrees: degrees)
+                if let hint = try hint(spec, hardware: hardware, dtype: dtype, dtypes: dtypes, degrees: degrees,
+                                       workload: workload, request: request, factory: factory) {
+                    hints.append(hint)
+                }
             }
         }
-        return search.plan(spec, dtypes: dtypes)
+        return search.plan(spec, dtypes: dtypes, widened: widened, hints: hints)
+    }
+
+    /// When no layout searched holds 16-bit weights on a device that computes fp8 and fp8 was not tried: the
+    /// first searched layout that holds fp8 weights, as a hint (the search itself is unchanged).
+    static func hint(
+        _ spec: ArchitectureSpec, hardware: HardwareProfile, dtype: DType, dtypes: [DType], degrees: ServingRequest,
+        workload: ServingWorkload, request: ServingRequest, factory: ReplicaFactory
+    ) throws(ServingError) -> String? {
+        guard dtype == .bf16 || dtype == .fp16, hardware.fp8 != nil, !dtypes.contains(.fp8),
+              try Widening.holding(degrees, factory.setup) == nil else { return nil }
+        guard let fp8 = try? ReplicaFactory(spec, hardware: hardware, weights: .fp8, kv: request.kvDType,
+                                            workload: workload, timing: request.timing, allReduce: request.allReduce),
+              let layout = try Widening.holding(degrees, fp8.setup) else { return nil }
+        return "no layout searched holds \(dtype.rawValue) weights on \(hardware.id); fp8 weights fit (\(layout)): "
+            + "try --dtype fp8"
     }
 }

@@ -15,6 +15,11 @@ public struct ServingRequest: Hashable, Sendable {
     /// tp and pp as a wide expert-parallel layout, ep = dp x tp. Bounded: the lists are the user's, and a layout
     /// wider than the budget is rejected before it is sized.
     public var dp: [Int] = ServingRequest.defaultDP
+    /// Whether pp may be widened (2, 4, ...) for a device kind and dtype on which no layout of `tp` x `pp` holds
+    /// the weights (the CLI sets it when --pp is not given; an explicit list is never widened).
+    public var widenPP = false
+    /// Whether dp may be widened likewise (models with routed experts; the CLI sets it when --dp is not given).
+    public var widenDP = false
     /// Chunked-prefill sizes to try, tokens per step.
     public var chunks: [Int]
     /// The most devices a deployment may use, all replicas together.
@@ -48,9 +53,11 @@ public struct ServingRequest: Hashable, Sendable {
         chunks: [Int] = ServingRequest.defaultChunks, gpuBudget: Int = 1024, modes: [ServingMode] = [.aggregated],
         kvTransferBandwidth: Double? = nil, pricePerDeviceHour: [String: Double] = [:], timing: TimingModel = .step,
         ep: [Int] = ServingRequest.defaultEP, allReduce: AllReduceImplementation? = nil,
-        dp: [Int] = ServingRequest.defaultDP
+        dp: [Int] = ServingRequest.defaultDP, widenPP: Bool = false, widenDP: Bool = false
     ) {
         self.dp = dp
+        self.widenPP = widenPP
+        self.widenDP = widenDP
         self.allReduce = allReduce
         self.ep = ep
         self.timing = timing

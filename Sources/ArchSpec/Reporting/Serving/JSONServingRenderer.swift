@@ -1,4 +1,4 @@
-/// JSON: `{"version": 1, "model", "context_length", "workload", "targets", "searched", "best", "alternatives",
+/// JSON: `{"version": 1, "model", "context_length", "workload", "targets", "searched", "hints", "best", "alternatives",
 /// "rejections", "frontier"}`; times in seconds, rates per second, snake_case keys (docs/serving.md).
 struct JSONServingRenderer: Renderer {
     /// The version of this document's shape.
@@ -18,10 +18,17 @@ struct JSONServingRenderer: Renderer {
                 ("chunks", .array(plan.chunks.map(JSONValue.int))),
                 ("modes", .array(plan.modes.map { .string($0.rawValue) })),
                 ("gpu_budget", .int(plan.gpuBudget)), ("configurations", .int(plan.configurations)),
+                ("widened", .array(plan.widened.map { w in
+                    .object([("hardware", .string(w.hardware)), ("weight_dtype", .string(w.weights.rawValue)),
+                             ("pp", w.pp.map { .array($0.map(JSONValue.int)) } ?? .null),
+                             ("dp", w.dp.map { .array($0.map(JSONValue.int)) } ?? .null),
+                             ("fits", .bool(w.fits)), ("reason", .string(w.reason))])
+                })),
                 ("prices", .array(plan.prices.sorted { $0.key < $1.key }.map { price in
                     .object([("hardware", .string(price.key)), ("dollars_per_device_hour", .double(price.value))])
                 })),
             ])),
+            ("hints", .array(plan.hints.map(JSONValue.string))),
             ("best", plan.best.map(deployment) ?? .null),
             ("alternatives", .array(plan.alternatives.map(deployment))),
             ("rejections", .array(plan.rejections.map { r in

@@ -22,6 +22,7 @@ struct TextServingRenderer: Renderer {
         if !plan.rejections.isEmpty {
             lines += ["", plan.best == nil ? "what was tried:" : "smaller deployments that fail:"] + rejections(plan.rejections)
         }
+        if !plan.hints.isEmpty { lines += [""] + plan.hints.map { "hint: " + Escaping.terminal($0) } }
         if !plan.frontier.isEmpty {
             lines += ["", "Pareto frontier at saturation (tokens/s per user against tokens/s per device, no TTFT target):"]
             lines += frontier(plan.frontier)
@@ -41,7 +42,7 @@ struct TextServingRenderer: Renderer {
                 + plan.weightDTypes.map(\.rawValue).joined(separator: ", ") + "; tp \(ServingUnits.list(plan.tp)); "
                 + "pp \(ServingUnits.list(plan.pp)); " + (plan.dp == [1] ? "" : "dp \(ServingUnits.list(plan.dp)); ") + "chunks \(ServingUnits.list(plan.chunks)); \(modes); "
                 + "budget \(HumanUnits.grouped(Int128(plan.gpuBudget))) devices; \(plan.configurations) configuration\(plan.configurations == 1 ? "" : "s")",
-        ]
+        ] + plan.widened.map { "widened    " + Escaping.terminal($0.description) }
     }
 
     static func deployment(_ d: Deployment) -> [String] {
