@@ -51,7 +51,7 @@ public enum ServingPlanner {
         _ spec: ArchitectureSpec, hardware: HardwareProfile, dtype: DType, dtypes: [DType], degrees: ServingRequest,
         workload: ServingWorkload, request: ServingRequest, factory: ReplicaFactory
     ) throws(ServingError) -> String? {
-        guard dtype == .bf16 || dtype == .fp16, hardware.fp8 != nil, !dtypes.contains(.fp8),
+        guard dtype == .bf16 || dtype == .fp16, hardware.peakFlops.fp8 != nil, !dtypes.contains(.fp8),
               try Widening.holding(degrees, factory.setup) == nil else { return nil }
         guard let fp8 = try? ReplicaFactory(spec, hardware: hardware, weights: .fp8, kv: request.kvDType,
                                             workload: workload, timing: request.timing, allReduce: request.allReduce),
