@@ -2,7 +2,9 @@
 /// sizes, bisects the replica count of each, and keeps the fewest devices that meet the targets.
 ///
 /// The search is bounded: |hardware| x |dtypes| x |tp| x |pp| x |chunks| configurations (each list at most 64
-/// long), each with a bisection over 1...budget / devices replicas (at most 41 steps for a budget of 2^40).
+/// long), each with a bisection over 1...budget / devices replicas (at most 41 steps for a budget of 2^40). With
+/// `widenPP` / `widenDP`, a device kind and dtype on which no requested layout holds the weights gets at most 11
+/// more pp and 11 more dp degrees (`Widening`).
 public enum ServingPlanner {
     /// Plans `spec` for `workload` under `targets`.
     ///
