@@ -17,6 +17,20 @@ import Testing
         #expect(result.stdout.contains("per 1M output tokens"))
     }
 
+    /// Without --pp the CLI widens pp when no tp holds DeepSeek-V3's bf16 weights on H100s; a given --pp is kept
+    /// (and at tp 8 x pp 2 only fp8 fits: the hint says so).
+    @Test func ppIsWidenedOnlyWhenNotGiven() throws {
+        let deepseek = ["recommend", "specs/deepseek-v3.yaml", "--hardware", "h100-sxm", "--rate", "1", "--input-len",
+                        "2k", "--output-len", "256", "--tp", "8", "--dp", "1", "--chunk", "512"]
+        let widened = try Self.run([], base: deepseek)
+        #expect(widened.stdout.contains("\nwidened    pp widened to 1..8: no tp up to 8 holds 1.22 TiB of bf16 weights on h100-sxm\n"),
+                "\(widened.stdout)")
+        let given = try Self.run(["--pp", "2"], base: deepseek)
+        #expect(given.status == 1)
+        #expect(!given.stdout.contains("widened"))
+        #expect(given.stdout.contains("hint: no layout searched holds bf16 weights on h100-sxm; fp8 weights fit"))
+    }
+
     /// The text report is a golden file: ARCHCALC_RECORD_GOLDENS=1 swift test --filter RecommendCommandTests
     /// writes it again.
     @Test func textReportMatchesItsGoldenFile() throws {
