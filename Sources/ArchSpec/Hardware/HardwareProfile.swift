@@ -121,6 +121,9 @@ public struct Interconnect: Hashable, Codable, Sendable {
     /// Fixed cost of one collective (launch and synchronisation), seconds. `nil`: `Efficiency.defaultLatency`.
     public var latency: Sourced<Seconds>?
 
+    /// Whether the link is NVLink (any generation, by its name): the step model's collective defaults differ.
+    public var isNVLink: Bool { kind.lowercased().contains("nvlink") }
+
     public init(kind: String, bandwidth: Sourced<BytesPerSecond>, latency: Sourced<Seconds>? = nil) {
         self.kind = kind
         self.bandwidth = bandwidth

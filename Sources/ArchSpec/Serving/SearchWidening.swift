@@ -24,10 +24,8 @@ public struct SearchWidening: Hashable, Codable, Sendable {
     /// `1..16` for a doubling list from 1, else the values joined by commas.
     static func range(_ values: [Int]) -> String {
         guard let first = values.first, let last = values.last else { return "" }
-        var doubling = first == 1
-        for (a, b) in zip(values, values.dropFirst()) where a.multipliedReportingOverflow(by: 2) != (b, false) {
-            doubling = false
-        }
+        let doubling = first == 1
+            && zip(values, values.dropFirst()).allSatisfy { a, b in a.multipliedReportingOverflow(by: 2) == (b, false) }
         return doubling && values.count > 1 ? "\(first)..\(last)" : values.map(String.init).joined(separator: ", ")
     }
 }

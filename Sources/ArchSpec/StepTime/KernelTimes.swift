@@ -17,7 +17,7 @@ public struct KernelTimes: Sendable {
         if hardware.stepTime?.allReduceLatency == nil {
             if let latency = hardware.interconnect.latency {
                 parameters.allReduceLatency = latency
-            } else if hardware.interconnect.kind.lowercased().contains("nvlink") {
+            } else if hardware.interconnect.isNVLink {
                 if parameters.allReduce == .nccl { parameters.allReduceLatency = StepTimeParameters.ncclAllReduceLatency }
             } else {
                 parameters.allReduceLatency = Sourced(
@@ -25,7 +25,7 @@ public struct KernelTimes: Sendable {
                         + " NVLink (docs/hardware.md), not measured")
             }
         }
-        if hardware.interconnect.kind.lowercased().contains("nvlink") {
+        if hardware.interconnect.isNVLink {
             scaleOut = (StepTimeParameters.rdmaAllToAllLatency, StepTimeParameters.rdmaAllToAllBandwidth,
                         parameters.scaleOutBandwidth ?? StepTimeParameters.scaleOutLink)
         } else {
